@@ -1,0 +1,112 @@
+"""The pipeline: ingest -> article -> nlp -> entities -> attribution, one model load per process."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from .article import build_article
+from .attribution import extract_attributions
+from .entities import resolve_entities
+from .errors import DocumentError
+from .ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
+from .model import AnalysisResult, Article, RawDocument
+from .nlp import load_nlp
+
+FORMATS = ("auto", "text", "markdown", "html")
+
+
+def document_id(body: str, source: str) -> str:
+    """Stable id: hash of the whitespace-normalised body and the source."""
+    normalised = " ".join(body.split())
+    digest = hashlib.sha256(f"{source}\n{normalised}".encode()).hexdigest()
+    return f"sha256:{digest}"
+
+
+def to_raw(
+    data: str | bytes | RawDocument, format: str = "auto", source: str = "<string>", url: str | None = None
+) -> RawDocument:
+    """Wrap a string, bytes or RawDocument as a RawDocument (decoding bytes)."""
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    if isinstance(data, RawDocument):
+        return data
+    encoding = None
+    if isinstance(data, bytes):
+        data, encoding = decode_bytes(data, source, DEFAULT_MAX_BYTES)
+    return RawDocument(text=data, source=source, format=format, url=url, encoding=encoding)
+
+
+def _assemble(raw: RawDocument, article: Article, doc) -> AnalysisResult:
+    entities = resolve_entities(doc)
+    attributions = extract_attributions(doc, entities)
+    document = {"id": document_id(article.body, raw.source), **raw.describe(), "format": article.format}
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return AnalysisResult(
+        document=document, article=article, sentences=sentences, entities=entities, attributions=attributions
+    )
+
+
+def analyze(
+    data: str | bytes | RawDocument,
+    format: str = "auto",
+    source: str = "<string>",
+    url: str | None = None,
+    model: str | None = None,
+) -> AnalysisResult:
+    """Analyse one document; raise DocumentError when it cannot be analysed.
+
+    ``format="text"`` takes the input as the body unchanged, so every offset
+    indexes the input string itself.
+    """
+    raw = to_raw(data, format, source, url)
+    article = build_article(raw)
+    nlp = load_nlp(model)
+    return _assemble(raw, article, nlp(article.body))
+
+
+def analyze_many(
+    items: Iterable[str | bytes | RawDocument | DocumentError],
+    format: str = "auto",
+    model: str | None = None,
+    batch_size: int = 16,
+) -> Iterator[AnalysisResult | DocumentError]:
+    """Analyse many documents through one model load and ``nlp.pipe``, in input order.
+
+    A document that fails yields its DocumentError in its place; the batch goes on.
+    """
+    nlp = load_nlp(model)
+
+    def prepared() -> Iterator[tuple[RawDocument | None, Article | DocumentError]]:
+        for i, item in enumerate(items):
+            if isinstance(item, DocumentError):
+                yield None, item
+                continue
+            try:
+                raw = to_raw(item, format, source=f"<item {i}>")
+                yield raw, build_article(raw)
+            except DocumentError as err:
+                yield None, err
+
+    pending: list[tuple[RawDocument | None, Article | DocumentError]] = []
+
+    def flush() -> Iterator[AnalysisResult | DocumentError]:
+        bodies = [a.body for _, a in pending if isinstance(a, Article)]
+        docs = iter(nlp.pipe(bodies, batch_size=batch_size))
+        for raw, art in pending:
+            if isinstance(art, DocumentError):
+                yield art
+                continue
+            doc = next(docs)
+            try:
+                yield _assemble(raw, art, doc)
+            except Exception as exc:  # a bug must not sink the batch; report it per document
+                yield DocumentError("internal", f"{type(exc).__name__}: {exc}", raw.source, raw.position)
+        pending.clear()
+
+    for pair in prepared():
+        pending.append(pair)
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
