@@ -37,11 +37,26 @@ def to_raw(
     return RawDocument(text=data, source=source, format=format, url=url, encoding=encoding)
 
 
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """Sentence offsets with surrounding whitespace trimmed; whitespace-only "sentences" dropped."""
+    text = doc.text
+    spans = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
 def _assemble(raw: RawDocument, article: Article, doc) -> AnalysisResult:
     entities = resolve_entities(doc)
     attributions = extract_attributions(doc, entities)
     document = {"id": document_id(article.body, raw.source), **raw.describe(), "format": article.format}
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sentences = sentence_spans(doc)
     return AnalysisResult(
         document=document, article=article, sentences=sentences, entities=entities, attributions=attributions
     )

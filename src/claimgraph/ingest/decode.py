@@ -64,12 +64,33 @@ def decode_bytes(
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
+    encoding = detect_encoding(data)
+    if encoding is None:
         raise DocumentError("encoding", "could not detect the text encoding", source, position)
     try:
-        return data.decode(best.encoding), best.encoding
+        return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError) as exc:
-        raise DocumentError("encoding", f"undecodable as {best.encoding}: {exc}", source, position) from exc
+        raise DocumentError("encoding", f"undecodable as {encoding}: {exc}", source, position) from exc
+
+
+# Legacy encodings news pages actually use, most common first. charset-normalizer often finds
+# several equally clean decodings of short texts (cp775 vs cp1252); the web's usual one wins the tie.
+_WEB_ENCODINGS = (
+    "cp1252", "iso8859_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2",
+    "shift_jis", "euc_jp", "gb18030", "gb2312", "big5", "euc_kr", "cp1256", "cp1253", "cp1254",
+)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """Pick the cleanest decoding, preferring common web encodings among equally clean ones."""
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(data[:1_000_000]) if m.encoding]
+    if not matches:
+        return None
+    least_chaos = min(m.chaos for m in matches)
+    clean = [m.encoding for m in matches if m.chaos <= least_chaos + 0.01]
+    for encoding in _WEB_ENCODINGS:
+        if encoding in clean:
+            return encoding
+    return clean[0]
