@@ -89,14 +89,28 @@ def match_contents(
 
 
 def prf(correct_pred: int, n_pred: int, correct_gold: int, n_gold: int) -> dict[str, float | int | None]:
-    """Precision, recall and F1 from counts; ``None`` where a denominator is zero."""
+    """Precision, recall and F1 from counts.
+
+    P (R) is ``None`` when nothing was predicted (no gold); F1 is then 0.0 if
+    the other side is defined, ``None`` only when both are undefined.
+    """
     p = correct_pred / n_pred if n_pred else None
     r = correct_gold / n_gold if n_gold else None
-    if p is None or r is None:
+    if p is None and r is None:
         f = None
+    elif p is None or r is None:  # nothing predicted (or no gold): F1 is 0, there is nothing right to find
+        f = 0.0
     else:
         f = 2 * p * r / (p + r) if p + r > 0 else 0.0
-    return {"p": p, "r": r, "f1": f, "tp_pred": correct_pred, "n_pred": n_pred, "tp_gold": correct_gold, "n_gold": n_gold}
+    return {
+        "p": p,
+        "r": r,
+        "f1": f,
+        "tp_pred": correct_pred,
+        "n_pred": n_pred,
+        "tp_gold": correct_gold,
+        "n_gold": n_gold,
+    }
 
 
 @dataclass(slots=True)
@@ -221,3 +235,43 @@ def summarise(total: DocScore) -> dict[str, dict[str, object]]:
         }
     out["all"]["kind_acc"] = ratio(total.kind_ok, total.kind_n)
     return out
+
+
+def explain_document(
+    gold: Sequence[Item], pred: Sequence[Item], text: str, threshold: float = 0.5
+) -> dict[str, list[dict[str, object]]]:
+    """Error analysis of one article: what :func:`score_document` counted as wrong.
+
+    Returns ``missed`` (gold without a matched prediction), ``spurious``
+    (predictions without a matched gold) and ``wrong_speaker`` (matched pairs
+    whose predicted speaker misses the gold speaker), each entry carrying the
+    spans and their text so a developer can read them.
+    """
+
+    def show(frags: Fragments | None) -> str | None:
+        return None if not frags else " … ".join(text[s:e] for s, e in frags)
+
+    def describe(item: Item) -> dict[str, object]:
+        return {
+            "kind": item.kind,
+            "content": [list(f) for f in item.content],
+            "content_text": show(item.content),
+            "speaker": show(item.speaker),
+            "cue": show(item.cue),
+        }
+
+    gsets = [nonspace_chars(g.content, text) for g in gold]
+    psets = [nonspace_chars(p.content, text) for p in pred]
+    pairs = match_contents(gsets, psets, threshold)
+    matched_g = {gi for gi, _, _ in pairs}
+    matched_p = {pi for _, pi, _ in pairs}
+    wrong = [
+        {"gold": describe(gold[gi]), "pred": describe(pred[pi]), "dice": round(d, 3)}
+        for gi, pi, d in pairs
+        if gold[gi].speaker and not fragments_overlap(pred[pi].speaker, gold[gi].speaker)
+    ]
+    return {
+        "missed": [describe(g) for i, g in enumerate(gold) if i not in matched_g],
+        "spurious": [describe(p) for i, p in enumerate(pred) if i not in matched_p],
+        "wrong_speaker": wrong,
+    }

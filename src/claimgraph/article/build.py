@@ -1,4 +1,10 @@
-"""Dispatch a RawDocument to the right extractor by format (placeholder)."""
+"""Dispatch a RawDocument to the right extractor by format.
+
+``text`` is the body itself, byte for byte; ``html`` goes to trafilatura (:mod:`.html_page`);
+``markdown`` (and anything ``auto`` finds to be a scraped page) goes to the line-based
+extractor (:mod:`.scraped`). Metadata a corpus record already carries
+(``RawDocument.metadata``) fills whatever the page itself did not say.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +12,17 @@ import re
 
 from ..errors import DocumentError
 from ..model import Article, RawDocument
+from .assemble import too_thin
+from .domains import domain_from_url
+from .html_page import extract_html
+from .scraped import extract_scraped, scraped_body
+from .sniff import sniff_format
 
-_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|article)\b", re.I)
-
-
-def sniff_format(text: str) -> str:
-    """Guess ``html``, ``markdown`` or ``text`` from the first part of a document."""
-    head = text[:4096]
-    if _HTML_HINT.search(head):
-        return "html"
-    if re.search(r"\[[^\]\n]+\]\([^)\s]*\)", text[:20000]):
-        return "markdown"
-    return "text"
+__all__ = ["build_article", "paragraphs_of", "sniff_format"]
 
 
 def paragraphs_of(body: str) -> list[tuple[int, int]]:
-    """Offsets of the non-blank blocks separated by blank lines (or single newlines)."""
+    """Offsets of the non-blank blocks separated by blank lines."""
     spans = []
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body):
         s, e = m.start(), m.end()
@@ -34,11 +35,53 @@ def paragraphs_of(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _from_markdown(raw: RawDocument) -> Article:
+    page = extract_scraped(raw.text)
+    body, paragraphs, headings = scraped_body(page)
+    if not body or too_thin(page.blocks):
+        raise DocumentError("no_article", "no article text found on the page", raw.source, raw.position)
+    return Article(
+        body=body,
+        title=page.title,
+        authors=page.authors,
+        published=page.published,
+        publisher=page.publisher,
+        publisher_domain=domain_from_url(raw.url) or page.publisher_domain,
+        original_source=page.original_source,
+        republished=page.republished,
+        url=raw.url,
+        tags=page.tags,
+        paragraphs=paragraphs,
+        headings=headings,
+        removed=page.removed,
+        format="markdown",
+    )
+
+
+def _apply_metadata(article: Article, raw: RawDocument) -> Article:
+    meta = raw.metadata or {}
+    for key in ("title", "published", "publisher", "publisher_domain", "original_source", "language"):
+        if not getattr(article, key) and meta.get(key):
+            setattr(article, key, str(meta[key]))
+    if not article.authors and meta.get("authors"):
+        authors = meta["authors"]
+        article.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
+    if not article.publisher_domain:
+        article.publisher_domain = domain_from_url(raw.url or meta.get("url"))
+    return article
+
+
 def build_article(raw: RawDocument) -> Article:
     """Extract the article; ``format="text"`` keeps the input as the body, byte for byte."""
+    if not raw.text.strip():
+        raise DocumentError("empty", "document has no text", raw.source, raw.position)
     fmt = raw.format if raw.format != "auto" else sniff_format(raw.text)
-    if fmt == "text" or raw.format == "text":
-        if not raw.text.strip():
-            raise DocumentError("empty", "document has no text", raw.source, raw.position)
-        return Article(body=raw.text, paragraphs=paragraphs_of(raw.text), url=raw.url, format="text")
-    raise DocumentError("internal", f"format {fmt!r} not yet supported", raw.source, raw.position)
+    if fmt == "text":
+        article = Article(body=raw.text, paragraphs=paragraphs_of(raw.text), url=raw.url, format="text")
+    elif fmt == "html":
+        article = extract_html(raw)
+    elif fmt == "markdown":
+        article = _from_markdown(raw)
+    else:
+        raise DocumentError("internal", f"unknown format {fmt!r}", raw.source, raw.position)
+    return _apply_metadata(article, raw)

@@ -1,0 +1,140 @@
+"""HTML pages: trafilatura finds the main text and metadata; we map it onto Article.
+
+trafilatura is run on the string we already hold, so it never fetches anything. The
+options were chosen on the extraction dev set (see bench/extraction.py and
+BENCHMARKS.md): comments off and ``favor_precision`` on beat the defaults, and when
+precision mode returns only a short text that the balanced mode more than doubles,
+the balanced result is taken (precision mode sometimes keeps only a teaser). Its text
+comes one block per line; we rejoin the lines as paragraphs, mark the lines that were
+``<h1>``-``<h6>`` in the page as headings, and drop the few boilerplate lines
+(share prompts, copyright, newsletter appeals) it lets through, using the same line
+classifier as scraped pages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import DocumentError
+from ..model import Article, RawDocument, Removed
+from .assemble import Block, assemble, too_thin
+from .dates import find_date
+from .domains import best_domain, domain_from_url, registered_domain
+from .lines import classify
+from .markup import Line
+
+# Which line-classifier kinds are safe to drop from trafilatura's output (measured on the dev set).
+HTML_DROP_KINDS = frozenset({"share", "copyright", "newsletter", "membership", "related", "navigation", "image"})
+
+EXTRACT_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "favor_precision": True,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "deduplicate": False,
+}
+RETRY_BELOW = 1500  # characters: a shorter precision-mode text is checked against the balanced mode
+
+
+def _text_of(doc: Any) -> str:
+    return (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+
+
+def _headings(body: Any) -> set[str]:
+    if body is None:
+        return set()
+    return {" ".join("".join(el.itertext()).split()) for el in body.iter("head")}
+
+
+def _clean_title(title: str | None, sitename: str | None) -> str | None:
+    """``"Story - Site"`` -> ``"Story"`` when the tail repeats the site name."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    if sitename:
+        pattern = rf"\s*[|–—:·•-]\s*{re.escape(sitename)}\s*$"
+        stripped = re.sub(pattern, "", title, flags=re.I)
+        stripped = re.sub(rf"^{re.escape(sitename)}\s*[|–—:·•-]\s*", "", stripped, flags=re.I)
+        if stripped:
+            return stripped
+    return title
+
+
+def _split_list(values: Any) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        for item in str(value).split(","):
+            item = item.strip()
+            if item and item not in out:
+                out.append(item)
+    return out
+
+
+def extract_html(raw: RawDocument, clean: bool = True) -> Article:
+    """Run trafilatura on ``raw.text`` (HTML) and build an Article; DocumentError when there is none."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(raw.text, url=raw.url, with_metadata=True, **EXTRACT_OPTIONS)
+        text = _text_of(doc)
+        if len(text) < RETRY_BELOW:
+            # precision mode sometimes keeps only a teaser; the balanced mode then finds the article
+            options = {**EXTRACT_OPTIONS, "favor_precision": False}
+            balanced = trafilatura.bare_extraction(raw.text, url=raw.url, with_metadata=True, **options)
+            if len(_text_of(balanced)) > 2 * len(text):
+                doc, text = balanced, _text_of(balanced)
+    except Exception as exc:  # lxml/trafilatura fail on some broken markup
+        raise DocumentError("malformed", f"HTML could not be parsed: {exc}", raw.source, raw.position) from exc
+    if not text:
+        raise DocumentError("no_article", "no article text found in the HTML", raw.source, raw.position)
+
+    heads = _headings(getattr(doc, "body", None))
+    title = _clean_title(doc.title, doc.sitename)
+    blocks: list[Block] = []
+    removed: list[Removed] = []
+    for i, line_text in enumerate(text.split("\n")):
+        line_text = " ".join(line_text.split())
+        if not line_text:
+            continue
+        if i == 0 and title and line_text == title:
+            removed.append(Removed("title", line_text))
+            continue
+        kind = classify(Line(raw=line_text, text=line_text)) if clean else None
+        if kind in HTML_DROP_KINDS:
+            removed.append(Removed(kind, line_text))
+            continue
+        blocks.append(Block(line_text, heading=line_text in heads and len(line_text.split()) <= 20))
+    while blocks and blocks[-1].heading:
+        removed.append(Removed("navigation", blocks.pop().text))
+    body, paragraphs, headings = assemble(blocks)
+    if not body or too_thin(blocks):
+        raise DocumentError("no_article", "no article text found in the HTML", raw.source, raw.position)
+
+    published = None
+    if doc.date:
+        found = find_date(doc.date)
+        published = found.iso if found else doc.date
+    authors = [a.strip() for a in re.split(r";|\band\b", doc.author or "") if a.strip()]
+    tags: dict[str, list[str]] = {}
+    if doc.categories:
+        tags["categories"] = _split_list(doc.categories)
+    if doc.tags:
+        tags["tags"] = _split_list(doc.tags)
+    domain = domain_from_url(raw.url) or registered_domain(doc.hostname) or best_domain(raw.text[:200_000])
+    return Article(
+        body=body,
+        title=title,
+        authors=authors,
+        published=published,
+        publisher=doc.sitename or None,
+        publisher_domain=domain,
+        url=raw.url or doc.url,
+        language=doc.language,
+        tags=tags,
+        paragraphs=paragraphs,
+        headings=headings,
+        removed=removed,
+        format="html",
+    )

@@ -1,0 +1,326 @@
+"""Dependency patterns: from a cue token to its source and content.
+
+Why dependency rules: reported speech in news has few shapes (subject + verb +
+clause, "according to X", passives, noun cues with a possessor, participles
+hanging off another verb), and the parse tells them apart cheaply; a learned
+lexicon (cues.py) decides which words are cues, these rules decide the roles.
+
+Every function here works on one cue token and returns token ids; extract.py
+turns them into character spans and resolves entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cues import SEED_NOUNS, cue_probability
+from .spans import subtree_ids
+
+SUBJ = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
+CLAUSE = {"ccomp", "parataxis"}
+# prepositions that introduce what a cue is about ("called for", "lashed out at", "talked about")
+CONTENT_PREPS = {"about", "for", "on", "of", "at", "against", "over", "that"}
+# verbs whose object is a noun cue carrying the content: "expressed doubts about", "issued a statement"
+LIGHT_VERBS = {"express", "voice", "air", "raise", "issue", "make", "level", "offer", "release", "share", "cast"}
+RELATIVE = {"who", "that", "which", "whom"}
+# channel prepositions: "said in a statement", "wrote on Twitter" (the pobj is a via, not content)
+CHANNEL_PREPS = {"in", "on", "during", "via", "through"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """Roles found around one cue, as token ids (sorted)."""
+
+    cue: list[int]
+    source: int | None  # head token of the source phrase
+    source_ids: list[int] = field(default_factory=list)
+    content: list[int] = field(default_factory=list)
+    prob: float = 0.5
+    passive: bool = False
+    rule: str = ""
+
+
+def _children(tok, deps: set[str]) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _agent(verb):
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = _children(c, {"pobj"})
+            if objs:
+                return objs[0]
+    return None
+
+
+def verb_subject(verb, depth: int = 0):
+    """The source of a verb cue: its subject, its passive agent, or the subject it inherits.
+
+    Returns (token or None, passive flag).  Inheritance covers "X said ... and added that",
+    "X went on to say", "..., adding that" and "X, who said ...".
+    """
+    subj = _children(verb, SUBJ)
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return s, False  # the mention is "who"; speakers.py resolves it to the noun it modifies
+        if s.dep_ == "expl":
+            return None, True
+        return s, False
+    agent = _agent(verb)
+    if agent is not None:
+        return agent, False
+    if _is_passive(verb):
+        return None, True
+    if depth < 3 and verb.head is not verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+            return verb_subject(verb.head, depth + 1)
+        if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head, False
+    return None, False
+
+
+def source_ids(tok) -> list[int]:
+    """Token ids of a source phrase: the subtree, cut before a relative clause or a trailing comma phrase."""
+    ids = []
+    for i in subtree_ids(tok):
+        ids.append(i)
+    # drop relative clauses hanging off the source ("Trump, who has ...") - keep appositions
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in {"relcl", "acl"} and c.i > tok.i:
+            drop.update(subtree_ids(c))
+    return [i for i in ids if i not in drop]
+
+
+def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
+    """Token ids of what a verb cue reports, and the rule name."""
+    doc = verb.doc
+    clause = [c for c in _children(verb, CLAUSE) if c.i not in skip]
+    if clause:
+        ids: list[int] = []
+        for c in clause:
+            ids += subtree_ids(c)
+        return sorted(set(ids)), "clause"
+    xcomp = [c for c in _children(verb, {"xcomp"}) if c.i not in skip]
+    objs = [c for c in _children(verb, {"dobj", "obj", "dative", "attr", "oprd"}) if c.i not in skip]
+    if _is_passive(verb):
+        # "X is expected to ...", "X was accused of ...": the passive subject belongs to the content
+        subj = _children(verb, PASSIVE_SUBJ)
+        parts = subj + xcomp + objs + [c for c in _children(verb, {"prep"}) if c.lower_ in CONTENT_PREPS]
+        ids = []
+        for c in parts:
+            ids += subtree_ids(c)
+        if ids:
+            return sorted(set(ids)), "passive"
+    if xcomp:
+        ids = []
+        for c in xcomp + objs:
+            ids += subtree_ids(c)
+        return sorted(set(ids)), "xcomp"
+    if objs:
+        first = min(c.i for c in objs)
+        parts = list(objs)
+        parts += [c for c in verb.children if c.i > first and c.dep_ in {"prep", "oprd", "ccomp"}
+                  and not (c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS)]  # fmt: skip
+        # "expressed doubts about X": the content is what the noun is about
+        ids = []
+        for c in parts:
+            ids += subtree_ids(c)
+        return sorted(set(ids)), "object"
+    preps = [c for c in _children(verb, {"prep"}) if c.lower_ in CONTENT_PREPS and c.i > verb.i]
+    if not preps:  # phrasal "lash out at", "point to"
+        for prt in _children(verb, {"prt"}):
+            preps = [c for c in _children(prt, {"prep"}) if c.lower_ in CONTENT_PREPS]
+    if preps:
+        ids = []
+        for c in preps:
+            objs2 = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            for g in objs2:
+                ids += subtree_ids(g)
+            # keep sibling modifiers after the object ("at the U.S. for being responsible")
+        for c in verb.children:
+            if c.i > preps[0].i and c.dep_ in {"prep", "advcl"} and c not in preps and c.lower_ not in CHANNEL_PREPS:
+                ids += subtree_ids(c)
+        if ids:
+            return sorted(set(ids)), "prep"
+    # parenthetical "..., he said": the clause it interrupts is the content
+    if (
+        verb.dep_ in {"parataxis", "ccomp", "advcl"}
+        and verb.i > verb.head.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.left_edge.i > 0
+        and doc[verb.left_edge.i - 1].text in {",", "\"", "”", "''", "—", "-", "--"}
+    ):
+        head = verb.head
+        ids = subtree_ids(head, exclude={verb.i})
+        if ids:
+            return ids, "parenthetical"
+    _ = doc
+    return [], "none"
+
+
+def strip_asides(doc, ids: list[int], keep_from: int | None = None) -> list[int]:
+    """Drop ", which ..." relative clauses and ", adding ..." participles hanging at the end of a content."""
+    idset = set(ids)
+    drop: set[int] = set()
+    for i in ids:
+        t = doc[i]
+        if t.dep_ in {"relcl", "advcl", "acl"} and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
+            if doc[t.left_edge.i - 1].i in idset and (keep_from is None or t.i > keep_from):
+                sub = set(subtree_ids(t))
+                if max(sub) >= max(ids) - 1:  # only at the end of the content
+                    drop |= sub | {t.left_edge.i - 1}
+    return [i for i in ids if i not in drop]
+
+
+def according_to(tok) -> Candidate | None:
+    """ "according to X, Y" / "Y, according to X": X is the source, the rest of the sentence the content."""
+    to = [c for c in tok.children if c.lower_ == "to"]
+    if not to:
+        return None
+    pobj = _children(to[0], {"pobj"})
+    sent = tok.sent
+    own = set(subtree_ids(tok))
+    content = [t.i for t in sent if t.i not in own]
+    cue = [tok.i, to[0].i]
+    src = pobj[0] if pobj else None
+    return Candidate(cue=cue, source=src, source_ids=source_ids(src) if src is not None else [],
+                     content=content, rule="according")  # fmt: skip
+
+
+def noun_cue(tok) -> Candidate | None:
+    """Noun cues: "Moscow's position is that ...", "the allegations of fraud", "a statement saying ..."."""
+    src = None
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            src = c
+            break
+    if src is None:
+        for c in _children(tok, {"prep"}):
+            if c.lower_ in {"by", "from"}:
+                objs = _children(c, {"pobj"})
+                if objs:
+                    src = objs[0]
+                    break
+    if src is None and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+        src, _ = verb_subject(tok.head)
+    ids: list[int] = []
+    for c in tok.children:
+        if c.dep_ in {"acl", "ccomp", "relcl"} and (c.dep_ != "relcl" or any(g.lower_ == "that" and g.dep_ == "mark"
+                                                                             for g in c.children)):
+            if c.dep_ == "relcl" and any(g.dep_ in {"nsubj", "dobj"} and g.lower_ in RELATIVE for g in c.children):
+                continue
+            ids += subtree_ids(c)
+        elif c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "that", "over", "against", "regarding"}:
+            for g in c.children:
+                if g.dep_ in {"pobj", "pcomp"} and (src is None or g.i != src.i):
+                    ids += subtree_ids(g)
+    # "X's position is that ...": the copula's clause
+    if not ids and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ == "be":
+        for c in tok.head.children:
+            if c.dep_ in {"ccomp", "attr"} and c.i > tok.i:
+                ids += subtree_ids(c)
+    if not ids:
+        return None
+    cue = [tok.i]
+    if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+        cue = list(range(tok.head.i, tok.i + 1)) if tok.i - tok.head.i <= 3 else [tok.head.i, tok.i]
+    return Candidate(cue=cue, source=src, source_ids=source_ids(src) if src is not None else [],
+                     content=sorted(set(ids)), rule="noun")  # fmt: skip
+
+
+def verb_cue(tok) -> Candidate | None:
+    """Verb cues: subject + verb + clause/object/prepositional content, passives, inherited subjects."""
+    src, passive = verb_subject(tok)
+    skip = set(subtree_ids(src)) if src is not None and src.head.i == tok.i else set()
+    content, rule = verb_content(tok, {i for i in skip})
+    if not content:
+        return None
+    cue = [tok.i]
+    for c in tok.children:  # "lashed out", "called for", "pointed to"
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            cue.append(c.i)
+    if rule == "prep":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i == max(cue) + 1 and c.lower_ in CONTENT_PREPS:
+                cue.append(c.i)
+    for c in tok.children:
+        if c.dep_ == "prt" and rule == "prep":
+            for g in c.children:
+                if g.dep_ == "prep" and g.i == max(cue) + 1:
+                    cue.append(g.i)
+    sids = source_ids(src) if src is not None else []
+    content = [i for i in content if i not in set(sids) and i not in set(cue)]
+    if rule in {"object", "prep", "xcomp", "passive"}:
+        content = strip_asides(tok.doc, content)
+    # content lies on one side of the cue: keep the side holding most of it (quotations are added later)
+    before = [i for i in content if i < tok.i]
+    after = [i for i in content if i > tok.i]
+    if before and after and rule != "passive":
+        content = after if len(after) >= len(before) else before
+    return Candidate(cue=sorted(cue), source=src, source_ids=sids, content=content, passive=passive, rule=rule)
+
+
+def candidate_for(tok) -> Candidate | None:
+    """The roles around a cue token, or None when the patterns find no content."""
+    lemma = tok.lemma_.lower()
+    if lemma == "accord" or (tok.lower_ == "according"):
+        return according_to(tok)
+    if tok.pos_ in {"VERB", "AUX"}:
+        return verb_cue(tok)
+    if tok.pos_ == "NOUN" or lemma in SEED_NOUNS:
+        return noun_cue(tok)
+    return None
+
+
+def cue_tokens(doc, threshold: float, blocked: set[int]) -> list[tuple[float, object]]:
+    """Tokens whose cue probability passes ``threshold``, outside ``blocked`` (quoted) token ids."""
+    out = []
+    for tok in doc:
+        if tok.i in blocked or tok.is_punct or tok.is_space:
+            continue
+        p = cue_probability(tok)
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            p = max(p, 0.9)
+        if p >= threshold:
+            out.append((p, tok))
+    return out
+
+
+def headline_colons(doc, blocked: set[int], text: str) -> list[Candidate]:
+    """Headline and lead-in colons: "Hacker Guccifer: Clinton's server unprotected", "Among her lessons: ...".
+
+    The text before the colon must be a short phrase with a noun and no verb, at
+    the start of its paragraph, and the text after it a clause of some length.
+    """
+    out = []
+    for tok in doc:
+        if tok.text != ":" or tok.i in blocked:
+            continue
+        ps = text.rfind("\n", 0, tok.idx) + 1
+        pe = text.find("\n", tok.idx)
+        pe = len(text) if pe < 0 else pe
+        left = [t for t in doc[max(0, tok.i - 8) : tok.i] if t.idx >= ps]
+        if not left or len(left) > 6 or left[0].idx != ps:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in left) or not any(t.pos_ in {"PROPN", "NOUN"} for t in left):
+            continue
+        if any(t.like_num for t in left):  # times and datelines "9:45", "UPDATE 2:"
+            continue
+        right = []
+        j = tok.i + 1
+        while j < len(doc) and doc[j].idx < pe and not doc[j].is_space:
+            right.append(j)
+            j += 1
+        if len([i for i in right if doc[i].is_alpha]) < 3:
+            continue
+        head = max(left, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
+        out.append(Candidate(cue=[tok.i], source=head, source_ids=[t.i for t in left], content=right,
+                             prob=0.5, rule="colon"))  # fmt: skip
+    return out

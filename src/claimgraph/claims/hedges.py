@@ -1,0 +1,179 @@
+"""Hedges, anonymous sources and vague sources, each with its span.
+
+These mark where a text leans on something the reader cannot check: a claim softened
+("reportedly", "may have", "it is believed"), a source kept unnamed ("sources close to",
+"people familiar with", "on condition of anonymity"), or a source too general to hold
+to account ("officials said", "experts say", "according to reports").
+
+Categories: ``hedge`` | ``anonymous_source`` | ``vague_source``. Matching is by spaCy
+tags, lemmas and the dependency parse, not strings alone, so "May" the month or "can"
+of ability are not hedges and "officials said" is vague only when no name is attached.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+HEDGE_ADVERBS = {
+    "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "perhaps", "probably",
+    "presumably", "seemingly", "ostensibly", "likely", "maybe", "conceivably", "rumoredly",
+}  # fmt: skip
+HEDGE_ADJECTIVES = {"alleged", "unconfirmed", "rumored", "rumoured", "suspected", "purported", "unverified"}
+HEDGE_MODALS = {"could", "may", "might"}
+BELIEF_PARTICIPLES = {"believed", "thought", "said", "reported", "alleged", "understood", "rumored", "rumoured",
+                      "suspected", "claimed", "feared", "estimated", "considered"}  # fmt: skip
+SEEM_VERBS = {"seem", "appear"}
+REPORT_LEMMAS = {
+    "say", "tell", "claim", "believe", "report", "suggest", "warn", "argue", "estimate", "note", "insist", "add",
+    "confirm", "describe", "indicate", "think", "fear", "expect", "allege", "accuse", "acknowledge", "predict",
+    "speculate", "caution", "contend", "maintain", "admit", "explain", "describe", "point", "write", "state",
+}  # fmt: skip
+# Nouns that name a source without saying who: anonymous when the text hides an individual,
+# vague when it points at a whole class of people or at unnamed reports.
+ANONYMOUS_NOUNS = {"source", "sources", "insider", "insiders", "aide", "aides", "confidant", "confidants"}
+VAGUE_NOUNS = {
+    "official", "officials", "expert", "experts", "analyst", "analysts", "critic", "critics", "observer",
+    "observers", "diplomat", "diplomats", "witness", "witnesses", "resident", "residents", "activist", "activists",
+    "report", "reports", "scientist", "scientists", "researcher", "researchers", "authorities", "people",
+    "some", "many", "others", "media", "commentators", "pundits", "economists", "investigators", "lawmakers",
+    "republicans", "democrats", "supporters", "opponents", "sceptics", "skeptics", "rumours", "rumors",
+}  # fmt: skip
+ANONYMITY = re.compile(
+    r"\b(?:on|under) (?:the )?condition(?:s)? of anonymity\b|\bwho (?:declined|refused|asked|requested|did not want|"
+    r"didn't want|wished) (?:not )?to be (?:named|identified)\b|\bwho (?:requested|asked for|was granted|were granted)"
+    r" anonymity\b|\bnot authori[sz]ed to (?:speak|comment|discuss)\b|\bspeaking anonymously\b",
+    re.I,
+)
+FAMILIAR = re.compile(
+    r"\b(?:people|persons?|sources?|someone|individuals?|officials?|an? (?:official|source|person))"
+    r" (?:familiar with|close to|briefed on|with (?:direct )?knowledge of|knowledgeable about)\b",
+    re.I,
+)
+IMPERSONAL = re.compile(
+    r"\bit (?:is|was|has been|had been) (?:widely |generally |now )?(?:believed|thought|said|reported|alleged|claimed|"
+    r"rumou?red|understood|suspected|feared|estimated)\b",
+    re.I,
+)
+NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _item(doc: Any, start: int, end: int, category: str, kind: str, cue: str) -> dict[str, Any]:
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    sent_bounds = (sent.sent.start_char, sent.sent.end_char) if sent is not None else None
+    return {
+        "category": category,
+        "kind": kind,
+        "cue": cue,
+        "start": start,
+        "end": end,
+        "text": doc.text[start:end],
+        "sentence": list(sent_bounds) if sent_bounds else None,
+    }
+
+
+def _regex_items(doc: Any, pattern: re.Pattern[str], category: str, kind: str) -> list[dict[str, Any]]:
+    return [_item(doc, m.start(), m.end(), category, kind, m.group(0).lower()) for m in pattern.finditer(doc.text)]
+
+
+def _is_named(noun: Any) -> bool:
+    """True when a source noun carries a name: "Pentagon officials" stays vague, "officials such as Smith" does not."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return True
+        if child.dep_ in ("compound", "nmod") and child.ent_type_ == "PERSON":
+            return True
+    return noun.ent_type_ == "PERSON"
+
+
+def _noun_phrase(noun: Any) -> tuple[int, int]:
+    """Left modifiers + noun + a following "close to / familiar with ..." phrase, in characters."""
+    left = min([noun.i] + [c.i for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "poss")])
+    right = noun.i
+    for child in noun.rights:
+        if child.dep_ in ("amod", "prep", "acl") and child.i == right + 1 and child.lower_ in ("close", "familiar"):
+            right = max(t.i for t in child.subtree)
+    doc = noun.doc
+    left_tok = doc[left]
+    if left_tok.dep_ == "poss" or left_tok.tag_ == "POS":
+        left_tok = doc[min(left + 1, noun.i)]
+    return left_tok.idx, doc[right].idx + len(doc[right].text)
+
+
+def _source_nouns(doc: Any) -> list[dict[str, Any]]:
+    """Unnamed source nouns that say or are cited: "officials said", "according to sources", "experts believe"."""
+    out = []
+    for tok in doc:
+        lw = tok.lower_
+        if lw not in ANONYMOUS_NOUNS and lw not in VAGUE_NOUNS:
+            continue
+        reporting = False
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORT_LEMMAS:
+            reporting = True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and doc[tok.head.i - 1].lower_ == "according":
+            reporting = True
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from") and lw in ("reports", "report", "sources"):
+            reporting = True
+        if not reporting or _is_named(tok):
+            continue
+        if lw == "people" and not any(c.lower_ in ("some", "many", "most", "several") for c in tok.children):
+            continue  # "people said" often refers back to a named crowd; "some/many people" are vague
+        start, end = _noun_phrase(tok)
+        category = "anonymous_source" if lw in ANONYMOUS_NOUNS else "vague_source"
+        out.append(_item(doc, start, end, category, "unnamed_" + ("source" if category[0] == "a" else "group"), lw))
+    return out
+
+
+def _hedge_tokens(doc: Any) -> list[dict[str, Any]]:
+    out = []
+    for tok in doc:
+        lw = tok.lower_
+        if lw in HEDGE_ADVERBS and tok.pos_ in ("ADV", "ADJ") and not (lw == "likely" and tok.dep_ == "amod"):
+            out.append(_item(doc, tok.idx, tok.idx + len(tok.text), "hedge", "adverb", lw))
+        elif lw in HEDGE_ADJECTIVES and tok.dep_ == "amod":
+            out.append(_item(doc, tok.idx, tok.idx + len(tok.text), "hedge", "adjective", lw))
+        elif lw in HEDGE_MODALS and tok.tag_ == "MD":
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if lw == "could" and nxt is not None and nxt.lower_ in ("not", "n't", "never"):
+                continue  # "could not" reports an inability, not a guess
+            end_tok = tok
+            if nxt is not None and nxt.lower_ == "have" and tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == "VBN":
+                end_tok = nxt
+            kind = "modal_perfect" if end_tok is not tok else "modal"
+            out.append(_item(doc, tok.idx, end_tok.idx + len(end_tok.text), "hedge", kind, doc[tok.i : end_tok.i + 1].text.lower()))
+        elif tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("to", "that"):
+                out.append(_item(doc, tok.idx, nxt.idx + len(nxt.text), "hedge", "seem", f"{tok.lemma_.lower()} {nxt.lower_}"))
+        elif lw in BELIEF_PARTICIPLES and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if nxt is not None and nxt.lower_ == "to" and (subj is None or subj.lower_ != "it"):
+                start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "auxpass"])
+                out.append(_item(doc, doc[start].idx, nxt.idx + len(nxt.text), "hedge", "passive_belief", f"{lw} to"))
+    return out
+
+
+def find_hedges(doc: Any) -> list[dict[str, Any]]:
+    """Every hedge, anonymous source and vague source in the document, in text order, without duplicates.
+
+    Each item: ``{"category", "kind", "cue", "start", "end", "text", "sentence": [start, end]}``.
+    """
+    items = _hedge_tokens(doc)
+    items += _regex_items(doc, IMPERSONAL, "hedge", "impersonal")
+    items += _regex_items(doc, ANONYMITY, "anonymous_source", "anonymity")
+    items += _regex_items(doc, FAMILIAR, "anonymous_source", "familiar_with")
+    items += _source_nouns(doc)
+    items.sort(key=lambda x: (x["start"], -(x["end"] - x["start"])))
+    kept: list[dict[str, Any]] = []
+    for item in items:
+        clash = next((k for k in kept if item["start"] < k["end"] and k["start"] < item["end"]), None)
+        if clash is None:
+            kept.append(item)
+        elif item["category"] == "anonymous_source" and clash["category"] != "anonymous_source":
+            kept[kept.index(clash)] = item  # "officials familiar with" is anonymous, not merely vague
+    for anon in [k for k in kept if k["kind"] == "anonymity"]:
+        for k in kept:
+            if k["category"] == "vague_source" and k["sentence"] == anon["sentence"] and k["kind"] == "unnamed_group":
+                k["category"] = "anonymous_source"  # "two officials, who spoke on condition of anonymity"
+    return kept

@@ -1,0 +1,50 @@
+"""Claim units: the sentences of the body, trimmed, with character offsets.
+
+A sentence is the smallest unit a reader can check or quote, and the one the
+check-worthiness model was trained on. A blank line always ends a unit (the small
+spaCy parser sometimes runs a subheading into the next sentence), parts inside
+``exclude`` spans (headings from the article stage) are dropped, and pieces with no
+letter or digit state nothing and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the parts of ``text[start:end]`` between blank lines, whitespace-trimmed."""
+    out, pos = [], start
+    for m in _BREAK.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def claim_units(doc: Any, exclude: Iterable[tuple[int, int]] = ()) -> list[Any]:
+    """spaCy Spans, one per sentence (split at blank lines), trimmed; pieces inside ``exclude`` dropped."""
+    excluded = [(int(s), int(e)) for s, e in exclude]
+    text = doc.text
+    units = []
+    for sent in doc.sents:
+        for s, e in _pieces(text, sent.start_char, sent.end_char):
+            if any(xs <= s and e <= xe for xs, xe in excluded):
+                continue
+            span = doc.char_span(s, e, alignment_mode="contract")
+            if span is None or not any(ch.isalnum() for ch in span.text):
+                continue
+            units.append(span)
+    return units

@@ -1,0 +1,162 @@
+"""``claimgraph ingest | status | errors``: build and inspect a knowledge base from any mix of inputs.
+
+    claimgraph ingest ./pages/ crawl.warc.gz nela.jsonl fakenews.csv --db kb.sqlite --workers 2
+    claimgraph ingest corpus.jsonl --db postgresql://user@localhost/claims --text-field content --url-field link
+    claimgraph status --db kb.sqlite [--json]
+    claimgraph errors --db kb.sqlite
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from ..errors import ClaimgraphError
+from ..ingest.decode import DEFAULT_MAX_BYTES
+from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
+from ..pipeline import FORMATS
+from .app import app
+
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")
+]
+
+
+def _open(db: str):
+    from ..store import KnowledgeBase
+
+    try:
+        return KnowledgeBase(db)
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    except Exception as exc:  # the database server refused, the file is not a database ...
+        typer.echo(f"error: cannot open {db}: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _progress(total: int | None, quiet: bool):
+    """A rich progress bar (documents/s, ETA when the total is known, errors) or nothing with --quiet."""
+    if quiet:
+        return None, None
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("errors {task.fields[errors]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=False,
+    )
+    task = bar.add_task("ingest", total=total, rate=0.0, errors=0)
+
+    def update(summary) -> None:
+        rate = summary.processed / summary.seconds if summary.seconds else 0.0
+        bar.update(task, completed=summary.processed + summary.skipped, rate=rate, errors=summary.errors)
+
+    return bar, update
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, WARC, JSONL/JSON/CSV, - (stdin).")],
+    db: DbOption = "claimgraph.sqlite",
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
+    preset: Annotated[str | None, typer.Option("--preset", help="Corpus layout: nela | fakenews.")] = None,
+    text_field: Annotated[str | None, typer.Option("--text-field", help="Record field with the body.")] = None,
+    title_field: Annotated[str | None, typer.Option("--title-field")] = None,
+    url_field: Annotated[str | None, typer.Option("--url-field")] = None,
+    date_field: Annotated[str | None, typer.Option("--date-field")] = None,
+    source_field: Annotated[str | None, typer.Option("--source-field", help="Publisher name or domain.")] = None,
+    authors_field: Annotated[str | None, typer.Option("--authors-field")] = None,
+    input_format: Annotated[str, typer.Option("--input-format", help="Reader; auto: by extension.")] = "auto",
+    format: Annotated[str, typer.Option("--format", "-f", help="Body format: auto | text | markdown | html")] = "auto",
+    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline name.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")] = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per worker task.")] = 8,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
+) -> None:
+    """Analyse inputs and store everything in a knowledge base; rerun the same command to resume."""
+    if format not in FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+    if input_format not in KINDS:
+        raise typer.BadParameter(f"must be one of {', '.join(KINDS)}", param_hint="--input-format")
+    try:
+        fields = field_map(
+            preset, format, text=text_field, title=title_field, url=url_field, date=date_field,
+            source=source_field, authors=authors_field,
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--preset") from exc
+    kb = _open(db)
+    inputs = iter_inputs(paths, fields, input_format, format, max_bytes)
+    bar, update = _progress(None if quiet else estimate_total(paths), quiet)
+    try:
+        if bar is not None:
+            bar.start()
+        summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, model, update)
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        if bar is not None:
+            bar.stop()
+        kb.close()
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict()))
+    elif not quiet:
+        typer.echo(
+            f"{summary.added} added, {summary.duplicates} duplicates, {summary.errors} errors, "
+            f"{summary.skipped} already done ({summary.seconds:.1f}s); `claimgraph errors --db {db}` lists failures",
+            err=True,
+        )
+
+
+@app.command()
+def status(
+    db: DbOption = "claimgraph.sqlite",
+    as_json: Annotated[bool, typer.Option("--json", help="JSON object on stdout.")] = False,
+) -> None:
+    """Counts of documents, articles, entities, attributions and errors in a knowledge base."""
+    kb = _open(db)
+    try:
+        counts = kb.status()
+    finally:
+        kb.close()
+    if as_json:
+        typer.echo(json.dumps(counts))
+        return
+    width = max(len(k) for k in counts)
+    for name, n in counts.items():
+        typer.echo(f"{name:<{width}}  {n:>10,}")
+
+
+@app.command()
+def errors(
+    db: DbOption = "claimgraph.sqlite",
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this error kind (truncated, malformed ...).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines on stdout.")] = False,
+) -> None:
+    """What failed, why, and where (source and position), one line each."""
+    kb = _open(db)
+    try:
+        rows = kb.errors(limit, kind)
+    finally:
+        kb.close()
+    for row in rows:
+        if as_json:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            where = f"{row['source']}:{row['position']}" if row["position"] else row["source"]
+            typer.echo(f"{where}: {row['kind']}: {row['message']}")

@@ -1,0 +1,116 @@
+"""``claimgraph quotes FILE...``: who said what, as a readable table or as JSON.
+
+Why a separate command: ``analyze`` prints everything; a reader checking the
+attribution stage wants speaker, cue, stance, targets, via and content side by
+side, one row per attribution, with entity ids resolved to names.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from ..errors import ClaimgraphError, DocumentError
+from ..ingest import iter_documents
+from ..ingest.decode import DEFAULT_MAX_BYTES
+from ..model import AnalysisResult
+from ..pipeline import FORMATS, analyze_many
+from .app import app
+
+
+def _names(result: AnalysisResult) -> dict[str, str]:
+    return {e.id: e.name for e in result.entities}
+
+
+def records(result: AnalysisResult) -> list[dict]:
+    """The attributions of one document with entity names next to the ids (the ``--json`` rows)."""
+    names = _names(result)
+    out = []
+    for att in result.attributions:
+        row = att.to_dict()
+        row["speaker_name"] = names.get(att.speaker) if att.speaker else None
+        row["target_names"] = [names.get(t, t) for t in att.targets]
+        row["via_names"] = [names.get(v, v) for v in att.via]
+        out.append(row)
+    return out
+
+
+def _table(result: AnalysisResult, max_content: int):
+    from rich.table import Table
+
+    names = _names(result)
+    title = result.article.title or result.document.get("source", "")
+    table = Table(title=f"{title} — {len(result.attributions)} attributions", show_lines=True, expand=True)
+    for col, kw in (
+        ("id", {"no_wrap": True}),
+        ("speaker", {"ratio": 2}),
+        ("cue", {"ratio": 1}),
+        ("kind", {"no_wrap": True}),
+        ("stance", {"no_wrap": True}),
+        ("targets", {"ratio": 1}),
+        ("via", {"ratio": 1}),
+        ("content", {"ratio": 5}),
+    ):
+        table.add_column(col, **kw)
+    for att in result.attributions:
+        mention = att.speaker_mention.text if att.speaker_mention else ""
+        name = names.get(att.speaker or "", "")
+        if name and mention and name != mention:
+            speaker = f"{name} [dim]({mention})[/dim]"
+        else:
+            speaker = name or mention or "[dim]— no source —[/dim]"
+        content = " … ".join(result.article.body[s:e] for s, e in (att.content.fragments or [(att.content.start,
+                                                                                             att.content.end)]))
+        if len(content) > max_content:
+            content = content[: max_content - 1] + "…"
+        table.add_row(
+            att.id,
+            speaker,
+            att.cue.text if att.cue else "",
+            att.kind,
+            att.stance,
+            ", ".join(names.get(t, t) for t in att.targets),
+            ", ".join(names.get(v, v) for v in att.via),
+            content.replace("[", "\\["),
+        )
+    return table
+
+
+@app.command()
+def quotes(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="auto | text | markdown | html")] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document on stdout.")] = False,
+    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline name.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")] = DEFAULT_MAX_BYTES,
+    max_content: Annotated[int, typer.Option("--max-content", help="Cut long contents in the table.")] = 300,
+) -> None:
+    """Show the attributions (speaker, cue, stance, targets, via, content) of each document."""
+    if format not in FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+    from rich.console import Console
+
+    console = Console()
+    docs = list(iter_documents(paths, format, max_bytes))
+    ok = failed = 0
+    try:
+        for item in analyze_many(docs, format=format, model=model):
+            if isinstance(item, DocumentError):
+                failed += 1
+                typer.echo(item.one_line(), err=True)
+                continue
+            ok += 1
+            if as_json:
+                doc = {"document": item.document, "title": item.article.title, "attributions": records(item)}
+                typer.echo(json.dumps(doc, ensure_ascii=False))
+            else:
+                console.print(_table(item, max_content))
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if failed:
+        typer.echo(f"{ok} analysed, {failed} failed", err=True)
+    if ok == 0:
+        raise typer.Exit(1)

@@ -1,0 +1,103 @@
+"""``KnowledgeBase``: the Python API over one database (SQLite file or PostgreSQL URL).
+
+    kb = KnowledgeBase("kb.sqlite")
+    kb.ingest(claimgraph.analyze_many(docs))     # or kb.ingest_inputs(iter_inputs(paths), workers=2)
+    kb.status(); kb.errors(); kb.search("Gerasimov")
+
+Opening a KB brings its schema up to date (numbered migrations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import DocumentError
+from ..ingest.sources import fill_article
+from ..model import AnalysisResult, RawDocument
+from . import query
+from .engine import make_engine
+from .migrate import migrate
+from .runner import IngestSummary, ProgressFn, run_ingest
+from .writer import Item, Writer
+
+
+class KnowledgeBase:
+    """One knowledge base: ingest analysis results, read counts, errors and search hits."""
+
+    def __init__(self, url: str, create: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.schema_version = migrate(self.engine) if create else None
+        self._writer = Writer(self.engine)
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- write ---------------------------------------------------------------------------------
+    def ingest(self, results: Iterable[AnalysisResult | DocumentError], batch_size: int = 64) -> IngestSummary:
+        """Store already-analysed results (e.g. from ``analyze_many``); re-ingesting adds nothing."""
+        summary = IngestSummary()
+        batch: list[Item] = []
+
+        def flush() -> None:
+            report = self._writer.write(batch)
+            summary.added += report.added
+            summary.duplicates += report.duplicates
+            summary.errors += report.errors
+            batch.clear()
+
+        for result in results:
+            if isinstance(result, DocumentError):
+                batch.append(Item(result.source, result.position or "", result))
+            else:
+                doc = result.document
+                batch.append(Item(doc.get("source", "<string>"), doc.get("position") or "", result))
+            summary.processed += 1
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+        return summary
+
+    def ingest_inputs(
+        self,
+        inputs: Iterable[RawDocument | DocumentError],
+        workers: int = 1,
+        batch_size: int = 64,
+        chunk_size: int = 8,
+        model: str | None = None,
+        on_progress: ProgressFn | None = None,
+    ) -> IngestSummary:
+        """Analyse and store raw inputs (see ``ingest.sources.iter_inputs``), resuming where a run stopped."""
+        return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, model, on_progress)
+
+    # --- read ----------------------------------------------------------------------------------
+    def status(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return query.status(conn)
+
+    def errors(self, limit: int | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return query.errors(conn, limit, kind)
+
+    def search(self, q: str, limit: int = 20) -> list[query.Hit]:
+        with self.engine.connect() as conn:
+            return query.search(conn, q, limit)
+
+    def find_entities(self, name: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return query.find_entities(conn, name)
+
+    def entity_articles(self, entity_id: str) -> list[str]:
+        with self.engine.connect() as conn:
+            return query.entity_articles(conn, entity_id)
+
+
+__all__ = ["KnowledgeBase", "fill_article"]

@@ -1,0 +1,207 @@
+"""Run an ingest: read inputs, skip what is done, analyse in N processes, write in the parent.
+
+Analysis (spaCy) is the slow part, so it runs in a pool of worker processes that each load the
+model once and run ``analyze_many`` on small chunks; results come back in input order and one
+writer in the parent commits them in batches. Ordered results keep the knowledge base
+deterministic: entity linking and republication clusters depend on arrival order, and a resumed
+run must end exactly where an uninterrupted one would. Only a bounded number of chunks is in
+flight, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ..errors import DocumentError
+from ..ingest.sources import fill_article
+from ..model import RawDocument
+from . import schema as s
+from .dedup import signature
+from .writer import Item, Writer
+
+Keyed = tuple[str, str, RawDocument | DocumentError]
+STDIN = "<stdin>"
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one run did; ``write_seconds`` is the time spent inside database transactions."""
+
+    processed: int = 0  # items analysed in this run (added + duplicates + errors, including the unwritten batch)
+    added: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    write_seconds: float = 0.0
+    words: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+ProgressFn = Callable[[IngestSummary], None]
+
+
+def key_of(item: RawDocument | DocumentError) -> tuple[str, str]:
+    return item.source, item.position or ""
+
+
+class DoneKeys:
+    """Which (source, position) pairs earlier runs committed; loaded one source at a time."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.by_source: dict[str, set[str]] = {}
+
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        source, position = key
+        if source == STDIN:  # stdin may differ between runs: rely on document ids instead
+            return False
+        if source not in self.by_source:
+            if len(self.by_source) > 64:
+                self.by_source.clear()
+            with self.engine.connect() as conn:
+                t = s.ingest_progress
+                self.by_source[source] = set(conn.execute(select(t.c.position).where(t.c.source == source)).scalars())
+        return position in self.by_source[source]
+
+
+def analyse_chunk(chunk: list[Keyed], model: str | None = None) -> list[tuple]:
+    """Analyse a chunk (in a worker); errors travel as plain tuples since exceptions pickle badly."""
+    from ..pipeline import analyze_many
+
+    out: list[tuple] = []
+    inputs = [item for _, _, item in chunk]
+    for (source, position, raw), result in zip(chunk, analyze_many(inputs, model=model, batch_size=len(chunk)),
+                                               strict=True):
+        if isinstance(result, DocumentError):
+            out.append((source, position, ("error", result.kind, result.message, result.source, result.position),
+                        None, None))
+            continue
+        try:
+            fill_article(result.article, raw)
+            sig = signature(result.article.body)
+        except Exception as exc:  # never lose the batch over one document
+            err = ("error", "internal", f"{type(exc).__name__}: {exc}", source, position)
+            out.append((source, position, err, None, None))
+            continue
+        out.append((source, position, result, sig, raw.metadata or None))
+    return out
+
+
+def _to_item(row: tuple) -> Item:
+    source, position, result, sig, meta = row
+    if isinstance(result, tuple):
+        _, kind, message, src, pos = result
+        result = DocumentError(kind, message, src, pos)
+    return Item(source, position, result, sig, meta)
+
+
+def _watch_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9) exits instead of lingering."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_worker(model: str | None, parent: int) -> None:
+    from ..nlp import load_nlp
+
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    load_nlp(model)
+
+
+def _chunks(items: Iterable[Keyed], size: int) -> Iterator[list[Keyed]]:
+    chunk: list[Keyed] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analysed(chunks: Iterator[list[Keyed]], workers: int, model: str | None) -> Iterator[list[tuple]]:
+    if workers <= 1:
+        for chunk in chunks:
+            yield analyse_chunk(chunk, model)
+        return
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    pool = mp.get_context(method).Pool(workers, initializer=_init_worker, initargs=(model, os.getpid()))
+    try:
+        window: deque = deque()
+        for chunk in chunks:
+            window.append(pool.apply_async(analyse_chunk, (chunk, model)))
+            if len(window) >= 2 * workers:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def run_ingest(
+    writer: Writer,
+    inputs: Iterable[RawDocument | DocumentError],
+    workers: int = 1,
+    batch_size: int = 64,
+    chunk_size: int = 8,
+    model: str | None = None,
+    on_progress: ProgressFn | None = None,
+) -> IngestSummary:
+    """Ingest every input not already done; returns counts and timings (see IngestSummary)."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    done = DoneKeys(writer.engine)
+
+    def pending() -> Iterator[Keyed]:
+        for item in inputs:
+            key = key_of(item)
+            if key in done:
+                summary.skipped += 1
+                continue
+            yield (*key, item)
+
+    batch: list[Item] = []
+
+    def flush() -> None:
+        t0 = time.perf_counter()
+        report = writer.write(batch)
+        summary.write_seconds += time.perf_counter() - t0
+        summary.added += report.added
+        summary.duplicates += report.duplicates
+        summary.errors += report.errors
+        batch.clear()
+
+    for rows in _analysed(_chunks(pending(), chunk_size), workers, model):
+        for row in rows:
+            item = _to_item(row)
+            summary.processed += 1
+            if not isinstance(item.result, DocumentError):
+                summary.words += len(item.result.article.body.split())
+            batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+        if on_progress:
+            summary.seconds = time.perf_counter() - started
+            on_progress(summary)
+    if batch:
+        flush()
+    summary.seconds = time.perf_counter() - started
+    if on_progress:
+        on_progress(summary)
+    return summary

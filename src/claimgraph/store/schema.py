@@ -1,0 +1,204 @@
+"""The knowledge-base tables (SQLAlchemy Core 2.x), the same on SQLite and PostgreSQL.
+
+Every key is natural and deterministic (document id = content hash, per-article ids from the
+analysis, KB entity ids derived from the first name seen), never a database sequence: so an
+interrupted and resumed ingest produces exactly the rows of an uninterrupted one, on any backend,
+and re-ingesting the same input is a no-op. Nested analysis output that nobody queries by column
+(paragraph offsets, tags, claim details) is kept as JSON so nothing AnalysisResult holds is lost.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+Json = JSON().with_variant(JSONB(), "postgresql")
+DocId = String(80)  # "sha256:" + 64 hex
+EntityId = String(40)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", DocId, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("position", Text, nullable=False, default=""),
+    Column("format", String(20)),
+    Column("url", Text),
+    Column("fetched_at", String(40)),
+    Column("encoding", String(40)),
+    Column("meta", Json),  # the corpus record's own metadata (title, label, warc record id ...)
+)
+
+publishers = Table(
+    "publishers",
+    metadata,
+    Column("id", String(200), primary_key=True),  # the domain when known, else "name:" + lower-cased name
+    Column("name", Text),
+    Column("domain", String(200)),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("document_id", DocId, ForeignKey("documents.id"), primary_key=True),
+    Column("title", Text),
+    Column("authors", Json),
+    Column("published", String(40)),
+    Column("publisher_id", String(200), ForeignKey("publishers.id")),
+    Column("original_source", Text),
+    Column("republished", Boolean, nullable=False, default=False),
+    Column("url", Text),
+    Column("language", String(20)),
+    Column("body", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("tags", Json),
+    Column("paragraphs", Json),
+    Column("headings", Json),
+    Column("removed", Json),
+    Column("sentences", Json),
+    Column("quantities", Json),
+    Column("minhash", LargeBinary),  # MinHash signature of the body's word shingles (republication)
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_publisher", "publisher_id"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", EntityId, primary_key=True),
+    Column("name", Text, nullable=False),  # canonical: the fullest name seen
+    Column("type", String(20), nullable=False),
+    Column("country", String(3)),
+    Index("ix_entities_type_name", "type", "name"),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", EntityId, ForeignKey("entities.id"), primary_key=True),
+    Column("alias", Text, primary_key=True),  # the normalised form used for matching
+    Column("surface", Text),  # one spelling as it appeared
+)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
+    Column("local_id", String(20), primary_key=True),  # the entity id inside the analysis ("e1")
+    Column("entity_id", EntityId, ForeignKey("entities.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("roles", Json),
+    Column("country", String(3)),
+    Column("aliases", Json),
+    Column("link", String(20), nullable=False),  # how it was linked: new | exact | surname | fuzzy | promoted
+    Index("ix_article_entities_entity", "entity_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("local_id", String(20), primary_key=True),
+    Column("entity_id", EntityId, ForeignKey("entities.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Index("ix_mentions_entity", "entity_id"),
+)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
+    Column("local_id", String(20), primary_key=True),
+    Column("speaker_local", String(20)),
+    Column("speaker_entity_id", EntityId, ForeignKey("entities.id")),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_text", Text),
+    Column("cue_text", Text),
+    Column("cue_lemma", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("content", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("fragments", Json),
+    Column("kind", String(20), nullable=False),
+    Column("stance", String(20)),
+    Column("targets", Json),  # KB entity ids
+    Column("via", Json),  # KB entity ids
+    Column("confidence", Float),
+    Index("ix_attributions_speaker", "speaker_entity_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text),
+    Column("data", Json, nullable=False),
+)
+
+signals = Table(
+    "signals",
+    metadata,
+    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
+    Column("data", Json, nullable=False),
+)
+
+copies = Table(
+    "copies",
+    metadata,
+    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
+    Column("origin_id", DocId, ForeignKey("articles.document_id")),  # None: declared origin not in the KB
+    Column("origin_name", Text),  # Article.original_source, when the page names it
+    Column("similarity", Float),  # estimated Jaccard of word shingles with the origin
+    Column("method", String(20), nullable=False),  # minhash | declared
+    Index("ix_copies_origin", "origin_id"),
+)
+
+errors = Table(
+    "errors",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("position", Text, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("message", Text, nullable=False),
+)
+
+ingest_progress = Table(
+    "ingest_progress",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("position", Text, primary_key=True),
+    Column("document_id", DocId),  # None when the item failed (see errors)
+    Column("status", String(20), nullable=False),  # added | duplicate | error
+)
+
+COUNTED = ("documents", "articles", "publishers", "entities", "mentions", "attributions", "claims", "copies", "errors")

