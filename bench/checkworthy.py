@@ -1,6 +1,6 @@
 """Check-worthiness: 5-fold CV of the plain TF-IDF + logistic regression baseline and of claimgraph's model.
 
-Run from the repo root (about a minute; one core)::
+Run from the repo root (about 5 minutes on a shared 2-core machine; one core)::
 
     /work/venv/bin/python bench/checkworthy.py            # prints and writes BENCHMARKS.md
     /work/venv/bin/python bench/checkworthy.py --no-write
@@ -68,7 +68,7 @@ def report(r: dict[str, Any]) -> str:
     size = f"{r['model_mb']:.2f} MB" if r["model_mb"] is not None else "not built"
     return f"""## Check-worthiness (ClaimBuster dev, 5-fold CV)
 
-{r['n']} sentences ({r['pos']} check-worthy). Class-1 precision / recall / F1 of pooled out-of-fold predictions;
+{r["n"]} sentences ({r["pos"]} check-worthy). Class-1 precision / recall / F1 of pooled out-of-fold predictions;
 per-fold F1 range. Machine: {machine()}. Taken {now()}.
 Command: `{command_line()}`
 
@@ -79,7 +79,8 @@ Command: `{command_line()}`
 {_row("claimgraph: word+char+POS/entity n-grams + hand features, LR, in-fold C/threshold", r["ours"])}
 
 Gain over the baseline: {gain:+.3f} F1 (bar: +{MARGIN}) - {met}.
-Time: baselines {r['t_base']:.0f} s; spaCy tagging of all sentences {r['t_feat']:.0f} s; claimgraph CV {r['t_ours']:.0f} s.
+Time: baselines {r["t_base"]:.0f} s; spaCy tagging of all sentences {r["t_feat"]:.0f} s;
+claimgraph CV {r["t_ours"]:.0f} s.
 Shipped model `src/claimgraph/data/checkworthy.json.gz` ({size}) is the same procedure fitted on the whole file.
 Caveat: debate speech, not news; the random split lets speakers and topics recur across folds.
 """

@@ -151,6 +151,7 @@ def evaluate(records: list[dict], predictions: list[list]) -> dict:
                     c[k]["e2e_pred"] += 1
     out = {}
     for k, v in c.items():
+
         def ratio(a, b, v=v):
             return v[a] / v[b] if v[b] else 0.0
 

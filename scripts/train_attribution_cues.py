@@ -1,25 +1,30 @@
-"""Learn the attribution cue lexicon from the TRAIN part of the PolNeAR dev set.
+"""Learn the attribution cue lexicon and cue scorer from the TRAIN part of the PolNeAR dev set.
 
-Why learned: PolNeAR annotates thousands of distinct cue words (said, blasted,
-polls show, is expected ...); a hand list misses the tail and over-fires on
-ambiguous verbs ("called", "support").  For every (lemma, coarse POS) we count how
-often a token is the syntactic head of a gold cue and how often it occurs at all,
-outside quotations (a cue inside a quote is never annotated: no nesting),
-separately for tokens that govern a clausal complement (``ccomp``) and those that
-do not, because "argue" with a that-clause is nearly always a cue while "argue"
-alone is not.  The extractor uses the smoothed ratio as a cue probability.
+Two artefacts, both rebuilt here from ``../shared/gold/attribution/dev.jsonl``
+(validation articles, sha1(id) % 5 == 0, are never read):
 
-Only aggregate counts are written (no text, no offsets): the file is a lexicon,
-not a copy of the gold answers.  Validation articles (sha1(id) % 5 == 0) are
-never read here.
+* ``data/attribution_cues.json`` - a lexicon: for every (lemma, POS[, clause flag])
+  how often a token outside quotations heads a gold cue and how often it occurs.
+  Why: PolNeAR annotates thousands of distinct cue words; a hand list misses the
+  tail and over-fires on ambiguous verbs ("called", "support").
+* ``data/attribution_cue_model.json`` - logistic-regression weights over the
+  sparse token features of ``claimgraph.attribution.features`` (label: the token
+  heads a gold cue).  Why: context decides ("argue" with a that-clause and a
+  person subject vs. "argue" alone), and structural features carry over to cue
+  words never seen in training.
 
-Usage: python scripts/train_attribution_cues.py [--min-count 2] [--out src/claimgraph/data/attribution_cues.json]
+Only aggregate counts and feature weights are written (no text, no offsets).
+scikit-learn is needed to train (it ships with the bench extra via textacy), not to run.
+
+Usage: python scripts/train_attribution_cues.py [--c 0.3] [--holdout 0]
+  --holdout N  train on all but the last N train articles and print cue P/R on those (for tuning)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,9 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_attribution_quick import load_split, parse_docs  # noqa: E402
 
 from claimgraph.attribution.cues import lexicon_key  # noqa: E402
+from claimgraph.attribution.extract import _quote_tokens  # noqa: E402
+from claimgraph.attribution.features import is_candidate, near_quote_tokens, token_features  # noqa: E402
 from claimgraph.attribution.quotes import find_quotes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "claimgraph" / "data"
 
 
 def cue_heads(doc, frags: list[list[int]]) -> list:
@@ -43,46 +51,105 @@ def cue_heads(doc, frags: list[list[int]]) -> list:
     return heads[:1]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--min-count", type=int, default=2, help="keep keys seen as a cue at least this often")
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/cgattr"))
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "claimgraph" / "data" / "attribution_cues.json")
-    args = ap.parse_args()
+def examples(records, docs):
+    """(features, label) for every candidate token of every article."""
+    rows, labels = [], []
+    for rec, doc in zip(records, docs, strict=True):
+        quotes = find_quotes(doc.text)
+        blocked = _quote_tokens(doc, quotes)
+        near = near_quote_tokens(doc, quotes)
+        gold: set[int] = set()
+        for q in rec["quotes"]:
+            if q["cue_fragments"]:
+                gold.update(t.i for t in cue_heads(doc, q["cue_fragments"]))
+        for tok in doc:
+            if is_candidate(tok, blocked):
+                rows.append(token_features(tok, tok.i in near))
+                labels.append(int(tok.i in gold))
+    return rows, labels
 
-    records = load_split("train")
-    docs = parse_docs(records, args.cache)
+
+def lexicon(records, docs, min_count: int) -> dict[str, list[int]]:
     cue: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for rec, doc in zip(records, docs, strict=True):
         # the extractor never takes a cue inside a quotation (no nesting), so neither does the count
-        quoted = [(q.start, q.end) for q in find_quotes(doc.text)]
-        inside = {t.i for t in doc if any(s <= t.idx < e for s, e in quoted)}
+        inside = _quote_tokens(doc, find_quotes(doc.text))
         for tok in doc:
-            if tok.i in inside:
-                continue
-            for key in lexicon_key(tok):
-                total[key] += 1
+            if tok.i not in inside:
+                for key in lexicon_key(tok):
+                    total[key] += 1
         seen: set[int] = set()
         for q in rec["quotes"]:
-            if not q["cue_fragments"]:
-                continue
-            for tok in cue_heads(doc, q["cue_fragments"]):
-                if tok.i in seen or tok.i in inside:
-                    continue
-                seen.add(tok.i)
-                for key in lexicon_key(tok):
-                    cue[key] += 1
-    lexicon = {k: [cue[k], total[k]] for k in sorted(cue) if cue[k] >= args.min_count}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "about": "attribution cue lexicon: key -> [times head of a gold cue, occurrences]; "
-        "learned from the PolNeAR dev set minus validation by scripts/train_attribution_cues.py",
-        "docs": len(records),
-        "cues": lexicon,
-    }
-    args.out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{len(lexicon)} keys from {len(records)} train articles -> {args.out}")
+            for tok in cue_heads(doc, q["cue_fragments"] or []):
+                if tok.i not in seen and tok.i not in inside:
+                    seen.add(tok.i)
+                    for key in lexicon_key(tok):
+                        cue[key] += 1
+    return {k: [cue[k], total[k]] for k in sorted(cue) if cue[k] >= min_count}
+
+
+def train_lr(rows, labels, c: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(r, 1) for r in rows])
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, labels)
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-3}
+    return weights, float(model.intercept_[0])
+
+
+def score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
+    z = bias + sum(weights.get(f, 0.0) for f in feats)
+    return 1 / (1 + math.exp(-z))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--min-count", type=int, default=2, help="lexicon: keep keys seen as a cue at least this often")
+    ap.add_argument("--c", type=float, default=0.3, help="inverse L2 strength of the logistic regression")
+    ap.add_argument("--holdout", type=int, default=0, help="evaluate on the last N train articles, write nothing")
+    ap.add_argument("--exclude-last", type=int, default=0, help="train without the last N train articles")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/cgattr"))
+    ap.add_argument("--out", type=Path, default=DATA)
+    args = ap.parse_args()
+
+    records = load_split("train")
+    docs = parse_docs(records, args.cache)
+    if args.exclude_last:  # write artefacts trained without the last N train articles (to tune on those)
+        records, docs = records[: -args.exclude_last], docs[: -args.exclude_last]
+    elif args.holdout:
+        tr_r, tr_d = records[: -args.holdout], docs[: -args.holdout]
+        te_r, te_d = records[-args.holdout :], docs[-args.holdout :]
+        weights, bias = train_lr(*examples(tr_r, tr_d), args.c)
+        rows, labels = examples(te_r, te_d)
+        probs = [score(weights, bias, r) for r in rows]
+        for th in (0.2, 0.3, 0.4, 0.5):
+            tp = sum(1 for p, y in zip(probs, labels, strict=True) if p >= th and y)
+            fp = sum(1 for p, y in zip(probs, labels, strict=True) if p >= th and not y)
+            fn = sum(1 for p, y in zip(probs, labels, strict=True) if p < th and y)
+            print(f"C={args.c} th={th}: cue P={tp / max(1, tp + fp):.3f} R={tp / max(1, tp + fn):.3f}")
+        return
+
+    lex = lexicon(records, docs, args.min_count)
+    args.out.mkdir(parents=True, exist_ok=True)
+    about = "learned from the PolNeAR dev set minus validation by scripts/train_attribution_cues.py"
+    (args.out / "attribution_cues.json").write_text(
+        json.dumps({"about": "cue lexicon: key -> [times head of a gold cue, occurrences]; " + about,
+                    "docs": len(records), "cues": lex}, ensure_ascii=False, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    weights, bias = train_lr(*examples(records, docs), args.c)
+    (args.out / "attribution_cue_model.json").write_text(
+        json.dumps({"about": "logistic regression over claimgraph.attribution.features; " + about,
+                    "docs": len(records), "c": args.c, "bias": bias, "weights": weights},
+                   ensure_ascii=False, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    print(f"{len(lex)} lexicon keys, {len(weights)} weights from {len(records)} train articles -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,8 @@ def warc_record(uri: str, payload: bytes, content_type: str = "text/html; charse
             f"{extra_http}\r\n").encode() + payload
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
-        f"WARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, uri)}>\r\n"
+        f"WARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n"
+        f"WARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, uri)}>\r\n"
         f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
     ).encode()
     return head + http + b"\r\n\r\n"

@@ -52,7 +52,7 @@ def dump(engine) -> dict[str, list[tuple]]:
                 continue
             columns = [c for c in table.columns if c.name not in VOLATILE.get(name, set())]
             rows = conn.execute(select(*columns)).all()
-            out[name] = sorted((tuple(repr(v) for v in r) for r in rows))
+            out[name] = sorted(tuple(repr(v) for v in r) for r in rows)
     return out
 
 

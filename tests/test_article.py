@@ -209,3 +209,22 @@ def test_chart_source_between_paragraphs_is_not_a_republication() -> None:
     assert "Source:" not in article.body and "freelance journalist" not in article.body
     assert "Housing starts" not in article.body
     assert {"caption", "author_index", "author_bio", "related"} <= _kinds(article)
+
+
+def test_inline_related_promo_keeps_the_quotes_after_it() -> None:
+    article = _article(FIXTURES / "scraped_inline_related.txt")
+    _check_offsets(article)
+    assert article.title == "Mayor Vows to Reopen Shuttered Clinics"
+    assert article.authors == ["Tom Ellery"] and article.published == "2020-02-02"
+    assert '"We made a mistake," the mayor said.' in article.body
+    assert "Clinic closures" not in article.body and "Budget talks" not in article.body
+    assert len(article.paragraphs) == 4 and not article.headings
+
+
+def test_dateline_after_a_long_standfirst() -> None:
+    article = _article(FIXTURES / "scraped_standfirst.md")
+    _check_offsets(article)
+    assert article.title == "Drought Forces Rationing in Three Provinces"
+    assert article.authors == ["Jane Doe"] and article.published == "2022-05-04"
+    assert article.publisher == "The Plains Observer"
+    assert "Plains Observer" not in article.body and not article.headings

@@ -135,3 +135,14 @@ def test_gold_pages(shared_dir: Path, no_network: None) -> None:
         assert recall > 0.5, (doc["url"], recall)
         recalls.append(recall)
     assert sum(recalls) / len(recalls) > 0.9
+
+
+def test_html_republication_line(no_network: None) -> None:
+    html = ARTICLE_HTML.replace(
+        "<p>Share this article</p>",
+        "<p>This article was originally published by The Valley Courier. Read the original article.</p>",
+    )
+    article = build_article(RawDocument(text=html, format="html"))
+    assert article.original_source == "The Valley Courier" and article.republished
+    assert "originally published" not in article.body
+    assert any(r.kind == "source" for r in article.removed)

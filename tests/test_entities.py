@@ -9,7 +9,7 @@ import pytest
 from claimgraph.entities import EntityIndex, resolve_entities
 from claimgraph.entities.countries import capital_country, country_code, demonym_country
 from claimgraph.entities.names import org_match, person_match
-from claimgraph.model import Entity
+from claimgraph.model import Entity, Mention
 
 LINK = re.compile(r"\[([^\]]*)\]\(#\)")
 
@@ -168,6 +168,16 @@ def test_appositives_and_capitals(nlp):
     assert owner(entities, "he", APPOSITIVE) is putin
 
 
+def test_city_mentions_stay_one_place(nlp):
+    text = "Russia said talks in Moscow went well. Moscow's position is firm. Putin arrived in Moscow on Monday."
+    entities = run(nlp, text)
+    russia = owner(entities, "Russia", text)
+    city = owner(entities, "Moscow", text, 0)
+    assert city is not None and city is not russia and city.country == "RUS"
+    assert owner(entities, "Moscow", text, 1) is russia
+    assert owner(entities, "Moscow", text, 2) is city
+
+
 ORGS = (
     "The Federal Bureau of Investigation (FBI) said it had opened an inquiry. "
     "The FBI said they would release findings soon. Republicans said they were worried. "
@@ -241,6 +251,23 @@ def test_no_first_person_links_and_no_lowercase_names(nlp):
     assert all(any(ch.isupper() for ch in e.name) for e in entities if e.type != "GROUP")
 
 
+GROUPS = (
+    "Police said the suspect had fled. They added that a reward was offered. "
+    "Tom Baker was the owner of the shop. He said nothing had been taken."
+)
+
+
+def test_groups_and_predicate_nouns(nlp):
+    entities = run(nlp, GROUPS)
+    police = owner(entities, "Police", GROUPS)
+    assert police is not None and police.type == "GROUP"
+    assert owner(entities, "They", GROUPS) is police
+    baker = owner(entities, "Tom Baker", GROUPS)
+    assert owner(entities, "the owner", GROUPS) is baker
+    assert "owner" in baker.roles
+    assert owner(entities, "He", GROUPS) is baker
+
+
 def test_empty_text(nlp):
     assert resolve_entities(nlp("")) == []
 
@@ -268,13 +295,8 @@ def test_name_matching_helpers():
 
 def test_entity_index():
     text = "Ann Smith said she agreed."
-    entities = [
-        Entity("e1", "Ann Smith", "PERSON", mentions=[]),
-    ]
-    from claimgraph.model import Mention
-
-    entities[0].mentions = [Mention(0, 9, "Ann Smith"), Mention(15, 18, "she", "pronoun")]
-    index = EntityIndex(entities)
+    mentions = [Mention(0, 9, "Ann Smith"), Mention(15, 18, "she", "pronoun")]
+    index = EntityIndex([Entity("e1", "Ann Smith", "PERSON", mentions=mentions)])
     assert index.entity_at(0, 3) == "e1"
     assert index.entity_at(15, 18) == "e1"
     assert index.entity_at(10, 14) is None

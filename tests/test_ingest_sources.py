@@ -23,7 +23,8 @@ def test_mixed_inputs_in_order(tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "a.txt").write_text(art[0]["text"])
-    (pages / "b.html.gz").write_bytes(gzip.compress(b"<html><body><p>" + art[1]["text"].encode() + b"</p></body></html>"))
+    html = b"<html><body><p>" + art[1]["text"].encode() + b"</p></body></html>"
+    (pages / "b.html.gz").write_bytes(gzip.compress(html))
     (pages / "c.txt").write_bytes(b"")
     (pages / "d.bin").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "x.jsonl").write_text(json.dumps({"text": art[1]["text"], "url": "https://www.nyt.com/x"}) + "\n")

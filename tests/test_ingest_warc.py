@@ -1,4 +1,4 @@
-"""WARC/WARC.gz crawls built in the test from real pages: HTML responses in, everything else skipped, damage reported."""
+"""WARC/WARC.gz crawls built from real pages: HTML responses in, everything else skipped, damage reported."""
 
 from __future__ import annotations
 

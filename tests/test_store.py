@@ -1,4 +1,4 @@
-"""The knowledge base on SQLite and PostgreSQL: schema versions, idempotent ingest, status/errors, search, linking, copies."""
+"""The KB on SQLite and PostgreSQL: schema versions, idempotent ingest, status/errors, search, linking, copies."""
 
 from __future__ import annotations
 
@@ -130,3 +130,12 @@ def test_declared_origin_without_a_copy_in_the_kb(kb):
     body = polnear_articles(1)[0]["text"]
     kb.ingest([result(body, original_source="Associated Press")])
     assert kb.status()["copies"] == 1
+
+
+def test_a_second_writer_is_refused_while_one_runs(db_url):  # noqa: F811
+    from claimgraph.errors import ClaimgraphError
+
+    with KnowledgeBase(db_url) as a, KnowledgeBase(db_url) as b:
+        with a._writer.exclusive(), pytest.raises(ClaimgraphError, match="another ingest"):
+            b.ingest([result(STORY)])
+        assert b.ingest([result(STORY)]).added == 1

@@ -23,6 +23,7 @@ from .dates import find_date
 from .domains import best_domain, domain_from_url, registered_domain
 from .lines import classify
 from .markup import Line
+from .meta import is_source_label, parse_source
 
 # Which line-classifier kinds are safe to drop from trafilatura's output (measured on the dev set).
 HTML_DROP_KINDS = frozenset({"share", "copyright", "newsletter", "membership", "related", "navigation", "image"})
@@ -94,14 +95,21 @@ def extract_html(raw: RawDocument, clean: bool = True) -> Article:
     title = _clean_title(doc.title, doc.sitename)
     blocks: list[Block] = []
     removed: list[Removed] = []
-    for i, line_text in enumerate(text.split("\n")):
-        line_text = " ".join(line_text.split())
-        if not line_text:
-            continue
+    original_source = None
+    lines = [" ".join(t.split()) for t in text.split("\n")]
+    lines = [t for t in lines if t]
+    for i, line_text in enumerate(lines):
         if i == 0 and title and line_text == title:
             removed.append(Removed("title", line_text))
             continue
-        kind = classify(Line(raw=line_text, text=line_text)) if clean else None
+        line = Line(raw=line_text, text=line_text)
+        source = parse_source(line)
+        # "Source: X" credits the whole article only as its last line; elsewhere it credits a chart or quote
+        if source and (not is_source_label(line) or i == len(lines) - 1):
+            original_source = original_source or source
+            removed.append(Removed("source", line_text))
+            continue
+        kind = classify(line) if clean else None
         if kind in HTML_DROP_KINDS:
             removed.append(Removed(kind, line_text))
             continue
@@ -116,7 +124,11 @@ def extract_html(raw: RawDocument, clean: bool = True) -> Article:
     if doc.date:
         found = find_date(doc.date)
         published = found.iso if found else doc.date
-    authors = [a.strip() for a in re.split(r";|\band\b", doc.author or "") if a.strip()]
+    authors: list[str] = []
+    for name in re.split(r";|\band\b", doc.author or ""):
+        name = name.strip()
+        if name and name.lower() not in {a.lower() for a in authors} and name.lower() != (doc.sitename or "").lower():
+            authors.append(name)
     tags: dict[str, list[str]] = {}
     if doc.categories:
         tags["categories"] = _split_list(doc.categories)
@@ -129,6 +141,8 @@ def extract_html(raw: RawDocument, clean: bool = True) -> Article:
         authors=authors,
         published=published,
         publisher=doc.sitename or None,
+        original_source=original_source,
+        republished=bool(original_source) and original_source.lower() != (doc.sitename or "").lower(),
         publisher_domain=domain,
         url=raw.url or doc.url,
         language=doc.language,

@@ -15,10 +15,9 @@ import re
 from .markup import Line
 
 # Kinds after which the article text is normally over (the page's footer starts).
-# (Share bars and picture credits also sit at the top or in the middle of pages, so they do not count.)
-END_KINDS = frozenset(
-    {"source", "copyright", "membership", "newsletter", "author_index", "disclaimer", "fair_use", "related"}
-)
+# (Share bars, picture credits, newsletter and donation appeals also sit at the top or in the middle of
+# pages, so they do not count.)
+END_KINDS = frozenset({"source", "copyright", "author_index", "disclaimer", "fair_use", "related"})
 
 _SOCIAL = (
     r"facebook|twitter|x\.com|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|mastodon|bluesky|"
@@ -54,7 +53,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("membership", re.compile(
         r"\bbecome an? (?:member|patron|subscriber|supporter|sponsor)\b|^(?:please )?(?:donate|support us)\b|"
         r"\bmake a (?:donation|contribution)\b|\bsupport (?:our|independent|this) (?:work|journalism|media|site|"
-        r"reporting)\b|^join (?:us|our|today)\b|\bmembership\b|\bsubscribe (?:now|today) (?:for|to get)\b", re.I), 25),
+        r"reporting)\b|^join (?:us|our|today)\b|^(?:get |buy )?(?:a )?membership\b|"
+        r"\bsubscribe (?:now|today) (?:for|to get)\b", re.I), 25),
     ("share", re.compile(
         rf"^(?:share|tweet|pin it|email|e-mail|print|save|copy link|{_SOCIAL})\b(?:[\s:|,/·•-]+(?:this|it|on|via|to|"
         rf"the|article|story|post|page|link|with|a|friend|{_SOCIAL}|share|tweet|print|save|copy link)\b)*"

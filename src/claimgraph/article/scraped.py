@@ -245,10 +245,10 @@ class _Extractor:
                 continue
             text = line.text
             n_words = len(line.words)
-            if related and (n_words <= 15 or line.link_only or looks_like_heading(line)):
-                page.remove("related", line)
+            if related and (line.link_only or not is_prose(text)):
+                page.remove("related", line)  # the headlines listed under "Related"
                 continue
-            if tail and (n_words < 8 or line.link_only):
+            if tail and (line.link_only or (n_words < 8 and not is_prose(text))):
                 page.remove("navigation", line)
                 continue
             if tail and _BIO.match(text):
@@ -267,6 +267,9 @@ class _Extractor:
                 continue
             if buffer and _paragraph_ended(buffer, line):
                 flush()  # paragraphs one per line, or a wrapped paragraph's short last line
+            related = False  # a sentence again: that "Related" line was an inline promo
+            if n_words >= 16 and is_prose(text):
+                tail = False  # real prose again: the footer-like line was not the footer
             buffer.append(text)
         flush()
         # a heading must introduce some text; one with nothing after it is a leftover label

@@ -10,15 +10,181 @@ useful for words the training part never saw and when the file is missing.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 
 # Words that introduce attributed speech or inner states whatever the corpus says.
 SEED_VERBS = frozenset(
-    ["say", "tell", "state", "claim", "assert", "argue", "add", "note", "explain", "insist", "maintain", "contend", "declare", "announce", "report", "write", "tweet", "post", "reply", "respond", "answer", "ask", "acknowledge", "admit", "concede", "confirm", "deny", "reject", "dispute", "refute", "dismiss", "accuse", "blame", "criticize", "criticise", "condemn", "denounce", "slam", "blast", "attack", "charge", "allege", "lash", "praise", "commend", "applaud", "hail", "laud", "thank", "warn", "caution", "threaten", "predict", "forecast", "expect", "anticipate", "estimate", "believe", "think", "suspect", "doubt", "fear", "hope", "feel", "suggest", "recommend", "urge", "demand", "insist", "propose", "promise", "pledge", "vow", "vowed", "mention", "remark", "comment", "observe", "point", "recall", "reveal", "disclose", "testify", "affirm", "reiterate", "repeat", "echo", "stress", "emphasize", "emphasise", "conclude", "find", "show", "indicate", "estimate", "question", "complain", "lament", "concede", "agree", "disagree", "acknowledge", "speculate", "wonder", "worry", "guess", "imagine", "assume", "reckon", "know", "realize", "realise", "understand", "figure"]
+    [
+        "say",
+        "tell",
+        "state",
+        "claim",
+        "assert",
+        "argue",
+        "add",
+        "note",
+        "explain",
+        "insist",
+        "maintain",
+        "contend",
+        "declare",
+        "announce",
+        "report",
+        "write",
+        "tweet",
+        "post",
+        "reply",
+        "respond",
+        "answer",
+        "ask",
+        "acknowledge",
+        "admit",
+        "concede",
+        "confirm",
+        "deny",
+        "reject",
+        "dispute",
+        "refute",
+        "dismiss",
+        "accuse",
+        "blame",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "slam",
+        "blast",
+        "attack",
+        "charge",
+        "allege",
+        "lash",
+        "praise",
+        "commend",
+        "applaud",
+        "hail",
+        "laud",
+        "thank",
+        "warn",
+        "caution",
+        "threaten",
+        "predict",
+        "forecast",
+        "expect",
+        "anticipate",
+        "estimate",
+        "believe",
+        "think",
+        "suspect",
+        "doubt",
+        "fear",
+        "hope",
+        "feel",
+        "suggest",
+        "recommend",
+        "urge",
+        "demand",
+        "insist",
+        "propose",
+        "promise",
+        "pledge",
+        "vow",
+        "vowed",
+        "mention",
+        "remark",
+        "comment",
+        "observe",
+        "point",
+        "recall",
+        "reveal",
+        "disclose",
+        "testify",
+        "affirm",
+        "reiterate",
+        "repeat",
+        "echo",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "conclude",
+        "find",
+        "show",
+        "indicate",
+        "estimate",
+        "question",
+        "complain",
+        "lament",
+        "concede",
+        "agree",
+        "disagree",
+        "acknowledge",
+        "speculate",
+        "wonder",
+        "worry",
+        "guess",
+        "imagine",
+        "assume",
+        "reckon",
+        "know",
+        "realize",
+        "realise",
+        "understand",
+        "figure",
+    ]
 )
 SEED_NOUNS = frozenset(
-    ["statement", "claim", "allegation", "accusation", "assertion", "charge", "criticism", "remark", "comment", "belief", "view", "opinion", "position", "argument", "warning", "prediction", "suggestion", "announcement", "report", "poll", "survey", "study", "finding", "findings", "testimony", "interview", "speech", "letter", "tweet", "post", "memo", "editorial", "op-ed", "column", "complaint", "denial", "insistence", "suspicion", "doubt", "fear", "hope", "promise", "pledge", "vow", "demand", "proposal", "concern", "assessment", "estimate"]
+    [
+        "statement",
+        "claim",
+        "allegation",
+        "accusation",
+        "assertion",
+        "charge",
+        "criticism",
+        "remark",
+        "comment",
+        "belief",
+        "view",
+        "opinion",
+        "position",
+        "argument",
+        "warning",
+        "prediction",
+        "suggestion",
+        "announcement",
+        "report",
+        "poll",
+        "survey",
+        "study",
+        "finding",
+        "findings",
+        "testimony",
+        "interview",
+        "speech",
+        "letter",
+        "tweet",
+        "post",
+        "memo",
+        "editorial",
+        "op-ed",
+        "column",
+        "complaint",
+        "denial",
+        "insistence",
+        "suspicion",
+        "doubt",
+        "fear",
+        "hope",
+        "promise",
+        "pledge",
+        "vow",
+        "demand",
+        "proposal",
+        "concern",
+        "assessment",
+        "estimate",
+    ]
 )
 _CLAUSAL = frozenset({"ccomp", "parataxis"})
 
@@ -64,8 +230,40 @@ def cue_probability(tok) -> float:
         seed = 0.5 if has_clause(tok) else 0.2
     elif tok.pos_ == "NOUN" and lemma in SEED_NOUNS:
         seed = 0.15
+    if (
+        tok.pos_ == "NOUN"
+        and lemma in SEED_NOUNS
+        and tok.dep_ in {"dobj", "obj"}
+        and tok.head.lemma_.lower() in {"express", "voice", "air", "raise", "level", "issue", "cast"}
+    ):
+        seed = 0.6  # "aired suspicion that", "expressed doubts about", "levelled accusations"
+        return seed
     for key in (ctx, base):
         hit, total = table.get(key, (0, 0))
         if total >= 3:
             return (hit + 2 * seed) / (total + 2)
     return seed
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> tuple[dict[str, float], float] | None:
+    """The learned cue scorer (weights, bias), or None when its data file is absent."""
+    try:
+        raw = resources.files("claimgraph.data").joinpath("attribution_cue_model.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return None
+    data = json.loads(raw)
+    return data["weights"], float(data["bias"])
+
+
+def cue_score(tok, near_quote: bool) -> float:
+    """Probability that ``tok`` heads a cue: the learned scorer, else the lexicon."""
+    from .features import token_features
+
+    model = cue_model()
+    if model is None:
+        return cue_probability(tok)
+    weights, bias = model
+    z = bias + sum(weights.get(f, 0.0) for f in token_features(tok, near_quote))
+    z = max(-30.0, min(30.0, z))
+    return 1.0 / (1.0 + math.exp(-z))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..model import Attribution, Content, Cue, Entity, Span
 from .cues import cue_probability
+from .features import near_quote_tokens
 from .quotes import Quote, find_quotes, quoted_ratio
 from .rules import Candidate, candidate_for, cue_tokens, headline_colons, source_ids, verb_subject
 from .spans import fragments, noun_phrase, tok_end, trim
@@ -135,10 +136,11 @@ def _clip(doc, cand: Candidate, text: str) -> None:
     cand.source_ids = ids
 
 
-def _select(doc, blocked: set[int], text: str) -> list[_Work]:
+def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Work]:
     """Candidates from cue tokens, main verbs first, without nesting."""
     found = []
-    for prob, tok in cue_tokens(doc, THRESHOLD, blocked):
+    near = near_quote_tokens(doc, quotes)
+    for prob, tok in cue_tokens(doc, THRESHOLD, blocked, near):
         cand = candidate_for(tok)
         if cand is None or not cand.content:
             continue
@@ -193,8 +195,16 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
             s, e = _span_of(w, doc)
             if s < para_start or e > para_end:
                 continue
-            if e <= q.start and _gap_is_punct(text[e : q.start]) or q.end <= s and _gap_is_punct(text[q.end : s]) and adjacent is None:
-                adjacent = w
+            if e <= q.start and _gap_is_punct(text[e : q.start]):
+                gap = text[e : q.start]
+                # 'he said: "B"', 'he said, "B"', '"A," he said. "B."' (a quote already in the content)
+                if any(ch in gap for ch in ",:") or any(w.overlap(x.start, x.end) for x in quotes[:qi]):
+                    adjacent = w
+            elif q.end <= s and _gap_is_punct(text[q.end : s]) and adjacent is None:
+                # '"A," he said' / '"A?" he asked' - not 'end of sentence." He said ...'
+                inner = text[q.start : q.end].rstrip("\"”'").rstrip()
+                if inner[-1:] in {",", "?", "!", "—", "-"} or "," in text[q.end : s]:
+                    adjacent = w
         if adjacent is None and qi > 0 and owner.get(qi - 1) is not None:
             prev = quotes[qi - 1]
             w = owner[qi - 1]
@@ -214,7 +224,7 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
             continue
         # 2. a cue verb in the quotation's sentence whose parse missed the quote
         made = None
-        for tok in _around(doc, q, para_start, para_end):
+        for tok in _around(doc, q, para_start, para_end, text):
             if True:
                 if tok.i in blocked:
                     continue
@@ -232,7 +242,9 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
             prev_para_start = text.rfind("\n", 0, max(0, para_start - 1)) + 1
             prev_para_start = text.rfind("\n", 0, max(0, prev_para_start - 2)) + 1
             near = [w for w in before if _span_of(w, doc)[0] >= prev_para_start]
-            if near:
+            lead = text[para_start : q.start].rstrip()
+            standalone = lead == "" or lead[-1:] in {".", "!", "?", ":", "”", '"'}  # a quote standing alone
+            if near and standalone:
                 src = max(near, key=lambda w: _span_of(w, doc)[1])
                 made = _Work(Candidate(cue=[], source=None, rule="neighbour"), extra=[(q.start, q.end)],
                              speaker_from=src, confidence=0.45).prepare(doc)  # fmt: skip
@@ -241,12 +253,17 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
             owner[qi] = made
 
 
-def _around(doc, q: Quote, para_start: int, para_end: int) -> list:
+def _around(doc, q: Quote, para_start: int, para_end: int, text: str) -> list:
     """Tokens near a quotation in its paragraph: its sentence before it, and up to the sentence end after it."""
     out = []
     first = doc.char_span(q.start, q.end, alignment_mode="expand")
     if first is None or not len(first):
         return out
+    if para_start > 0 and text[para_start : q.start].strip() == "" and text[:para_start].rstrip().endswith(":"):
+        # 'X said:' closing the previous paragraph introduces this quotation
+        colon = doc.char_span(len(text[:para_start].rstrip()) - 1, len(text[:para_start].rstrip()))
+        if colon is not None and len(colon):
+            out += [t for t in colon[0].sent if t.i < colon[0].i]
     sent_start = max(first[0].sent.start_char, para_start)
     for tok in doc[first[0].sent.start : first[0].i]:
         if tok.idx >= sent_start:
@@ -301,8 +318,9 @@ def _targets(doc, cand: Candidate, stance: str, speaker: str | None, resolver: S
                 break
     out: list[str] = []
     for s, e in spans:
-        eid = resolver.index.entity_at(s, e) or resolver.resolve(doc.char_span(s, e, alignment_mode="expand").root,
-                                                                 (s, e))
+        eid = resolver.index.entity_at(s, e) or resolver.resolve(
+            doc.char_span(s, e, alignment_mode="expand").root, (s, e)
+        )
         if eid and eid != speaker and eid not in out:
             out.append(eid)
     return out
@@ -315,7 +333,7 @@ def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
         return []
     quotes = find_quotes(text)
     blocked = _quote_tokens(doc, quotes)
-    works = _select(doc, blocked, text)
+    works = _select(doc, blocked, text, quotes)
     _attach_quotes(doc, quotes, works, blocked, text)
     resolver = SpeakerResolver(entities)
 
@@ -341,13 +359,11 @@ def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
             cs, ce = doc[min(cand.cue)].idx, tok_end(doc[max(cand.cue)])
             lemma = " ".join(doc[i].lemma_.lower() for i in sorted(cand.cue))
             cue = Cue(cs, ce, text[cs:ce], lemma)
-        ratio = sum(quoted_ratio(text, s, e, quotes) * (e - s) for s, e in frags) / max(
-            1, sum(e - s for s, e in frags)
-        )
+        ratio = sum(quoted_ratio(text, s, e, quotes) * (e - s) for s, e in frags) / max(1, sum(e - s for s, e in frags))
         kind = "direct" if ratio >= DIRECT_RATIO else "indirect" if ratio == 0 else "mixed"
         content_text = " ".join(text[s:e] for s, e in frags)
         stance_cand = cand if cand.cue else src
-        stance = classify(doc, stance_cand.cue, content_text) if stance_cand.cue else "assert"
+        stance = classify(doc, cand.cue, content_text) if cand.cue else "assert"
         targets = _targets(doc, stance_cand, stance, speaker_id, resolver)
         via = find_via(doc, stance_cand.cue, speaker_id, resolver.index)
         att = Attribution(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import SEED_NOUNS, cue_probability
+from .cues import SEED_NOUNS, cue_score
+from .features import is_candidate
 from .spans import subtree_ids
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -64,7 +65,7 @@ def verb_subject(verb, depth: int = 0):
     Returns (token or None, passive flag).  Inheritance covers "X said ... and added that",
     "X went on to say", "..., adding that" and "X, who said ...".
     """
-    subj = _children(verb, SUBJ)
+    subj = sorted(_children(verb, SUBJ), key=lambda t: abs(t.i - verb.i))  # the nearest: headlines leak in
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -155,7 +156,7 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         and verb.i > verb.head.i
         and verb.head.pos_ in {"VERB", "AUX"}
         and verb.left_edge.i > 0
-        and doc[verb.left_edge.i - 1].text in {",", "\"", "”", "''", "—", "-", "--"}
+        and doc[verb.left_edge.i - 1].text in {",", '"', "”", "''", "—", "-", "--"}
     ):
         head = verb.head
         ids = subtree_ids(head, exclude={verb.i})
@@ -212,8 +213,9 @@ def noun_cue(tok) -> Candidate | None:
         src, _ = verb_subject(tok.head)
     ids: list[int] = []
     for c in tok.children:
-        if c.dep_ in {"acl", "ccomp", "relcl"} and (c.dep_ != "relcl" or any(g.lower_ == "that" and g.dep_ == "mark"
-                                                                             for g in c.children)):
+        if c.dep_ in {"acl", "ccomp", "relcl"} and (
+            c.dep_ != "relcl" or any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ):
             if c.dep_ == "relcl" and any(g.dep_ in {"nsubj", "dobj"} and g.lower_ in RELATIVE for g in c.children):
                 continue
             ids += subtree_ids(c)
@@ -235,8 +237,41 @@ def noun_cue(tok) -> Candidate | None:
                      content=sorted(set(ids)), rule="noun")  # fmt: skip
 
 
+def doc_tok(tok, i: int):
+    return tok.doc[i]
+
+
+def _inverted_source(verb):
+    """The source of "<content>, reported X" when the parser took X for an object and the content for a subject."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in {",", "”", '"', "''"}:
+        return None
+    subj = _children(verb, {"nsubj"})
+    if not subj and verb.dep_ in {"conj", "parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "obj", "nsubj"}]
+        if after and any(t.pos_ == "PROPN" or t.ent_type_ for t in after[0].subtree):
+            return after[0]
+        return None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "obj", "npadvmod", "attr", "nsubj"}]
+    if not after or not any(t.pos_ == "PROPN" or t.ent_type_ for t in after[0].subtree):
+        return None
+    if subj and subj[0].i > verb.i:
+        return None  # a normal inverted subject, handled by verb_subject
+    if not subj and not any(c.dep_ in CLAUSE and c.i < verb.i for c in verb.children):
+        return None
+    return after[0]
+
+
 def verb_cue(tok) -> Candidate | None:
     """Verb cues: subject + verb + clause/object/prepositional content, passives, inherited subjects."""
+    inverted = _inverted_source(tok)
+    if inverted is not None:
+        # "..., reported RFEL news" / "..., said the minister": the source follows the cue
+        top = tok if not (tok.dep_ in {"conj", "parataxis", "advcl", "ccomp"} and tok.head.i < tok.i) else tok.head
+        content = [i for i in subtree_ids(top, exclude={tok.i} if top is not tok else None) if i < tok.i]
+        content = [i for i in content if doc_tok(tok, i).dep_ != "punct" or i < tok.i - 1]
+        return Candidate(cue=[tok.i], source=inverted, source_ids=source_ids(inverted), content=content,
+                         rule="inverted")  # fmt: skip
     src, passive = verb_subject(tok)
     skip = set(subtree_ids(src)) if src is not None and src.head.i == tok.i else set()
     content, rule = verb_content(tok, {i for i in skip})
@@ -279,13 +314,13 @@ def candidate_for(tok) -> Candidate | None:
     return None
 
 
-def cue_tokens(doc, threshold: float, blocked: set[int]) -> list[tuple[float, object]]:
-    """Tokens whose cue probability passes ``threshold``, outside ``blocked`` (quoted) token ids."""
+def cue_tokens(doc, threshold: float, blocked: set[int], near: set[int]) -> list[tuple[float, object]]:
+    """Tokens whose cue score passes ``threshold``, outside ``blocked`` (quoted) token ids."""
     out = []
     for tok in doc:
-        if tok.i in blocked or tok.is_punct or tok.is_space:
+        if not is_candidate(tok, blocked) or tok.is_punct:
             continue
-        p = cue_probability(tok)
+        p = cue_score(tok, tok.i in near)
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             p = max(p, 0.9)
         if p >= threshold:

@@ -47,7 +47,11 @@ def fragments(doc, ids: set[int] | list[int]) -> list[tuple[int, int]]:
         tok = doc[i]
         if tok.is_space:
             continue
-        if prev is not None and i == prev + 1 or (prev is not None and all(doc[j].is_space for j in range(prev + 1, i))):
+        if (
+            prev is not None
+            and i == prev + 1
+            or (prev is not None and all(doc[j].is_space for j in range(prev + 1, i)))
+        ):
             out[-1] = (out[-1][0], tok_end(tok))
         else:
             out.append((tok.idx, tok_end(tok)))

@@ -17,7 +17,53 @@ from .spans import noun_phrase, tok_end
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 GROUP = {"they", "them", "their"}
 ROLE_NOUNS = set(
-    ["general", "president", "minister", "secretary", "senator", "governor", "spokesman", "spokeswoman", "spokesperson", "official", "leader", "chief", "head", "candidate", "mayor", "congressman", "congresswoman", "representative", "ambassador", "commander", "director", "chairman", "chairwoman", "ceo", "founder", "adviser", "advisor", "aide", "lawyer", "attorney", "judge", "professor", "analyst", "expert", "nominee", "businessman", "billionaire", "host", "broadcaster", "author", "writer", "journalist", "reporter", "economist", "strategist"]
+    [
+        "general",
+        "president",
+        "minister",
+        "secretary",
+        "senator",
+        "governor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "leader",
+        "chief",
+        "head",
+        "candidate",
+        "mayor",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "ambassador",
+        "commander",
+        "director",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "founder",
+        "adviser",
+        "advisor",
+        "aide",
+        "lawyer",
+        "attorney",
+        "judge",
+        "professor",
+        "analyst",
+        "expert",
+        "nominee",
+        "businessman",
+        "billionaire",
+        "host",
+        "broadcaster",
+        "author",
+        "writer",
+        "journalist",
+        "reporter",
+        "economist",
+        "strategist",
+    ]
 )
 PERSON_TYPES = {"PERSON"}
 GROUP_TYPES = {"ORG", "GPE", "NORP"}
@@ -29,9 +75,7 @@ class SpeakerResolver:
     def __init__(self, entities: list[Entity]):
         self.index = EntityIndex(entities)
         self._by_id = {e.id: e for e in entities}
-        named = sorted(
-            (m.start, e.id, e.type) for e in entities for m in e.mentions if m.kind in {"name", "alias"}
-        )
+        named = sorted((m.start, e.id, e.type) for e in entities for m in e.mentions if m.kind in {"name", "alias"})
         self._starts = [s for s, _, _ in named]
         self._named = named
 
@@ -75,9 +119,7 @@ class SpeakerResolver:
         lower = tok.lower_
         if lower in PERSONAL:
             return self._previous(tok.idx, PERSON_TYPES)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and any(
-            c.lower_ == "the" for c in tok.children
-        ):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in tok.children):
             return self._previous(tok.idx, PERSON_TYPES)
         if lower in GROUP:
             return None

@@ -26,7 +26,64 @@ for _stance, _words in {
     for _w in _words.split():
         STANCE_LEMMAS.setdefault(_w, _stance)
 ASSERT_LEMMAS = set(
-    ["say", "tell", "state", "claim", "assert", "argue", "add", "note", "explain", "maintain", "contend", "declare", "announce", "report", "write", "tweet", "post", "reply", "respond", "answer", "acknowledge", "admit", "concede", "confirm", "mention", "remark", "comment", "observe", "point", "recall", "reveal", "disclose", "testify", "affirm", "stress", "emphasize", "conclude", "find", "show", "indicate", "accord", "believe", "think", "know"]
+    [
+        "say",
+        "tell",
+        "state",
+        "claim",
+        "assert",
+        "argue",
+        "add",
+        "note",
+        "explain",
+        "maintain",
+        "contend",
+        "declare",
+        "announce",
+        "report",
+        "write",
+        "tweet",
+        "post",
+        "reply",
+        "respond",
+        "answer",
+        "acknowledge",
+        "admit",
+        "concede",
+        "confirm",
+        "mention",
+        "remark",
+        "comment",
+        "observe",
+        "point",
+        "recall",
+        "reveal",
+        "disclose",
+        "testify",
+        "affirm",
+        "stress",
+        "emphasize",
+        "conclude",
+        "find",
+        "show",
+        "indicate",
+        "accord",
+        "believe",
+        "think",
+        "know",
+        "describe",
+        "characterize",
+        "characterise",
+        "label",
+        "portray",
+        "call",
+        "dub",
+        "brand",
+        "term",
+        "correlate",
+        "link",
+        "attribute",
+    ]
 )
 _NEG = {"neg"}
 _DOUBT_WORDS = {"doubt", "doubts", "suspicion", "suspicions", "skepticism", "scepticism", "questions"}
@@ -53,7 +110,9 @@ def classify(doc, cue_ids: list[int], content_text: str) -> str:
     # "call for", "call on ... to": a demand; "call X Y": a characterisation (assert)
     if lemma == "call":
         follow = {doc[i].lower_ for i in cue_ids} | {c.lower_ for c in head.children if c.dep_ in {"prep", "prt"}}
-        stance = "demand" if follow & {"for", "on", "upon"} or any(c.dep_ == "xcomp" for c in head.children) else "assert"
+        stance = (
+            "demand" if follow & {"for", "on", "upon"} or any(c.dep_ == "xcomp" for c in head.children) else "assert"
+        )
         return "other" if negated else stance
     stance = STANCE_LEMMAS.get(lemma)
     if stance is None:

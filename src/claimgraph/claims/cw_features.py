@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 GROUPS = ("w", "c", "p")
@@ -52,15 +53,22 @@ def word_ngrams(text: str) -> Counter[str]:
     return grams
 
 
+@lru_cache(maxsize=65536)
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        if len(padded) < n:
+            break
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return tuple(grams)
+
+
 def char_ngrams(text: str, low: int = 3, high: int = 5) -> Counter[str]:
     """Character n-grams of each padded word (like scikit-learn's ``char_wb``), digits folded."""
     grams: Counter[str] = Counter()
     for w in words(text):
-        padded = f" {w} "
-        for n in range(low, high + 1):
-            if len(padded) < n:
-                break
-            grams.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+        grams.update(_word_char_ngrams(w, low, high))
     return grams
 
 

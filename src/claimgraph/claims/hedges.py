@@ -27,7 +27,7 @@ SEEM_VERBS = {"seem", "appear"}
 REPORT_LEMMAS = {
     "say", "tell", "claim", "believe", "report", "suggest", "warn", "argue", "estimate", "note", "insist", "add",
     "confirm", "describe", "indicate", "think", "fear", "expect", "allege", "accuse", "acknowledge", "predict",
-    "speculate", "caution", "contend", "maintain", "admit", "explain", "describe", "point", "write", "state",
+    "speculate", "caution", "contend", "maintain", "admit", "explain", "point", "write", "state",
 }  # fmt: skip
 # Nouns that name a source without saying who: anonymous when the text hides an individual,
 # vague when it points at a whole class of people or at unnamed reports.
@@ -55,10 +55,10 @@ IMPERSONAL = re.compile(
     r"rumou?red|understood|suspected|feared|estimated)\b",
     re.I,
 )
-NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+ANAPHORIC = {"the", "these", "those", "this", "that", "his", "her", "their", "its", "our"}
 
 
-def _item(doc: Any, start: int, end: int, category: str, kind: str, cue: str) -> dict[str, Any]:
+def _item(doc: Any, text: str, start: int, end: int, category: str, kind: str, cue: str) -> dict[str, Any]:
     sent = doc.char_span(start, end, alignment_mode="expand")
     sent_bounds = (sent.sent.start_char, sent.sent.end_char) if sent is not None else None
     return {
@@ -67,13 +67,13 @@ def _item(doc: Any, start: int, end: int, category: str, kind: str, cue: str) ->
         "cue": cue,
         "start": start,
         "end": end,
-        "text": doc.text[start:end],
+        "text": text[start:end],
         "sentence": list(sent_bounds) if sent_bounds else None,
     }
 
 
-def _regex_items(doc: Any, pattern: re.Pattern[str], category: str, kind: str) -> list[dict[str, Any]]:
-    return [_item(doc, m.start(), m.end(), category, kind, m.group(0).lower()) for m in pattern.finditer(doc.text)]
+def _regex_items(doc: Any, text: str, pattern: re.Pattern[str], category: str, kind: str) -> list[dict[str, Any]]:
+    return [_item(doc, text, m.start(), m.end(), category, kind, m.group(0).lower()) for m in pattern.finditer(text)]
 
 
 def _is_named(noun: Any) -> bool:
@@ -100,7 +100,7 @@ def _noun_phrase(noun: Any) -> tuple[int, int]:
     return left_tok.idx, doc[right].idx + len(doc[right].text)
 
 
-def _source_nouns(doc: Any) -> list[dict[str, Any]]:
+def _source_nouns(doc: Any, text: str) -> list[dict[str, Any]]:
     """Unnamed source nouns that say or are cited: "officials said", "according to sources", "experts believe"."""
     out = []
     for tok in doc:
@@ -110,7 +110,12 @@ def _source_nouns(doc: Any) -> list[dict[str, Any]]:
         reporting = False
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORT_LEMMAS:
             reporting = True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and doc[tok.head.i - 1].lower_ == "according":
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "to"
+            and tok.head.i > 0
+            and doc[tok.head.i - 1].lower_ == "according"
+        ):
             reporting = True
         if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from") and lw in ("reports", "report", "sources"):
             reporting = True
@@ -118,20 +123,28 @@ def _source_nouns(doc: Any) -> list[dict[str, Any]]:
             continue
         if lw == "people" and not any(c.lower_ in ("some", "many", "most", "several") for c in tok.children):
             continue  # "people said" often refers back to a named crowd; "some/many people" are vague
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if lw not in ANONYMOUS_NOUNS and dets & ANAPHORIC:
+            continue  # "the officials", "these experts" point back to a group the text already named
         start, end = _noun_phrase(tok)
-        category = "anonymous_source" if lw in ANONYMOUS_NOUNS else "vague_source"
-        out.append(_item(doc, start, end, category, "unnamed_" + ("source" if category[0] == "a" else "group"), lw))
+        singular_person = tok.tag_ == "NN" and dets & {"a", "an", "one"} and lw not in ("report", "media")
+        category = "anonymous_source" if lw in ANONYMOUS_NOUNS or singular_person else "vague_source"
+        out.append(
+            _item(
+                doc, text, start, end, category, "unnamed_" + ("group" if category == "vague_source" else "source"), lw
+            )
+        )
     return out
 
 
-def _hedge_tokens(doc: Any) -> list[dict[str, Any]]:
+def _hedge_tokens(doc: Any, text: str) -> list[dict[str, Any]]:
     out = []
     for tok in doc:
         lw = tok.lower_
         if lw in HEDGE_ADVERBS and tok.pos_ in ("ADV", "ADJ") and not (lw == "likely" and tok.dep_ == "amod"):
-            out.append(_item(doc, tok.idx, tok.idx + len(tok.text), "hedge", "adverb", lw))
+            out.append(_item(doc, text, tok.idx, tok.idx + len(tok.text), "hedge", "adverb", lw))
         elif lw in HEDGE_ADJECTIVES and tok.dep_ == "amod":
-            out.append(_item(doc, tok.idx, tok.idx + len(tok.text), "hedge", "adjective", lw))
+            out.append(_item(doc, text, tok.idx, tok.idx + len(tok.text), "hedge", "adjective", lw))
         elif lw in HEDGE_MODALS and tok.tag_ == "MD":
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if lw == "could" and nxt is not None and nxt.lower_ in ("not", "n't", "never"):
@@ -140,17 +153,39 @@ def _hedge_tokens(doc: Any) -> list[dict[str, Any]]:
             if nxt is not None and nxt.lower_ == "have" and tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == "VBN":
                 end_tok = nxt
             kind = "modal_perfect" if end_tok is not tok else "modal"
-            out.append(_item(doc, tok.idx, end_tok.idx + len(end_tok.text), "hedge", kind, doc[tok.i : end_tok.i + 1].text.lower()))
+            out.append(
+                _item(
+                    doc,
+                    text,
+                    tok.idx,
+                    end_tok.idx + len(end_tok.text),
+                    "hedge",
+                    kind,
+                    doc[tok.i : end_tok.i + 1].text.lower(),
+                )
+            )
         elif tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX"):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in ("to", "that"):
-                out.append(_item(doc, tok.idx, nxt.idx + len(nxt.text), "hedge", "seem", f"{tok.lemma_.lower()} {nxt.lower_}"))
+                out.append(
+                    _item(
+                        doc,
+                        text,
+                        tok.idx,
+                        nxt.idx + len(nxt.text),
+                        "hedge",
+                        "seem",
+                        f"{tok.lemma_.lower()} {nxt.lower_}",
+                    )
+                )
         elif lw in BELIEF_PARTICIPLES and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if nxt is not None and nxt.lower_ == "to" and (subj is None or subj.lower_ != "it"):
                 start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "auxpass"])
-                out.append(_item(doc, doc[start].idx, nxt.idx + len(nxt.text), "hedge", "passive_belief", f"{lw} to"))
+                out.append(
+                    _item(doc, text, doc[start].idx, nxt.idx + len(nxt.text), "hedge", "passive_belief", f"{lw} to")
+                )
     return out
 
 
@@ -159,11 +194,12 @@ def find_hedges(doc: Any) -> list[dict[str, Any]]:
 
     Each item: ``{"category", "kind", "cue", "start", "end", "text", "sentence": [start, end]}``.
     """
-    items = _hedge_tokens(doc)
-    items += _regex_items(doc, IMPERSONAL, "hedge", "impersonal")
-    items += _regex_items(doc, ANONYMITY, "anonymous_source", "anonymity")
-    items += _regex_items(doc, FAMILIAR, "anonymous_source", "familiar_with")
-    items += _source_nouns(doc)
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    items = _hedge_tokens(doc, text)
+    items += _regex_items(doc, text, IMPERSONAL, "hedge", "impersonal")
+    items += _regex_items(doc, text, ANONYMITY, "anonymous_source", "anonymity")
+    items += _regex_items(doc, text, FAMILIAR, "anonymous_source", "familiar_with")
+    items += _source_nouns(doc, text)
     items.sort(key=lambda x: (x["start"], -(x["end"] - x["start"])))
     kept: list[dict[str, Any]] = []
     for item in items:

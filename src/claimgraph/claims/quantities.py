@@ -22,16 +22,23 @@ UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "zero": 0, "a": 1, "an": 1, "dozen": 12,
+    "seventy": 70, "eighty": 80, "ninety": 90, "zero": 0, "a": 1, "an": 1,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
-          "bn": 1e9, "mn": 1e6, "grand": 1e3}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "grand": 1e3,
+          "dozen": 12}  # fmt: skip
+SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "mn": 1e6}
 # Plural scale words used alone are vague counts ("hundreds of protesters"): value = the scale, approx "several".
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
 CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "cents": "USD", "cent": "USD",
               "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pound": "GBP", "pounds": "GBP",
-              "¥": "JPY", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "rupees": "INR"}  # fmt: skip
+              "¥": "JPY", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "rupees": "INR",
+              "pence": "GBP", "penny": "GBP", "pesos": "MXN", "peso": "MXN", "francs": "CHF", "rand": "ZAR",
+              "lira": "TRY", "shekels": "ILS", "dinars": "DZD", "riyals": "SAR", "reais": "BRL"}  # fmt: skip
+CURRENCY_WORDS = {k for k in CURRENCIES if k.isalpha()}
+TIMEZONES = {"gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "et", "pt", "ct", "mt"}
+# "62%-32%": a poll split, two figures that the tokenizer glues together
+_PAIR = re.compile(r"(\d[\d,.]*)\s*%\s*[-–]\s*(\d[\d,.]*)\s*%")
 PERCENT_WORDS = {"percent", "per cent", "%", "percentage points", "points", "point", "pct"}
 
 # Approximation phrases before the number (longest first wins) and their kinds.
@@ -44,7 +51,7 @@ APPROX_BEFORE = {
     "an estimated": "approximate", "estimated": "approximate", "approx.": "approximate", "circa": "approximate",
     "more than": "lower_bound", "over": "lower_bound", "at least": "lower_bound", "upwards of": "lower_bound",
     "no fewer than": "lower_bound", "no less than": "lower_bound", "just over": "lower_bound",
-    "well over": "lower_bound", "in excess of": "lower_bound", "greater than": "lower_bound",
+    "well over": "lower_bound", "in excess of": "lower_bound", "greater than": "lower_bound", "above": "lower_bound",
     "+/-": "margin", "plus or minus": "margin", "±": "margin",
 }  # fmt: skip
 APPROX_AFTER = {"or more": "lower_bound", "or so": "approximate", "plus": "lower_bound", "or less": "upper_bound",
@@ -64,7 +71,7 @@ def _num(text: str) -> float | None:
         return float(t.replace(",", ""))
     m = re.match(r"^(\d+(?:\.\d+)?)(k|m|bn|mn)$", t)
     if m:
-        return float(m.group(1)) * SCALES[m.group(2)]
+        return float(m.group(1)) * SUFFIX_SCALES[m.group(2)]
     if "-" in t:
         parts = t.split("-")
         if all(p in UNITS for p in parts) and len(parts) == 2:
@@ -173,6 +180,8 @@ def _ranges(doc: Any, cands: list[tuple[int, int, str]]) -> list[tuple[int, int,
 def _skip(doc: Any, start: int, end: int, label: str) -> bool:
     """True for number expressions that are not amounts: years, identifiers, times, "one of"."""
     toks = list(doc[start:end])
+    if _PAIR.fullmatch(doc[start:end].text):
+        return False
     core = [t for t in toks if _is_numberish(t)]
     if not core:
         return True
@@ -188,17 +197,27 @@ def _skip(doc: Any, start: int, end: int, label: str) -> bool:
         if core[0].lower_ == "one" and core[0].dep_ not in ("nummod", "dobj", "nsubj", "pobj", "attr", "nsubjpass"):
             return True
     prev = doc[start - 1] if start > 0 else None
+    nxt_tok = doc[end] if end < len(doc) else None
     # identifiers: "Route 66", "Boeing 737", "S&P 500", "No. 2", "500-stock index"
     if prev is not None and label in ("CARDINAL", "NUMBER") and prev.is_title is False and prev.text in ("No.", "#"):
         return True
     if prev is not None and label in ("CARDINAL", "NUMBER") and (prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW")):
         return True
-    if prev is not None and label in ("CARDINAL", "NUMBER") and prev.pos_ == "PROPN" and first.dep_ in (
-        "nummod",
-        "appos",
-        "npadvmod",
-    ) and first.head.i == prev.i:
+    if (
+        prev is not None
+        and label in ("CARDINAL", "NUMBER")
+        and prev.pos_ == "PROPN"
+        and first.dep_
+        in (
+            "nummod",
+            "appos",
+            "npadvmod",
+        )
+        and first.head.i == prev.i
+    ):
         return True
+    if nxt_tok is not None and (nxt_tok.lower_ in TIMEZONES or nxt_tok.text in ("GMT", "UTC")):
+        return True  # "0200 GMT"
     if prev is not None and prev.lower_ == "per":
         return True  # "$2.86 per thousand cubic feet": a denominator, not an amount
     if (
@@ -222,7 +241,7 @@ def _skip(doc: Any, start: int, end: int, label: str) -> bool:
     return bool(last.lower_ in ("am", "pm", "a.m.", "p.m."))
 
 
-def _approx(doc: Any, start: int, end: int) -> tuple[int, int, str, str] | None:
+def _approx(doc: Any, text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(token start, token end, phrase, kind) of a hedge right before the number (inside its entity or not) or after it.
 
     Fillers between hedge and number are allowed: "at least a dozen", "more than $182 million".
@@ -232,7 +251,7 @@ def _approx(doc: Any, start: int, end: int) -> tuple[int, int, str, str] | None:
     word_number = doc[first].lower_ in SCALES or doc[first].lower_ in FRACTIONS or doc[first].lower_ == "dozen"
     while gap > 0 and ((doc[gap - 1].lower_ in ("a", "an") and word_number) or doc[gap - 1].tag_ == "$"):
         gap -= 1
-    before = doc.text[max(0, doc[gap].idx - 16) : doc[gap].idx]
+    before = text[max(0, doc[gap].idx - 16) : doc[gap].idx]
     margin = re.search(r"(\+/-|\+-|±|plus or minus)\s*$", before)
     if margin:
         a = max(0, doc[gap].idx - 16) + margin.start()
@@ -271,8 +290,12 @@ def _core_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
     while e > s + 1 and doc[e - 1].is_punct and doc[e - 1].text not in ("%",):
         e -= 1
     # a unit the entity left out: "3 points", "40 percent"
-    while e < len(doc) and doc[e].lower_ in PERCENT_WORDS and not any(t.lower_ in PERCENT_WORDS for t in doc[s:e]):
-        e += 1
+    units = PERCENT_WORDS | CURRENCY_WORDS
+    while not any(t.lower_ in units for t in doc[s:e]):
+        nxt = e + 1 if e + 1 < len(doc) and doc[e].is_space else e  # "19.36\u00a0pesos"
+        if nxt >= len(doc) or doc[nxt].lower_ not in units:
+            break
+        e = nxt + 1
     return s, e
 
 
@@ -324,7 +347,11 @@ def _object(doc: Any, start: int, end: int, label: str) -> Any | None:
             if child.dep_ == "prep" and child.lower_ in preps and child.i >= end:
                 for pobj in child.children:
                     allowed = ("NOUN", "PROPN") if child.lower_ == "of" else ("NOUN",)
-                    if pobj.dep_ == "pobj" and pobj.pos_ in allowed and pobj.ent_type_ not in SKIP_ENTS | {"GPE", "LOC"}:
+                    if (
+                        pobj.dep_ == "pobj"
+                        and pobj.pos_ in allowed
+                        and pobj.ent_type_ not in SKIP_ENTS | {"GPE", "LOC"}
+                    ):
                         return pobj
     if label == "MONEY" and end + 1 < len(doc) and doc[end].lower_ in ("in", "of", "for"):
         nxt = doc[end + 1]
@@ -333,18 +360,37 @@ def _object(doc: Any, start: int, end: int, label: str) -> Any | None:
     return None
 
 
-def _span(doc: Any, a: int, b: int) -> dict[str, Any]:
-    return {"start": a, "end": b, "text": doc.text[a:b]}
+def _span(text: str, a: int, b: int) -> dict[str, Any]:
+    return {"start": a, "end": b, "text": text[a:b]}
+
+
+def _pair_items(text: str, m: re.Match[str], label: str) -> list[dict[str, Any]]:
+    """Two percentages from one "62%-32%" token pair, each with its own offsets."""
+    items = []
+    for g in (1, 2):
+        a = m.start(g)
+        b = text.index("%", m.end(g)) + 1
+        items.append(
+            {"text": text[a:b], "start": a, "end": b, "value": float(m.group(g).replace(",", "")), "unit": "percent",
+             "kind": label, "object": None, "approx": None, "approx_kind": None, "approx_span": None,
+             "mention": _span(text, a, b)}
+        )  # fmt: skip
+    return items
 
 
 def extract_quantities(doc: Any) -> list[dict[str, Any]]:
     """Every amount in the document, in text order, with value, unit, object and approximation."""
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     out: list[dict[str, Any]] = []
     seen: set[int] = set()
     for start, end, label in _candidates(doc):
         if start in seen or _skip(doc, start, end, label):
             continue
         seen.add(start)
+        pair = _PAIR.fullmatch(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        if pair:
+            out.extend(_pair_items(text, pair, label))
+            continue
         cs, ce = _core_bounds(doc, start, end)
         core = list(doc[cs:ce])
         words = []
@@ -354,11 +400,7 @@ def extract_quantities(doc: Any) -> list[dict[str, Any]]:
         value, high = parse_value(words)
         if value is None:
             continue
-        if any(t.lower_ in ("cents", "cent") for t in core) and label == "MONEY" and not any(
-            t.text.startswith("$") for t in core
-        ):
-            pass  # "69 cents": value stays in cents, unit USD
-        approx = _approx(doc, start, max(end, ce))
+        approx = _approx(doc, text, start, max(end, ce))
         approx_kind = approx[3] if approx else None
         if approx is None and high is not None:
             approx_kind = "range"
@@ -367,7 +409,7 @@ def extract_quantities(doc: Any) -> list[dict[str, Any]]:
         obj = _object(doc, cs, ce, label)
         s_char, e_char = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)
         item: dict[str, Any] = {
-            "text": doc.text[s_char:e_char],
+            "text": text[s_char:e_char],
             "start": s_char,
             "end": e_char,
             "value": value,
@@ -376,7 +418,7 @@ def extract_quantities(doc: Any) -> list[dict[str, Any]]:
             "object": None,
             "approx": approx[2].lower() if approx else ("range" if approx_kind == "range" else None),
             "approx_kind": approx_kind,
-            "approx_span": _span(doc, doc[approx[0]].idx, doc[approx[1] - 1].idx + len(doc[approx[1] - 1].text))
+            "approx_span": _span(text, doc[approx[0]].idx, doc[approx[1] - 1].idx + len(doc[approx[1] - 1].text))
             if approx
             else None,
         }
@@ -384,11 +426,11 @@ def extract_quantities(doc: Any) -> list[dict[str, Any]]:
             item["high"] = high
         if obj is not None:
             a, b = _phrase(obj)
-            item["object"] = {"text": doc.text[a:b], "head": obj.text, "lemma": obj.lemma_, "start": a, "end": b}
+            item["object"] = {"text": text[a:b], "head": obj.text, "lemma": obj.lemma_, "start": a, "end": b}
         lo = min([s_char] + ([item["approx_span"]["start"]] if approx else []))
         hi = max([e_char] + ([item["approx_span"]["end"]] if approx else []) + ([item["object"]["end"]] if obj else []))
         if obj is not None and item["object"]["start"] < s_char:
             hi = max(e_char, item["approx_span"]["end"] if approx else e_char)
-        item["mention"] = _span(doc, lo, hi)
+        item["mention"] = _span(text, lo, hi)
         out.append(item)
     return out

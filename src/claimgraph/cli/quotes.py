@@ -61,8 +61,9 @@ def _table(result: AnalysisResult, max_content: int):
             speaker = f"{name} [dim]({mention})[/dim]"
         else:
             speaker = name or mention or "[dim]— no source —[/dim]"
-        content = " … ".join(result.article.body[s:e] for s, e in (att.content.fragments or [(att.content.start,
-                                                                                             att.content.end)]))
+        content = " … ".join(
+            result.article.body[s:e] for s, e in (att.content.fragments or [(att.content.start, att.content.end)])
+        )
         if len(content) > max_content:
             content = content[: max_content - 1] + "…"
         table.add_row(

@@ -47,7 +47,12 @@ def assess(
         "source_rating": publisher["rating"] if publisher else (dict(NOT_CONFIGURED) if table is None else None),
         "provenance": prov,
         "weakest_link": (
-            {"role": weakest["role"], "name": weakest["name"], "domain": weakest["domain"], "score": weakest["rating"]["score"]}
+            {
+                "role": weakest["role"],
+                "name": weakest["name"],
+                "domain": weakest["domain"],
+                "score": weakest["rating"]["score"],
+            }
             if weakest
             else None
         ),

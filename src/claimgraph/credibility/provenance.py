@@ -16,7 +16,9 @@ from typing import Any
 from .ratings import NOT_CONFIGURED, Ratings, normalise_host, registered_domain
 
 _DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?$", re.I)
-_DOMAIN_IN_TEXT = re.compile(r"\b(?:https?://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|info|news|ca|uk|au|de|fr))\b", re.I)
+_DOMAIN_IN_TEXT = re.compile(
+    r"\b(?:https?://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|info|news|ca|uk|au|de|fr))\b", re.I
+)
 
 
 def known_domains(article: Any) -> list[str]:
@@ -75,12 +77,20 @@ def provenance_chain(
     pub_name = getattr(article, "publisher", None)
     if pub_domain or pub_name:
         field = "article.publisher_domain" if pub_domain else "article.publisher"
-        chain.append(_link("publisher", pub_name, pub_domain, {"field": field}, _rating(ratings, pub_name, pub_domain, domains)))
+        chain.append(
+            _link("publisher", pub_name, pub_domain, {"field": field}, _rating(ratings, pub_name, pub_domain, domains))
+        )
     original = getattr(article, "original_source", None)
     if original:
         dom = normalise_host(original)[0] if _DOMAIN_LIKE.match(original.strip()) else None
         chain.append(
-            _link("original_source", original, dom, {"field": "article.original_source"}, _rating(ratings, original, dom, domains))
+            _link(
+                "original_source",
+                original,
+                dom,
+                {"field": "article.original_source"},
+                _rating(ratings, original, dom, domains),
+            )
         )
     by_entity = _entity_lookup(entities)
     cited: dict[str, dict[str, Any]] = {}

@@ -37,7 +37,8 @@ class Cluster:
             return
         if role.lower() not in {r.lower() for r in self.roles}:
             self.roles.append(role)
-        self.role_heads.add((head or role.split()[-1]).lower().rstrip("."))
+        head = (head or role.split()[-1]).lower().rstrip(".")
+        self.role_heads.update({head, head.rsplit("-", 1)[-1]})  # "vice-president" also answers "president"
 
     def set_country(self, code: str | None) -> None:
         """Keep the first country found: later evidence is usually a modifier of something else."""

@@ -31,7 +31,7 @@ from .lexicon import (
     STATE_NOUNS,
     VAGUE_ROLES,
 )
-from .roles import Description, _trim_punct, describe, is_role_head, region_country
+from .roles import Description, _trim_punct, describe, extend_hyphen, is_role_head, region_country
 from .salience import salience
 
 ROLE_GROUPS = ROLE_NOUNS | {"people", "staff", "member"}
@@ -50,7 +50,7 @@ class Candidate:
 def _span(doc, head) -> tuple[int, int]:
     """Premodifiers + head, plus an "of" complement for heads like "chief" or "secretary"."""
     lefts = list(head.lefts)
-    start = min((c.left_edge.i for c in lefts), default=head.i)
+    start = extend_hyphen(doc, min((c.left_edge.i for c in lefts), default=head.i))
     end = head.i + 1
     if head.lemma_.lower() in OF_ROLES:
         for c in head.rights:
@@ -96,6 +96,8 @@ def find_descriptions(doc, covered: set[int]) -> list[Candidate]:
             continue
         lemma = tok.lemma_.lower()
         det, _ = _determiner(tok)
+        if det is None and doc[extend_hyphen(doc, tok.i)].lower_ in ("the", "this", "that"):
+            det = "def"  # "The vice-president": the parser hung "The" on "vice"
         kind = None
         if det in ("def", "indef") and is_role_head(tok) and tok.tag_ in ("NN", "NNP"):
             kind = "person"

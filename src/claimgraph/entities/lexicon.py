@@ -117,10 +117,11 @@ FIRST_SECOND_PERSON: frozenset[str] = words(
 # Name suffixes that are not part of the surname.
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 
-# Calendar words spaCy's small model sometimes folds into names.
+# Calendar words spaCy's small model sometimes folds into names. Months that are also common
+# names (May, June, April, August) are left out: "Theresa May" must keep her surname.
 CALENDAR_WORDS: frozenset[str] = words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december today yesterday tomorrow"
+    "monday tuesday wednesday thursday friday saturday sunday january february march july "
+    "september october november december today yesterday tomorrow"
 )
 
 # Generic trailing words that do not change which organisation is meant ("the X group").
@@ -130,7 +131,8 @@ ORG_GENERIC_SUFFIXES: frozenset[str] = frozenset({"group", "organization", "orga
 ORG_GENERIC_HEADS: frozenset[str] = words(
     "army party group ministry committee department house council union office court bank agency "
     "association institute university college company corporation force forces state states news "
-    "service commission board center centre foundation front league watch network"
+    "service commission board center centre foundation front league watch network institution school "
+    "hospital fund trust prize award museum library airport stadium hall street avenue"
 )
 
 # Well-known multi-name organisations whose variants share no initials (general world knowledge).

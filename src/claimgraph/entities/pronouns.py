@@ -2,10 +2,11 @@
 
 Singular pronouns go to the most salient earlier PERSON (see ``salience``) whose known gender
 agrees; an object pronoun may not co-refer with the subject of its own verb ("Obama praised him").
-Plural pronouns are linked only in the safe case: the nearest preceding subject (this or the
-previous sentence) is an organisation, country or group mention that is not part of a
-coordination ("Republicans said they ..."). "it/its" and first/second person are left alone:
-"it" is mostly expletive or a thing, and "I/we/you" belong to the quoted speaker.
+Plural pronouns are linked only in the safe case: the nearest preceding subject that could be
+plural (this or the previous sentence; singular people are skipped) is an organisation, country
+or group mention that is not part of a coordination ("Republicans said they ...").
+"it/its" and first/second person are left alone: "it" is mostly expletive or a thing, and
+"I/we/you" belong to the quoted speaker.
 """
 
 from __future__ import annotations
@@ -62,16 +63,25 @@ def resolve_singular(doc, tok, sent: int, gender: str | None, history: Sequence[
 
 
 def resolve_plural(doc, tok, sent_start: int, by_tok: dict[int, Ref]) -> Cluster | None:
-    """The group the nearest preceding subject names, when that subject is an uncoordinated org/country/group."""
+    """The group named by the nearest preceding plural-capable subject, if it is an uncoordinated
+    organisation, country or group; singular people on the way are skipped ("Police said the suspect
+    had fled. They ..."), any other plural subject or a coordination stops the search."""
     for k in range(tok.i - 1, sent_start - 1, -1):
         t = doc[k]
         if t.dep_ not in SUBJECT_DEPS or t.lower_ in ("it", "there"):
             continue
         ref = by_tok.get(k)
-        if ref is None or ref.coordinated:
+        if ref is not None:
+            if ref.coordinated:
+                return None
+            c = ref.cluster
+            if c.type in GROUP_TYPES or c.plural:
+                return c
+            continue  # a singular person cannot be "they"
+        if t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we", "them") or _is_coordinated(t):
             return None
-        c = ref.cluster
-        if c.type in GROUP_TYPES or c.plural:
-            return c
-        return None
     return None
+
+
+def _is_coordinated(tok) -> bool:
+    return tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)

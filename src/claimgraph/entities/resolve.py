@@ -1,20 +1,24 @@
 """Tie every mention of a person, organisation or country in one article to one entity.
 
-How it works (all on the already-parsed spaCy Doc; nothing is re-parsed):
+How it works (all on the already-parsed spaCy Doc; nothing is re-parsed; ~5-10% of spaCy's time):
 
 1. **Names** (``names.py``). Each spaCy entity (PERSON, ORG, GPE, NORP, LOC, FAC) is trimmed to the
-   name proper: line breaks, quotes, "the", a possessive "'s", weekday names and trailing lower-case
-   words go; leading titles ("President", "Gen.", "Mrs.") go too and become roles. NORP spans only
-   become entities when they are plural nouns ("Republicans"); an adjective ("Russian") only lends
-   its country to what it modifies. A name joins an earlier entity when
+   name proper: line breaks, quotes, "the", a possessive "'s", weekday names, a bracketed acronym and
+   trailing lower-case words go; leading titles ("President", "Gen.", "Mrs.") go too and become roles.
+   A span tagged ORG/GPE/EVENT/... whose words are tagged PERSON elsewhere in the article, or that
+   starts with a common given name, is relabelled PERSON (the small model flips "Trump" between PERSON
+   and ORG). NORP spans only become entities when they are plural nouns ("Republicans"); an adjective
+   ("Russian") only lends its country to what it modifies. A name joins an earlier entity when
    - PERSON: it is the surname (or, if unambiguous, the first name) of a full name, the full name of
      a surname-only entity, or the same first+last name; several candidates -> the most recent;
    - country: it has the same ISO code ("U.S" = "United States" = "USA");
    - a capital ("Washington", "Moscow") is merged into its country only when used as an actor
      (subject, possessor, "by/of Washington"), never after a locative preposition ("in Moscow"),
      and only if the article names that country; otherwise it is a place with that country code;
-   - ORG: same normalised form, acronym = initials ("FBI"), a parenthesised acronym right after the
-     name, a known variant group ("ISIS" / "Islamic State"), or a distinctive last word ("the Times").
+     seats of government ("the Kremlin", "White House") stay organisations with a country;
+   - ORG: same normalised form, acronym = initials ("FBI"), a bracketed acronym right after the
+     name ("Islamic State (ISIS)"), a known variant group ("ISIS" / "Islamic State"), or a
+     distinctive last word ("the Times").
    Untagged tokens equal to a known surname or country name are added as mentions afterwards.
 2. **Titles and appositives** (``roles.py``). Words before a name in its NP give roles and a country
    ("Russian Foreign Minister X" -> "Foreign Minister", RUS); an appositive role NP on either side
@@ -22,23 +26,28 @@ How it works (all on the already-parsed spaCy Doc; nothing is re-parsed):
    and gives a role (head + "of" complement) and a country (demonym, country name or possessor).
 3. **Descriptions and pronouns**, in text order, against a discourse history of earlier mentions
    (``descriptions.py``, ``pronouns.py``, ``salience.py``): a definite role NP goes to the latest
-   entity holding that role, else (non-relational roles) the most salient person whose gender and
-   country agree; he/she to the most salient gender-compatible person (subjects of recent sentences
-   weigh most); they/their only to an uncoordinated org/country/group subject just before. The first
-   pronoun resolved to a person with unknown gender fixes that gender. Unlinked definite descriptions
-   and indefinite subjects ("a senior official said") become entities of their own.
+   entity holding that role, else (non-relational roles, subject position, not named earlier in the
+   same sentence) the most salient person of the previous sentences whose gender and country agree;
+   a predicate noun ("X was the founder") goes to its subject; he/she to the most salient
+   gender-compatible person (subjects of recent sentences weigh most, an object pronoun is never
+   its verb's subject); they/their only to an uncoordinated org/country/group subject just before;
+   a relative "who" to the noun its clause modifies. The first pronoun resolved to a person of
+   unknown gender fixes that gender. Unlinked definite descriptions and indefinite subjects
+   ("a senior official said") become PERSON entities of their own; plural subjects naming people
+   ("Police said", "some officials say") become GROUP entities.
 4. **Output**: entities ordered by first mention (ids e1, e2, ...), mentions sorted, each with
    ``body[start:end] == text``; name = longest name form (countries: longest non-capital form);
    aliases = other name forms; mention kind name (the name or part of it) | alias | description |
    pronoun | possessive.
 
-Where it fails (see docs/entities.md for examples): spaCy's small NER misses or mislabels names
-(then we miss them or get the type wrong); "they" for coordinated groups ("the U.S. and allies") and
-"it/its" are not resolved; a description with a role nobody holds yet goes to the most salient person
-even when it means a newcomer; relational descriptions ("the spokesman") stay unlinked unless that
-role was seen; gender from first names covers common Western names only; "Georgia"/"Jordan"-style
-ambiguity between countries and other things is not handled; cataphora ("In his speech, Obama ...")
-is resolved backwards only.
+Where it fails (details and examples in docs/entities.md): names spaCy's small NER misses entirely;
+headline fragments tagged as names ("Terror Group"); "they" for coordinated groups ("the U.S. and
+allies ... Their game") and "it/its" are never resolved; a subject description with a role nobody
+holds yet goes to the most salient person even when it introduces a newcomer; relational
+descriptions ("the spokesman") stay unlinked unless that role was seen; gender from first names
+covers common Western names only, so two people of unknown gender are told apart by salience alone;
+country/place ambiguity ("Georgia", "Jordan") is not handled; cataphora ("In his speech, Obama ...")
+is resolved backwards only; parser errors around hyphenated titles ("vice-president") lose roles.
 """
 
 from __future__ import annotations
@@ -49,10 +58,10 @@ from ..model import Entity, Mention
 from .cluster import Cluster, Ref
 from .countries import capital_country, country_code, demonym_country, normalise, seat_country
 from .descriptions import Candidate, find_descriptions, link_outlet, link_person, link_state
-from .lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, words
+from .lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, ORG_GENERIC_HEADS, words
 from .names import compact_upper, name_words, org_key, org_match, person_match, surname_forms, trim_name
 from .pronouns import pronoun_features, resolve_plural, resolve_singular
-from .roles import Description, appositives, premodifiers
+from .roles import Description, appositives, is_title_complement, premodifiers
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -185,10 +194,8 @@ class _Resolver:
             if cap and cap in self.codes_in_text and _is_metonymic(root):
                 return self._country_cluster(cap, text), "GPE"
             key = normalise(text)
-            for c in self.clusters:
-                if c.type in ("GPE", "LOC") and key in c.forms and c.country != cap or (
-                    c.type in ("GPE", "LOC") and key in c.forms and not cap
-                ):
+            for c in self.clusters:  # the place itself, never the country a metonymic use joined
+                if c.type in ("GPE", "LOC") and key in c.forms and c is not self.countries.get(c.country or ""):
                     return c, c.type
             return None, label
         if label in ("ORG", "FAC"):
@@ -234,8 +241,11 @@ class _Resolver:
         surnames, singles = votes
         if len(words) == 1 and words[0] in surnames | singles:
             return "PERSON"
-        if 1 < len(words) <= 3 and all(w[:1].isupper() for w in text.split()) and (
-            words[-1] in surnames | singles or words[0] in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+        if (
+            1 < len(words) <= 3
+            and all(w[:1].isupper() for w in text.split())
+            and words[-1] not in ORG_GENERIC_HEADS  # "Bill Gates Foundation", "George Washington University"
+            and (words[-1] in surnames | singles or words[0] in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES)
         ):
             return "PERSON"
         return label
@@ -252,7 +262,7 @@ class _Resolver:
             span = doc[ns.start : ns.end]
             root, text = span.root, span.text
             label = self._label(ent.label_, text, votes)
-            if label not in KEEP_LABELS:
+            if label not in KEEP_LABELS or label != "PERSON" and is_title_complement(doc, ns.start, ns.end):
                 continue
             if label == "NORP" and not country_code(text) and (
                 root.dep_ in ("amod", "compound") or root.tag_ not in ("NNS", "NNPS")
@@ -318,8 +328,9 @@ class _Resolver:
         if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
             return
         tok = doc[end + 1]
-        if not compact_upper(tok.text) or cluster.type == "PERSON":
-            return
+        acr = compact_upper(tok.text)
+        if not acr or cluster.type not in ("ORG", "FAC") or acr[0] != cluster.name[:1].upper():
+            return  # "DALLAS (AP)" is a dateline and an agency, not one entity
         self.paren_alias[tok.i] = cluster
         cluster.forms.add(org_key(tok.text))
         ref = self._add(cluster, tok.i, tok.i + 1, "name", tok)

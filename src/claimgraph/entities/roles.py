@@ -15,6 +15,8 @@ from .countries import country_code, demonym_country
 from .lexicon import GENDERED_WORDS, HONORIFICS, OF_ROLES, ROLE_NOUNS
 from .names import is_title_word, title_role
 
+__all__ = ["Description", "appositives", "describe", "is_title_complement", "np_role", "premodifiers"]
+
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "punct", "npadvmod", "nummod", "case"})
 _STOP_DEPS = frozenset({"det", "poss", "case", "predet", "nummod"})
 _ENTITY_STOP = frozenset({"GPE", "NORP", "ORG", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "LOC", "FAC"})
@@ -71,12 +73,29 @@ def _role_run(doc, lo: int, hi: int) -> tuple[int, int]:
     k = hi - 1
     while k >= lo:
         t = doc[k]
+        if t.text == "-" and not t.whitespace_ and k > lo and not doc[k - 1].whitespace_:
+            k -= 1  # "front-runner", "vice-president": the hyphen is inside a word
+            continue
         if t.is_punct or t.is_space or t.dep_ in _STOP_DEPS or t.lower_ in ("'s", "’s"):
             break
         if (t.ent_type_ in _ENTITY_STOP and not is_title_word(t.text)) or demonym_country(t.text):
-            break
+            j = _title_of_start(doc, lo, k)
+            if j is None:
+                break
+            k = j  # "Secretary of State", "Minister of Foreign Affairs": keep the title's complement
+            continue
         k -= 1
     return k + 1, hi
+
+
+def _title_of_start(doc, lo: int, k: int) -> int | None:
+    """Index of the title word when token ``k`` ends a capitalised "of" complement of a title."""
+    j = k
+    while j > lo and doc[j].text[:1].isupper() and doc[j].lower_ != "of":
+        j -= 1
+    if j > lo and doc[j].lower_ == "of" and is_title_word(doc[j - 1].text):
+        return j - 1
+    return None
 
 
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eur")
@@ -101,6 +120,13 @@ def _run_text(doc, a: int, b: int) -> str:
     return "".join(parts).strip()
 
 
+def is_title_complement(doc, start: int, end: int) -> bool:
+    """True for "State" in "Secretary of State John Kerry": part of a person's title, not an entity."""
+    if start < 2 or end >= len(doc) or doc[start - 1].lower_ != "of" or not is_title_word(doc[start - 2].text):
+        return False
+    return doc[end].ent_type_ == "PERSON" or is_title_word(doc[end].text)
+
+
 def gender_of_words(words) -> str | None:
     """Gender carried by a title or role word ("spokeswoman", "Mrs."), else None."""
     for w in words:
@@ -116,8 +142,8 @@ def premodifiers(doc, start: int, end: int) -> tuple[list[tuple[str, str]], str 
 
     Returns ([(role, role_head)], country, gender).
     """
-    root = doc[start:end].root
-    lefts = [c for c in root.lefts if c.i < start and c.dep_ in NP_MODIFIER_DEPS]
+    # modifiers may hang on any word of the name ("Prime Minister" on "Theresa" in "Theresa May")
+    lefts = [c for k in range(start, end) for c in doc[k].lefts if c.i < start and c.dep_ in NP_MODIFIER_DEPS]
     if not lefts:
         return [], None, None
     lo = min(c.left_edge.i for c in lefts)
@@ -133,10 +159,22 @@ def premodifiers(doc, start: int, end: int) -> tuple[list[tuple[str, str]], str 
     return roles, country, gender
 
 
-def np_role(doc, head, stop: int | None = None) -> str:
+def extend_hyphen(doc, a: int) -> int:
+    """Move a start token left over a word the tokenizer split at a hyphen ("vice-president").
+
+    The parser then often leaves "The former vice -" outside the head's subtree; take it back.
+    """
+    moved = False
+    while a >= 2 and doc[a - 1].text == "-" and not doc[a - 1].whitespace_ and not doc[a - 2].whitespace_:
+        a -= 2
+        moved = True
+    return min(a, doc[a].left_edge.i) if moved else a
+
+
+def np_role(doc, head, stop: int | None = None, lo: int | None = None) -> str:
     """Role spelt by a description NP: its modifiers (minus determiners, possessors and
     nationality words) plus an "of" complement for heads like chief/head/secretary."""
-    a, _ = _role_run(doc, head.left_edge.i, head.i)
+    a, _ = _role_run(doc, head.left_edge.i if lo is None else lo, head.i)
     end = head.i + 1
     if head.lemma_.lower() in OF_ROLES:
         for c in head.rights:
@@ -161,7 +199,7 @@ def describe(doc, head, start: int, end: int) -> Description:
         start=start,
         end=end,
         head=head.i,
-        role=np_role(doc, head, end),
+        role=np_role(doc, head, end, lo=min(start, head.left_edge.i)),
         role_head=lemma,
         country=region_country(doc, start, head.i),
         gender=GENDERED_WORDS.get(lemma),
@@ -187,16 +225,21 @@ def appositives(doc, start: int, end: int) -> list[Description]:
     root = doc[start:end].root
     found: list[Description] = []
     for c in root.children:
-        if c.dep_ == "appos" and not (start <= c.i < end) and c.pos_ == "NOUN" and is_role_head(c):
+        if c.dep_ == "appos" and not (start <= c.i < end) and c.tag_ == "NN" and is_role_head(c):
             a, b = _trim_punct(doc, c.left_edge.i, c.right_edge.i + 1)
             if b <= start or a >= end:
                 found.append(describe(doc, c, a, b))
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and is_role_head(root.head.head):
+        # "Russian Minister of Foreign Affairs Sergey Ivanov" parsed as "Minister of ... Ivanov"
+        h = root.head.head
+        if h.i < root.head.i < start and all(doc[k].text[:1].isupper() for k in range(root.head.i + 1, start)):
+            found.append(describe(doc, h, h.left_edge.i, start))
     if root.dep_ == "appos":
         h = root.head
         while h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ in ("NOUN", "PROPN"):
             h = h.head.head
-        if h.i < start and is_role_head(h):
-            a, b = _trim_punct(doc, h.left_edge.i, root.left_edge.i)
+        if h.i < start and is_role_head(h) and h.tag_ in ("NN", "NNP"):  # "rivals X and Y" is not X
+            a, b = _trim_punct(doc, extend_hyphen(doc, h.left_edge.i), root.left_edge.i)
             if a <= h.i < b:
                 found.append(describe(doc, h, a, b))
     return found

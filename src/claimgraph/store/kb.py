@@ -53,17 +53,18 @@ class KnowledgeBase:
             summary.errors += report.errors
             batch.clear()
 
-        for result in results:
-            if isinstance(result, DocumentError):
-                batch.append(Item(result.source, result.position or "", result))
-            else:
-                doc = result.document
-                batch.append(Item(doc.get("source", "<string>"), doc.get("position") or "", result))
-            summary.processed += 1
-            if len(batch) >= batch_size:
+        with self._writer.exclusive():
+            for result in results:
+                if isinstance(result, DocumentError):
+                    batch.append(Item(result.source, result.position or "", result))
+                else:
+                    doc = result.document
+                    batch.append(Item(doc.get("source", "<string>"), doc.get("position") or "", result))
+                summary.processed += 1
+                if len(batch) >= batch_size:
+                    flush()
+            if batch:
                 flush()
-        if batch:
-            flush()
         return summary
 
     def ingest_inputs(

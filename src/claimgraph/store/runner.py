@@ -187,20 +187,21 @@ def run_ingest(
         summary.errors += report.errors
         batch.clear()
 
-    for rows in _analysed(_chunks(pending(), chunk_size), workers, model):
-        for row in rows:
-            item = _to_item(row)
-            summary.processed += 1
-            if not isinstance(item.result, DocumentError):
-                summary.words += len(item.result.article.body.split())
-            batch.append(item)
-        if len(batch) >= batch_size:
+    with writer.exclusive():
+        for rows in _analysed(_chunks(pending(), chunk_size), workers, model):
+            for row in rows:
+                item = _to_item(row)
+                summary.processed += 1
+                if not isinstance(item.result, DocumentError):
+                    summary.words += len(item.result.article.body.split())
+                batch.append(item)
+            if len(batch) >= batch_size:
+                flush()
+            if on_progress:
+                summary.seconds = time.perf_counter() - started
+                on_progress(summary)
+        if batch:
             flush()
-        if on_progress:
-            summary.seconds = time.perf_counter() - started
-            on_progress(summary)
-    if batch:
-        flush()
     summary.seconds = time.perf_counter() - started
     if on_progress:
         on_progress(summary)

@@ -8,18 +8,23 @@ and are rebuilt from the database whenever a batch fails, so they never drift fr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import fcntl
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..errors import DocumentError
+from ..errors import ClaimgraphError, DocumentError
 from ..model import AnalysisResult, Article
 from . import schema as s
 from .dedup import RepublicationIndex, declared_copy, signature
 from .linking import EntityLinker
+
+WRITER_LOCK = 7244104  # PostgreSQL advisory lock key of the single writer
 
 
 @dataclass(slots=True)
@@ -63,12 +68,48 @@ def publisher_row(article: Article) -> dict[str, Any] | None:
 
 
 class Writer:
-    """Owns the in-memory linking/dedup state of one knowledge base and writes batches."""
+    """Owns the in-memory linking/dedup state of one knowledge base and writes batches.
+
+    That state mirrors the database only while this is the sole writer, so ``exclusive()`` holds a
+    lock for the whole run: a PostgreSQL session advisory lock, or ``flock`` on the SQLite file
+    (SQLite's own locks are fcntl byte ranges, which flock does not touch). Both die with the process.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._linker: EntityLinker | None = None
         self._dedup: RepublicationIndex | None = None
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Be the only writer for the duration, or raise ClaimgraphError naming the database."""
+        url = self.engine.url
+        if url.get_backend_name() == "postgresql":
+            with self.engine.connect() as conn:
+                if not conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({WRITER_LOCK})").scalar():
+                    raise ClaimgraphError(f"another ingest is writing to {url.render_as_string()}; wait for it")
+                conn.commit()
+                try:
+                    self._linker = self._dedup = None  # another writer may have run since we last loaded
+                    yield
+                finally:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({WRITER_LOCK})")
+                    conn.commit()
+            return
+        path = url.database
+        if not path or path == ":memory:" or not os.path.exists(path):
+            yield
+            return
+        with open(path, "rb") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                raise ClaimgraphError(f"another ingest is writing to {path}; wait for it") from exc
+            try:
+                self._linker = self._dedup = None
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def _state(self, conn: Connection) -> tuple[EntityLinker, RepublicationIndex]:
         if self._linker is None or self._dedup is None:
@@ -128,55 +169,66 @@ class Writer:
         if rows["documents"]:
             conn.execute(insert(s.documents), rows["documents"])
             conn.execute(insert(s.articles), rows["articles"])
+        self._write_analyses(conn, linker, [r for r, _ in new])
+        declared = [d for r, _ in new if (d := declared_copy(r.document["id"], r.article.original_source))]
+        if declared:
+            conn.execute(insert(s.copies), declared)
         for result, sig in new:
-            self._write_analysis(conn, linker, result)
-            doc_id = result.document["id"]
-            declared = declared_copy(doc_id, result.article.original_source)
-            if declared:
-                conn.execute(insert(s.copies), [declared])
-            dedup.add(conn, doc_id, sig)
+            dedup.add(conn, result.document["id"], sig)
         insert_ignore(conn, s.errors, rows["errors"])
         insert_ignore(conn, s.ingest_progress, rows["progress"])
         return report
 
-    def _write_analysis(self, conn: Connection, linker: EntityLinker, result: AnalysisResult) -> None:
-        doc_id = result.document["id"]
-        kb_id: dict[str, str] = {}
-        new_entities, aliases, article_entities, mention_rows = [], [], [], []
-        for entity in result.entities:
-            link = linker.link(entity)
-            kb_id[entity.id] = link.entity_id
-            if link.new_entity:
-                new_entities.append(link.new_entity)
-            if link.renamed:
-                conn.execute(update(s.entities).where(s.entities.c.id == link.entity_id).values(name=link.renamed))
-            aliases += [{"entity_id": link.entity_id, "alias": a, "surface": surface} for a, surface in link.aliases]
-            article_entities.append({
-                "document_id": doc_id, "local_id": entity.id, "entity_id": link.entity_id, "name": entity.name,
-                "type": entity.type, "roles": list(entity.roles), "country": entity.country,
-                "aliases": list(entity.aliases), "link": link.how,
-            })
-            mention_rows += [
-                {"document_id": doc_id, "start": m.start, "end": m.end, "local_id": entity.id,
-                 "entity_id": link.entity_id, "text": m.text, "kind": m.kind}
-                for m in entity.mentions
+    def _write_analyses(self, conn: Connection, linker: EntityLinker, results: list[AnalysisResult]) -> None:
+        """Link every entity of the batch in order, then write each table with one executemany."""
+        out: dict[str, list[dict[str, Any]]] = {
+            k: [] for k in ("entities", "aliases", "article_entities", "mentions", "attributions", "claims", "signals")
+        }
+        for result in results:
+            doc_id = result.document["id"]
+            kb_id: dict[str, str] = {}
+            for entity in result.entities:
+                link = linker.link(entity)
+                kb_id[entity.id] = link.entity_id
+                if link.new_entity:
+                    out["entities"].append(link.new_entity)
+                if link.renamed:
+                    renamed = next((e for e in out["entities"] if e["id"] == link.entity_id), None)
+                    if renamed is not None:
+                        renamed["name"] = link.renamed
+                    else:
+                        conn.execute(update(s.entities).where(s.entities.c.id == link.entity_id)
+                                     .values(name=link.renamed))
+                out["aliases"] += [{"entity_id": link.entity_id, "alias": a, "surface": surface}
+                                   for a, surface in link.aliases]
+                out["article_entities"].append({
+                    "document_id": doc_id, "local_id": entity.id, "entity_id": link.entity_id, "name": entity.name,
+                    "type": entity.type, "roles": list(entity.roles), "country": entity.country,
+                    "aliases": list(entity.aliases), "link": link.how,
+                })
+                out["mentions"] += [
+                    {"document_id": doc_id, "start": m.start, "end": m.end, "local_id": entity.id,
+                     "entity_id": link.entity_id, "text": m.text, "kind": m.kind}
+                    for m in entity.mentions
+                ]
+            out["attributions"] += [_attribution_row(doc_id, a, kb_id) for a in result.attributions]
+            out["claims"] += [
+                {"document_id": doc_id, "idx": i, "text": c.get("text") if isinstance(c, dict) else None, "data": c}
+                for i, c in enumerate(result.claims)
             ]
-        if new_entities:
-            conn.execute(insert(s.entities), new_entities)
-        insert_ignore(conn, s.entity_aliases, aliases)
-        if article_entities:
-            conn.execute(insert(s.article_entities), article_entities)
-        insert_ignore(conn, s.mentions, mention_rows)
-        attribution_rows = [_attribution_row(doc_id, a, kb_id) for a in result.attributions]
-        insert_ignore(conn, s.attributions, attribution_rows)
-        claim_rows = [
-            {"document_id": doc_id, "idx": i, "text": c.get("text") if isinstance(c, dict) else None, "data": c}
-            for i, c in enumerate(result.claims)
-        ]
-        if claim_rows:
-            conn.execute(insert(s.claims), claim_rows)
-        if result.signals:
-            conn.execute(insert(s.signals), [{"document_id": doc_id, "data": result.signals}])
+            if result.signals:
+                out["signals"].append({"document_id": doc_id, "data": result.signals})
+        if out["entities"]:
+            conn.execute(insert(s.entities), out["entities"])
+        insert_ignore(conn, s.entity_aliases, out["aliases"])
+        if out["article_entities"]:
+            conn.execute(insert(s.article_entities), out["article_entities"])
+        insert_ignore(conn, s.mentions, out["mentions"])
+        insert_ignore(conn, s.attributions, out["attributions"])
+        if out["claims"]:
+            conn.execute(insert(s.claims), out["claims"])
+        if out["signals"]:
+            conn.execute(insert(s.signals), out["signals"])
 
 
 def _document_row(result: AnalysisResult, item: Item) -> dict[str, Any]:

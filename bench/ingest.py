@@ -1,0 +1,272 @@
+"""Ingestion benchmark: documents/s, words/s and peak RSS of ``claimgraph ingest`` on SQLite and PostgreSQL.
+
+    python bench/ingest.py                    # 10,000 articles, workers 1 and 2, SQLite (+ PostgreSQL if a URL is set)
+    python bench/ingest.py --n 300 --no-md    # a quick run that leaves BENCHMARKS.md alone
+    python bench/ingest.py --pg-url postgresql://postgres@127.0.0.1:5432/claimgraph_bench
+
+The corpus is real text: paragraphs of the PolNeAR dev articles (../shared/gold/attribution/dev.jsonl) and the
+bundled example, sampled and recombined into N distinct articles (two source articles per new one), written
+as NELA-style JSON Lines in a temporary directory. Each configuration ingests it with the CLI in a fresh
+database while the process tree's resident memory (parent + workers) is sampled from /proc. Bars checked:
+2 workers >= 1.7x 1 worker, RSS growth 2k -> 10k < 20 %, SQLite write share of pipeline time < 15 %.
+The section between ``<!-- bench:ingest -->`` markers in BENCHMARKS.md is replaced with the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+POLNEAR = SHARED / "gold" / "attribution" / "dev.jsonl"
+EXAMPLE = SHARED / "examples" / "globalresearch-2015-01-03-russia-accuses-us.md"
+BENCHMARKS = ROOT / "BENCHMARKS.md"
+START, END = "<!-- bench:ingest -->", "<!-- /bench:ingest -->"
+
+
+# --- corpus ----------------------------------------------------------------------------------------
+def _sources() -> list[dict]:
+    out = []
+    with POLNEAR.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            paras = [p.strip() for p in rec["text"].split("\n") if p.strip()]
+            out.append({"paras": paras, "title": rec["meta"].get("title") or paras[0][:80],
+                        "publisher": rec["meta"].get("publisher"), "date": rec["meta"].get("publication_date")})
+    if EXAMPLE.exists():
+        text = EXAMPLE.read_text(encoding="utf-8")
+        paras = [p.strip() for p in re.split(r"\n\s*\n", text) if len(p.split()) > 8]
+        out.append({"paras": paras, "title": "Russia accuses US", "publisher": "Global Research", "date": "2015-01-03"})
+    return out
+
+
+def build_corpus(path: Path, n: int, seed: int = 13) -> tuple[int, int]:
+    """Write ``n`` distinct recombined articles as JSON Lines; returns (articles, words)."""
+    rng = random.Random(seed)
+    sources = [s for s in _sources() if len(s["paras"]) >= 3]
+    words = 0
+    seen: set[int] = set()
+    written = 0
+    with path.open("w", encoding="utf-8") as fh:
+        while written < n:
+            a, b = rng.sample(sources, 2)
+            i = rng.randrange(0, max(1, len(a["paras"]) - 3))
+            j = rng.randrange(0, max(1, len(b["paras"]) - 3))
+            paras = a["paras"][i : i + rng.randint(3, 7)] + b["paras"][j : j + rng.randint(2, 6)]
+            body = "\n\n".join(paras)
+            key = hash(body)
+            if key in seen:
+                continue
+            seen.add(key)
+            words += len(body.split())
+            rec = {"content": body, "title": a["title"], "source": a["publisher"], "date": a["date"],
+                   "url": f"https://bench.example/{written}"}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            written += 1
+    return written, words
+
+
+# --- memory ----------------------------------------------------------------------------------------
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
+    tree, total, todo = _children(), 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += tree.get(p, [])
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+class PeakSampler(threading.Thread):
+    def __init__(self, pid: int, every: float = 0.25) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak, self.stop = pid, every, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self.stop.wait(self.every)
+
+
+# --- runs ------------------------------------------------------------------------------------------
+def reset_pg(url: str) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from claimgraph.store.engine import make_engine
+
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+def kb_size(db: str) -> int:
+    if db.startswith("postgresql"):
+        sys.path.insert(0, str(ROOT / "src"))
+        from claimgraph.store.engine import make_engine
+
+        engine = make_engine(db)
+        with engine.connect() as conn:
+            size = conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar_one()
+        engine.dispose()
+        return int(size)
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Path(db).stat().st_size
+
+
+def ingest(corpus: Path, db: str, workers: int) -> dict:
+    cmd = [sys.executable, "-m", "claimgraph", "ingest", str(corpus), "--preset", "nela", "--db", db,
+           "--workers", str(workers), "--quiet", "--json"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = PeakSampler(proc.pid)
+    sampler.start()
+    out, err = proc.communicate()
+    sampler.stop.set()
+    sampler.join()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    summary = json.loads(out.strip().splitlines()[-1])
+    summary.update(wall=wall, peak_rss=sampler.peak, size=kb_size(db))
+    return summary
+
+
+def head(corpus: Path, n: int, out: Path) -> Path:
+    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)
+    return out
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000, help="articles in the corpus (default 10,000)")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    ap.add_argument("--pg-url", default=os.environ.get("CLAIMGRAPH_BENCH_PG_URL") or os.environ.get(
+        "CLAIMGRAPH_TEST_PG_URL"), help="PostgreSQL URL (its public schema is dropped!); default: env, else skip")
+    ap.add_argument("--no-md", action="store_true", help="do not rewrite the BENCHMARKS.md section")
+    args = ap.parse_args()
+    workers = [int(w) for w in args.workers.split(",")]
+    tmp = Path(tempfile.mkdtemp(prefix="claimgraph-bench-"))
+    corpus = tmp / "corpus.jsonl"
+    n, words = build_corpus(corpus, args.n)
+    print(f"corpus: {n:,} articles, {words:,} words -> {corpus}", file=sys.stderr)
+    backends = [("sqlite", None)] + ([("postgresql", args.pg_url)] if args.pg_url else [])
+    results: list[tuple[str, int, dict]] = []
+    for backend, url in backends:
+        for w in workers:
+            if backend == "sqlite":
+                db = str(tmp / f"kb-w{w}.sqlite")
+            else:
+                reset_pg(url)
+                db = url
+            r = ingest(corpus, db, w)
+            results.append((backend, w, r))
+            print(f"{backend} workers={w}: {r['added'] / r['seconds']:.1f} docs/s, peak RSS "
+                  f"{r['peak_rss'] / 2**20:.0f} MiB, write {r['write_seconds'] / r['seconds']:.1%}", file=sys.stderr)
+    small_n = max(1, n // 5)
+    small = ingest(head(corpus, small_n, tmp / "small.jsonl"), str(tmp / "kb-small.sqlite"), workers[0])
+    lines = report(n, words, small_n, small, results, args)
+    print("\n".join(lines))
+    if not args.no_md:
+        write_section("\n".join(lines))
+
+
+def report(n: int, words: int, small_n: int, small: dict, results: list, args) -> list[str]:
+    base = {(b, w): r for b, w, r in results}
+    lines = [
+        f"Machine: {machine()}. Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+        f"Command: `python bench/ingest.py --n {args.n}` (corpus: {n:,} recombined PolNeAR/example articles, "
+        f"{words:,} words, NELA-style JSONL; `claimgraph ingest --preset nela --workers W --quiet --json`).",
+        "",
+        "| backend | workers | docs/s | words/s | peak RSS (all processes) | write share | KB size / 1k articles |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for backend, w, r in results:
+        lines.append(
+            f"| {backend} | {w} | {r['added'] / r['seconds']:.1f} | {r['words'] / r['seconds']:,.0f} | "
+            f"{r['peak_rss'] / 2**20:,.0f} MiB | {r['write_seconds'] / r['seconds']:.1%} | "
+            f"{r['size'] / max(1, r['added']) * 1000 / 2**20:.1f} MiB |"
+        )
+    lines.append("")
+    for backend in ("sqlite", "postgresql"):
+        if (backend, 1) in base and (backend, 2) in base:
+            one, two = base[(backend, 1)], base[(backend, 2)]
+            speedup = (two["added"] / two["seconds"]) / (one["added"] / one["seconds"])
+            lines.append(f"- {backend}: 2 workers = {speedup:.2f}x 1 worker (bar >= 1.7x: "
+                         f"{'met' if speedup >= 1.7 else 'NOT met'}).")
+    big = base.get(("sqlite", int(args.workers.split(",")[0])))
+    if big:
+        growth = big["peak_rss"] / small["peak_rss"] - 1
+        lines.append(f"- Peak RSS at {small_n:,} vs {n:,} articles (sqlite, workers {args.workers.split(',')[0]}): "
+                     f"{small['peak_rss'] / 2**20:,.0f} -> {big['peak_rss'] / 2**20:,.0f} MiB, growth {growth:.1%} "
+                     f"(bar < 20 %: {'met' if growth < 0.20 else 'NOT met'}).")
+        share = big["write_seconds"] / big["seconds"]
+        lines.append(f"- SQLite write cost: {share:.1%} of pipeline time (bar < 15 %: "
+                     f"{'met' if share < 0.15 else 'NOT met'}).")
+    return lines
+
+
+def write_section(body: str) -> None:
+    text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n"
+    section = f"{START}\n## Ingestion (`bench/ingest.py`)\n\n{body}\n{END}"
+    if START in text and END in text:
+        text = text[: text.index(START)] + section + text[text.index(END) + len(END) :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    BENCHMARKS.write_text(text, encoding="utf-8")
+    print(f"updated {BENCHMARKS}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
