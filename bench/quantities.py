@@ -15,7 +15,7 @@ what is counted, lower-cased, or null), ``approx`` (the hedge phrase as written,
 years and identifiers ("S&P 500") are not quantities; "one of ..." is not annotated.
 
 Each line has ``set``: ``dev`` (articles looked at while writing the rules) or ``fresh``
-(annotated afterwards and never used to change the rules).
+(annotated after the rules were frozen; its first-contact figures are quoted in the report).
 
 Metrics: span precision/recall by character overlap (one-to-one, greedy by overlap);
 over matched pairs, value accuracy (relative error < 1e-6), object and approximation
@@ -157,7 +157,10 @@ def report(results: dict[str, dict[str, Any]]) -> str:
 
 Hand-annotated quantity mentions in PolNeAR dev articles (`bench/data/quantities_gold.jsonl`; conventions in
 `bench/quantities.py`). `dev`: the articles the rules were written against; `fresh`: articles annotated after
-the rules were frozen and not used to change them - the fairer estimate. Machine: {machine()}. Taken {now()}.
+the rules were frozen. On first contact `fresh` scored span P 0.894 / R 0.840, value acc. 0.952, object P 0.250,
+approx R 0.000; four general fixes followed (currency words such as pesos/pence as units, "above" as a bound,
+glued poll pairs "62%-32%", numbers before a time zone), so the row below is no longer blind.
+Machine: {machine()}. Taken {now()}.
 Command: `{command_line()}`
 
 | set | docs | gold | span P | span R | value acc. | object P / R | approx P / R |
@@ -168,7 +171,7 @@ Command: `{command_line()}`
 
 Span P/R: character overlap, one-to-one. Value accuracy, object (head noun) and approximation phrase are scored
 over matched spans (all: {c["matched"]} matched; object gold {c["obj_gold"]}, approx gold {c["apx_gold"]}).
-Bar (span P and R >= {BARS["span_p"]} on all): {"met" if ok else "NOT met"}.
+Own target (span P and R >= {BARS["span_p"]} on all; the issue sets none): {"met" if ok else "NOT met"}.
 Caveat: one annotator (the author of the extractor), {r["docs"]} articles, heavy on money and percentages
 (poll and market reports); few counted objects; no inter-annotator agreement measured.
 """

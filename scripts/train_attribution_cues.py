@@ -86,7 +86,10 @@ def lexicon(records, docs, min_count: int) -> dict[str, list[int]]:
                     seen.add(tok.i)
                     for key in lexicon_key(tok):
                         cue[key] += 1
-    return {k: [cue[k], total[k]] for k in sorted(cue) if cue[k] >= min_count}
+    table = {k: [cue[k], total[k]] for k in sorted(cue) if cue[k] >= min_count}
+    # frequent words never seen as a cue head: the extractor skips them without scoring (speed)
+    never = sorted(k for k, n in total.items() if n >= 30 and cue[k] == 0 and k.count("/") == 1 and "+" not in k)
+    return table, never
 
 
 def train_lr(rows, labels, c: float):
@@ -98,7 +101,7 @@ def train_lr(rows, labels, c: float):
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-3}
+    weights = {str(n): round(float(w), 3) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 0.01}
     return weights, float(model.intercept_[0])
 
 
@@ -134,12 +137,12 @@ def main() -> None:
             print(f"C={args.c} th={th}: cue P={tp / max(1, tp + fp):.3f} R={tp / max(1, tp + fn):.3f}")
         return
 
-    lex = lexicon(records, docs, args.min_count)
+    lex, never = lexicon(records, docs, args.min_count)
     args.out.mkdir(parents=True, exist_ok=True)
     about = "learned from the PolNeAR dev set minus validation by scripts/train_attribution_cues.py"
     (args.out / "attribution_cues.json").write_text(
         json.dumps({"about": "cue lexicon: key -> [times head of a gold cue, occurrences]; " + about,
-                    "docs": len(records), "cues": lex}, ensure_ascii=False, separators=(",", ":")) + "\n",
+                    "docs": len(records), "cues": lex, "never": never}, ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8",
     )  # fmt: skip
     weights, bias = train_lr(*examples(records, docs), args.c)

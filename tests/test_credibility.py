@@ -94,3 +94,19 @@ def test_provenance_chain(ratings):
     assert chain[3]["rating"]["domain"] == "reuters.com"
     assert result["weakest_link"]["domain"] == "globalresearch.ca"
     assert "ibtimes.com" in result["provenance"]["known_domains"]
+
+
+def test_outlets_named_in_text(ratings, nlp):
+    from claimgraph.credibility import outlets_in_doc
+
+    text = (
+        "The White House said on Monday that talks failed, Reuters reported. "
+        "According to the Washington Post, 300 people died."
+    )
+    found = {o["domain"]: o for o in outlets_in_doc(nlp(text), ratings)}
+    assert "reuters.com" in found and found["reuters.com"]["why"] == "reporting_context"
+    assert "washingtonpost.com" in found
+    assert "whitehouse.gov" not in found, "a speaker is not an outlet"
+    for o in found.values():
+        assert text[o["start"] : o["end"]] == o["text"]
+    assert outlets_in_doc(nlp(text), None) == []

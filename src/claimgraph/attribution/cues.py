@@ -217,6 +217,24 @@ def learned() -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in json.loads(raw)["cues"].items()}
 
 
+@lru_cache(maxsize=1)
+def never_cues() -> frozenset[str]:
+    """``lemma/POS`` keys frequent in training and never a cue head."""
+    try:
+        raw = resources.files("claimgraph.data").joinpath("attribution_cues.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(json.loads(raw).get("never", []))
+
+
+def worth_scoring(tok) -> bool:
+    """Cheap filter before the scorer: frequent never-cue words without a clause are skipped."""
+    keys = lexicon_key(tok)
+    if not keys:
+        return False
+    return keys[0] not in never_cues() or has_clause(tok)
+
+
 def cue_probability(tok) -> float:
     """Smoothed probability that ``tok`` heads an attribution cue."""
     keys = lexicon_key(tok)

@@ -31,7 +31,7 @@ from .speakers import SpeakerResolver
 from .stance import classify
 from .via import find_via
 
-THRESHOLD = 0.25  # cue probability above which a token is tried as a cue (tuned on the train part)
+THRESHOLD = 0.35  # cue probability above which a token is tried as a cue (tuned on the train part)
 MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles, not speech on their own
 DIRECT_RATIO = 0.9
 TARGET_STANCES = {"accuse", "deny", "doubt", "praise", "demand", "warn", "echo"}

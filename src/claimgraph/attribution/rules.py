@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import SEED_NOUNS, cue_score
+from .cues import SEED_NOUNS, cue_score, worth_scoring
 from .features import is_candidate
 from .spans import subtree_ids
 
@@ -318,7 +318,7 @@ def cue_tokens(doc, threshold: float, blocked: set[int], near: set[int]) -> list
     """Tokens whose cue score passes ``threshold``, outside ``blocked`` (quoted) token ids."""
     out = []
     for tok in doc:
-        if not is_candidate(tok, blocked) or tok.is_punct:
+        if not is_candidate(tok, blocked) or tok.is_punct or not worth_scoring(tok):
             continue
         p = cue_score(tok, tok.i in near)
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":

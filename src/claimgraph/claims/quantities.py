@@ -99,7 +99,15 @@ def parse_value(words: list[str]) -> tuple[float | None, float | None]:
             continue
         n = _num(lw)
         if n is not None:
-            current = n if current is None else (current * n if n >= 100 and current < n else current + n)
+            if current is None:
+                current = n
+            elif n >= 100 and current < n:
+                current *= n  # "two hundred"
+            elif lw.isalpha() and (current % 10 == 0 and n < 10 or current % 100 == 0 and n < 100):
+                current += n  # "twenty five", "one hundred fifty"
+            else:
+                values.append(current)  # two separate figures, e.g. "1 2"
+                current = n
             continue
         if lw in SCALES:
             current = (current if current is not None else 1.0) * SCALES[lw]
@@ -199,7 +207,7 @@ def _skip(doc: Any, start: int, end: int, label: str) -> bool:
     prev = doc[start - 1] if start > 0 else None
     nxt_tok = doc[end] if end < len(doc) else None
     # identifiers: "Route 66", "Boeing 737", "S&P 500", "No. 2", "500-stock index"
-    if prev is not None and label in ("CARDINAL", "NUMBER") and prev.is_title is False and prev.text in ("No.", "#"):
+    if prev is not None and label in ("CARDINAL", "NUMBER") and prev.lower_ in ("no.", "#", "nos."):
         return True
     if prev is not None and label in ("CARDINAL", "NUMBER") and (prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW")):
         return True
@@ -207,12 +215,7 @@ def _skip(doc: Any, start: int, end: int, label: str) -> bool:
         prev is not None
         and label in ("CARDINAL", "NUMBER")
         and prev.pos_ == "PROPN"
-        and first.dep_
-        in (
-            "nummod",
-            "appos",
-            "npadvmod",
-        )
+        and first.dep_ in ("nummod", "appos", "npadvmod")
         and first.head.i == prev.i
     ):
         return True

@@ -9,10 +9,20 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .outlets import outlets_in_doc
 from .provenance import known_domains, provenance_chain
 from .ratings import NOT_CONFIGURED, Ratings, load_ratings, read_ratings
 
-__all__ = ["NOT_CONFIGURED", "Ratings", "assess", "known_domains", "load_ratings", "provenance_chain", "read_ratings"]
+__all__ = [
+    "NOT_CONFIGURED",
+    "Ratings",
+    "assess",
+    "known_domains",
+    "load_ratings",
+    "outlets_in_doc",
+    "provenance_chain",
+    "read_ratings",
+]
 
 
 def _resolve(ratings: Ratings | str | Path | None) -> Ratings | None:
@@ -26,13 +36,15 @@ def assess(
     attributions: Sequence[Any] = (),
     ratings: Ratings | str | Path | None = None,
     entities: Iterable[Any] | None = None,
+    doc: Any = None,
 ) -> dict[str, Any]:
     """Source signals of one article.
 
     ``ratings`` is a :class:`Ratings`, a CSV path, or None for ``$CLAIMGRAPH_RATINGS``;
     with none configured every rating says ``"no ratings configured"`` (not an error).
-    ``entities`` lets ``via`` entity ids be shown as names with a mention span.
-    Returns ``{"ratings": {...}, "source_rating": {...}, "provenance": {...}, "weakest_link": {...}|None}``.
+    ``entities`` lets ``via`` entity ids be shown as names with a mention span; with the
+    body's spaCy ``doc``, outlets named in the text are listed too.
+    Returns ``{"ratings", "source_rating", "provenance", "outlets_mentioned", "weakest_link"}``.
     """
     table = _resolve(ratings)
     prov = provenance_chain(article, attributions, table, entities)
@@ -46,6 +58,7 @@ def assess(
         "ratings": status,
         "source_rating": publisher["rating"] if publisher else (dict(NOT_CONFIGURED) if table is None else None),
         "provenance": prov,
+        "outlets_mentioned": outlets_in_doc(doc, table, prov["known_domains"]) if doc is not None else [],
         "weakest_link": (
             {
                 "role": weakest["role"],

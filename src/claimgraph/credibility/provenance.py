@@ -59,6 +59,21 @@ def _entity_lookup(entities: Iterable[Any] | None) -> dict[str, Any]:
     return {e.id: e for e in entities or []}
 
 
+def _vias(att: Any) -> list[str]:
+    """Channels of one attribution (object or dict), or the item itself when given a bare channel string."""
+    if isinstance(att, str):
+        return [att]
+    if isinstance(att, dict):
+        return list(att.get("via") or [])
+    return list(getattr(att, "via", None) or [])
+
+
+def _att_id(att: Any) -> str | None:
+    if isinstance(att, str):
+        return None
+    return att.get("id") if isinstance(att, dict) else getattr(att, "id", None)
+
+
 def provenance_chain(
     article: Any,
     attributions: Sequence[Any] = (),
@@ -67,13 +82,14 @@ def provenance_chain(
 ) -> dict[str, Any]:
     """Publisher -> original source -> cited outlets (from attributions' ``via``), each with its rating.
 
+    ``attributions`` are ``model.Attribution`` objects, their dicts, or bare channel strings.
     ``via`` items may be entity ids (resolved through ``entities`` to a name and first
     mention span), outlet names or domains. Links naming the same rated domain as an
     earlier link are merged into it (their attribution ids are added).
     """
     domains = known_domains(article)
     chain: list[dict[str, Any]] = []
-    pub_domain = getattr(article, "publisher_domain", None)
+    pub_domain = normalise_host(article.publisher_domain)[0] if getattr(article, "publisher_domain", None) else None
     pub_name = getattr(article, "publisher", None)
     if pub_domain or pub_name:
         field = "article.publisher_domain" if pub_domain else "article.publisher"
@@ -95,7 +111,7 @@ def provenance_chain(
     by_entity = _entity_lookup(entities)
     cited: dict[str, dict[str, Any]] = {}
     for att in attributions:
-        for via in getattr(att, "via", None) or []:
+        for via in _vias(att):
             ent = by_entity.get(via)
             name = ent.name if ent is not None else str(via)
             key = name.lower()
@@ -108,7 +124,9 @@ def provenance_chain(
                         evidence["span"] = {"start": m.start, "end": m.end, "text": m.text}
                 dom = normalise_host(name)[0] if _DOMAIN_LIKE.match(name.strip()) else None
                 cited[key] = _link("cited", name, dom, evidence, _rating(ratings, name, dom, domains))
-            cited[key]["evidence"]["attributions"].append(getattr(att, "id", None))
+            att_id = _att_id(att)
+            if att_id:
+                cited[key]["evidence"]["attributions"].append(att_id)
     chain.extend(cited.values())
     merged: list[dict[str, Any]] = []
     for link in chain:

@@ -203,17 +203,25 @@ class Ratings:
         return answer
 
 
+def _float(value: str | None) -> float | None:
+    try:
+        x = float((value or "").strip())
+    except ValueError:
+        return None
+    return x if x == x else None  # NaN counts as missing
+
+
 def _score_columns(header: list[str], rows: list[dict[str, str]]) -> list[str]:
+    """Columns whose values are mostly numbers, all in 0..1 (blank, NA or NaN cells count as missing)."""
     cols = []
     for col in header:
         if col == "domain":
             continue
-        values = [r.get(col, "") for r in rows[:200] if r.get(col, "").strip()]
-        try:
-            if values and all(0.0 <= float(v) <= 1.0 for v in values):
-                cols.append(col)
-        except ValueError:
-            continue
+        cells = [r.get(col, "") for r in rows[:500] if (r.get(col) or "").strip()]
+        values = [_float(v) for v in cells]
+        numeric = [v for v in values if v is not None]
+        if numeric and len(numeric) >= 0.5 * len(cells) and all(0.0 <= v <= 1.0 for v in numeric):
+            cols.append(col)
     return cols
 
 
@@ -224,8 +232,8 @@ def read_ratings(path: str | Path) -> Ratings:
         raise ClaimgraphError(f"ratings file {str(p)!r} does not exist")
     with open(p, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        rows = [{(k or "").strip(): (v or "") for k, v in r.items()} for r in reader]
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        rows = [{(k or "").strip().lower(): (v or "") for k, v in r.items()} for r in reader]
     if "domain" not in header:
         raise ClaimgraphError(f"ratings file {str(p)!r} has no 'domain' column (columns: {header})")
     columns = _score_columns(header, rows)
@@ -238,10 +246,7 @@ def read_ratings(path: str | Path) -> Ratings:
         domain = re.sub(r"^www\d?\.", "", _SCHEME.sub("", domain)).rstrip("/")
         if not domain:
             continue
-        try:
-            values = {c: float(r[c]) for c in columns if r.get(c, "").strip()}
-        except ValueError:
-            continue
+        values = {c: v for c in columns if (v := _float(r.get(c))) is not None}
         if main in values:
             scores.setdefault(domain, values)
     return Ratings(path=str(p), columns=columns, main=main, scores=scores)

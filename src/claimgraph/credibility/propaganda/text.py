@@ -1,0 +1,62 @@
+"""Tokens and sentences with character offsets, without spaCy.
+
+The propaganda model needs only surface features (words, shapes, punctuation,
+neighbours), so it tokenises with one regular expression: that keeps
+:func:`propaganda_spans` fast (no parse needed) and makes training and inference
+see exactly the same tokens whatever spaCy pipeline the caller has loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an
+# upper-case letter, digit or opening quote; every newline also ends one (PTC has
+# one sentence per line, and most article bodies one paragraph per line).
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``text[start:end] == word``; ``sent`` is its sentence index."""
+
+    word: str
+    start: int
+    end: int
+    sent: int
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank sentence, stripped of surrounding whitespace."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        cut = 0
+        pieces = []
+        for m in _SENT_END.finditer(line):
+            pieces.append((cut, m.start()))
+            cut = m.end()
+        pieces.append((cut, len(line)))
+        for a, b in pieces:
+            seg = line[a:b]
+            stripped = seg.strip()
+            if not stripped:
+                continue
+            lead = len(seg) - len(seg.lstrip())
+            s = line_start + a + lead
+            out.append((s, s + len(stripped)))
+    return out
+
+
+def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
+    """All tokens of ``text`` and the sentence bounds they were grouped by."""
+    sents = sentence_bounds(text)
+    tokens: list[Token] = []
+    for i, (s, e) in enumerate(sents):
+        for m in _TOKEN.finditer(text, s, e):
+            tokens.append(Token(m.group(), m.start(), m.end(), i))
+    return tokens, sents

@@ -1,0 +1,97 @@
+"""Pieces every query shares: pagination, filters on articles, and the few dialect differences.
+
+Every list the query layer returns is a ``page``: ``{"items", "total", "limit", "offset",
+"next_offset"}``, so the CLI, the API and the HTML pages paginate the same way and no endpoint can
+be asked for an unbounded result. All SQL is built with SQLAlchemy Core or ``text()`` with bound
+parameters; nothing a user types is ever pasted into a statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, exists, select, true
+
+from ..store import schema as s
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 500
+STANCES = ("accuse", "deny", "doubt", "assert", "warn", "praise", "echo", "demand", "predict", "other")
+
+
+def clamp(limit: int | None, offset: int | None, default: int = DEFAULT_LIMIT) -> tuple[int, int]:
+    """A limit in 1..MAX_LIMIT and a non-negative offset, whatever the caller asked for."""
+    lim = default if limit is None else max(1, min(int(limit), MAX_LIMIT))
+    return lim, max(0, int(offset or 0))
+
+
+def page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
+    """The one pagination envelope; ``next_offset`` is None on the last page."""
+    more = (offset + len(items) < total) if total is not None else len(items) == limit
+    return {"items": items, "total": total, "limit": limit, "offset": offset,
+            "next_offset": offset + len(items) if more and items else None}
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleFilter:
+    """Restrictions on which articles count: a date range, a publisher, an entity they mention."""
+
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None  # ISO date, inclusive (the whole day)
+    publisher: str | None = None  # publishers.id (usually the domain)
+    entity: str | None = None  # KB entity id the article mentions
+
+    def clause(self, document_id: ColumnElement) -> ColumnElement[bool]:
+        """A WHERE clause on ``articles`` (joined on ``document_id``) for these filters."""
+        a = s.articles
+        parts: list[ColumnElement[bool]] = []
+        if self.date_from:
+            parts.append(a.c.published >= self.date_from[:10])
+        if self.date_to:
+            parts.append(a.c.published < _day_after(self.date_to[:10]))
+        if self.publisher:
+            parts.append(a.c.publisher_id == self.publisher.lower())
+        if self.entity:
+            ae = s.article_entities
+            parts.append(exists().where(ae.c.document_id == document_id, ae.c.entity_id == self.entity))
+        return and_(true(), *parts)
+
+    @property
+    def active(self) -> bool:
+        return any((self.date_from, self.date_to, self.publisher, self.entity))
+
+
+def _day_after(day: str) -> str:
+    """'2015-01-03' -> '2015-01-03\\uffff': every timestamp of that day sorts below it, the next day above."""
+    return day + "\uffff"
+
+
+def targets_contain(conn: Connection, column: str = "t.targets", param: str = "target") -> str:
+    """SQL that is true when the JSON array ``column`` holds the bound ``:param`` (SQLite or PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        return f"({column})::jsonb @> jsonb_build_array(CAST(:{param} AS text))"
+    return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = :{param})"
+
+
+def targets_rows(conn: Connection, column: str = "t.targets") -> str:
+    """A FROM-clause item expanding a JSON array column into rows named ``j(value)``."""
+    if conn.dialect.name == "postgresql":
+        return f"jsonb_array_elements_text(({column})::jsonb) AS j(value)"
+    return f"json_each({column}) AS j"
+
+
+def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """``{id: {"id", "name", "type"}}`` for KB entity ids (unknown ids, e.g. a free-text via, are left out)."""
+    e = s.entities
+    out: dict[str, dict[str, Any]] = {}
+    wanted = sorted(i for i in ids if i)
+    for chunk in range(0, len(wanted), 500):
+        rows = conn.execute(select(e.c.id, e.c.name, e.c.type).where(e.c.id.in_(wanted[chunk:chunk + 500])))
+        out.update({r.id: {"id": r.id, "name": r.name, "type": r.type} for r in rows})
+    return out
+
+
+def ref(names: dict[str, dict[str, Any]], value: str) -> dict[str, Any]:
+    """An entity reference for a KB id, or a bare name for text that is not a KB entity."""
+    return names.get(value) or {"id": None, "name": value, "type": None}

@@ -1,0 +1,73 @@
+"""Who accuses whom: speaker -> target edges, weighted by count and split by stance.
+
+An edge is one (speaker, target, stance) triple with the number of attributions behind it, so a
+view can colour by stance and still sum weights per pair. Filters narrow by date, publisher,
+stance, and an ego entity (edges touching it); ``min_weight`` and ``limit`` (heaviest edges
+first, with ``offset``) keep the graph readable and the response bounded. Nodes are the entities
+the returned edges touch, with their weighted in/out degree within those edges.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from .common import clamp, entity_names, page, targets_rows
+
+DEFAULT_EDGES = 200
+
+
+def network(
+    conn: Connection,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    publisher: str | None = None,
+    stance: str | None = None,
+    entity: str | None = None,
+    min_weight: int = 1,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> dict[str, Any]:
+    """``{"nodes", "edges": page, "query"}`` for the speaker -> target graph under the given filters."""
+    limit, offset = clamp(limit, offset, default=DEFAULT_EDGES)
+    where = ["t.speaker_entity_id IS NOT NULL", "t.targets IS NOT NULL", "j.value != t.speaker_entity_id"]
+    params: dict[str, Any] = {"min_weight": max(1, int(min_weight))}
+    join_articles = bool(date_from or date_to or publisher)
+    if date_from:
+        where.append("a.published >= :date_from")
+        params["date_from"] = date_from[:10]
+    if date_to:
+        where.append("a.published < :date_to")
+        params["date_to"] = date_to[:10] + "\uffff"
+    if publisher:
+        where.append("a.publisher_id = :publisher")
+        params["publisher"] = publisher.lower()
+    if stance:
+        where.append("t.stance = :stance")
+        params["stance"] = stance
+    if entity:
+        where.append("(t.speaker_entity_id = :entity OR j.value = :entity)")
+        where.append("t.document_id IN (SELECT document_id FROM article_entities WHERE entity_id = :entity)")
+        params["entity"] = entity
+    source = "attributions t JOIN articles a ON a.document_id = t.document_id" if join_articles else "attributions t"
+    grouped = (f"SELECT t.speaker_entity_id AS source, j.value AS target, t.stance AS stance, count(*) AS weight "
+               f"FROM {source}, {targets_rows(conn)} WHERE {' AND '.join(where)} "
+               "GROUP BY t.speaker_entity_id, j.value, t.stance HAVING count(*) >= :min_weight")
+    total = conn.execute(text(f"SELECT count(*) FROM ({grouped}) g"), params).scalar_one()
+    rows = conn.execute(text(f"{grouped} ORDER BY weight DESC, source, target, stance LIMIT :n OFFSET :o"),
+                        {**params, "n": limit, "o": offset}).all()
+    names = entity_names(conn, {r.source for r in rows} | {r.target for r in rows})
+    edges = [{"source": r.source, "target": r.target, "stance": r.stance or "unknown", "weight": r.weight}
+             for r in rows]
+    nodes: dict[str, dict[str, Any]] = {}
+    for edge in edges:
+        for end, key in ((edge["source"], "out"), (edge["target"], "in")):
+            node = nodes.setdefault(end, {**(names.get(end) or {"id": end, "name": end, "type": None}),
+                                          "id": end, "in": 0, "out": 0})
+            node[key] += edge["weight"]
+    query = {"date_from": date_from, "date_to": date_to, "publisher": publisher, "stance": stance,
+             "entity": entity, "min_weight": params["min_weight"]}
+    ordered = sorted(nodes.values(), key=lambda n: (-(n["in"] + n["out"]), n["name"] or ""))
+    return {"query": query, "nodes": ordered, "edges": page(edges, total, limit, offset)}

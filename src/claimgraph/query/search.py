@@ -1,0 +1,180 @@
+"""Full-text search over article bodies and quote contents, with filters and pagination.
+
+Builds on the store's full-text indexes (SQLite FTS5 tables ``articles_fts``/``quotes_fts``,
+PostgreSQL ``tsv`` columns) and its query language (words, "phrases", OR), adding what a
+fact-checker narrows by: a date range, a publisher, an entity (articles that mention it; quotes it
+speaks or targets) and a stance (quotes only, since a stance belongs to an attribution). Both kinds
+of hit are ranked in one SQL statement so ``offset`` pages through a single ordering. Snippets come
+back as plain text plus highlight offsets, never as markup, so no caller has to trust them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, text, tuple_
+
+from ..store import schema as s
+from ..store.query import _fts5_query, _pg_query, _terms
+from .common import ArticleFilter, clamp, page, targets_contain
+from .rows import attribution_dicts, attribution_select
+
+START, STOP = "\x02", "\x03"  # highlight markers no article text contains (control characters)
+KINDS = ("all", "article", "quote")
+
+
+def split_snippet(snip: str) -> tuple[str, list[list[int]]]:
+    """'a \\x02b\\x03 c' -> ('a b c', [[2, 3]]): marker-free text and the highlighted ranges in it."""
+    out: list[str] = []
+    marks: list[list[int]] = []
+    pos = 0
+    start = None
+    for ch in snip or "":
+        if ch == START:
+            start = pos
+        elif ch == STOP:
+            if start is not None:
+                marks.append([start, pos])
+            start = None
+        else:
+            out.append(ch)
+            pos += 1
+    return "".join(out), marks
+
+
+def _filters(conn: Connection, f: ArticleFilter, stance: str | None, quote: bool) -> tuple[str, dict[str, Any]]:
+    sql, params = "", {}
+    if f.date_from:
+        sql += " AND a.published >= :date_from"
+        params["date_from"] = f.date_from[:10]
+    if f.date_to:
+        sql += " AND a.published < :date_to"
+        params["date_to"] = f.date_to[:10] + "\uffff"
+    if f.publisher:
+        sql += " AND a.publisher_id = :publisher"
+        params["publisher"] = f.publisher.lower()
+    if f.entity:
+        params["entity"] = params["target"] = f.entity
+        if quote:
+            sql += f" AND (t.speaker_entity_id = :entity OR {targets_contain(conn)})"
+        else:
+            sql += (" AND EXISTS (SELECT 1 FROM article_entities ae WHERE ae.document_id = a.document_id"
+                    " AND ae.entity_id = :entity)")
+    if quote and stance:
+        sql += " AND t.stance = :stance"
+        params["stance"] = stance
+    return sql, params
+
+
+def _arms(
+    conn: Connection, kinds: tuple[str, ...], f: ArticleFilter, stance: str | None
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """One (select list, FROM ... WHERE ...) per kind of hit, yielding (kind, document_id, local_id, snip, score).
+
+    Kept as two halves so the count can reuse the FROM/WHERE without computing snippets.
+    """
+    arms, params = [], {}
+    pg = conn.dialect.name == "postgresql"
+    if "article" in kinds:
+        where, p = _filters(conn, f, stance, quote=False)
+        params.update(p)
+        if pg:
+            arms.append((
+                "SELECT 'article' AS kind, a.document_id, NULL AS local_id, "
+                "ts_headline('english', a.body, query, :opts) AS snip, ts_rank(a.tsv, query) AS score",
+                "FROM articles a, websearch_to_tsquery('english', :q) query WHERE a.tsv @@ query" + where))
+        else:
+            arms.append((
+                "SELECT 'article' AS kind, f.document_id, NULL AS local_id, "
+                "snippet(articles_fts, 2, char(2), char(3), '…', 20) AS snip, "
+                "-bm25(articles_fts, 0.0, 3.0, 1.0) AS score",
+                "FROM articles_fts f JOIN articles a ON a.document_id = f.document_id "
+                "WHERE articles_fts MATCH :q" + where))
+    if "quote" in kinds:
+        where, p = _filters(conn, f, stance, quote=True)
+        params.update(p)
+        if pg:
+            arms.append((
+                "SELECT 'quote' AS kind, t.document_id, t.local_id, "
+                "ts_headline('english', t.content, query, :opts) AS snip, ts_rank(t.tsv, query) AS score",
+                "FROM attributions t JOIN articles a ON a.document_id = t.document_id, "
+                "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query" + where))
+        else:
+            arms.append((
+                "SELECT 'quote' AS kind, f.document_id, f.local_id, "
+                "snippet(quotes_fts, 2, char(2), char(3), '…', 30) AS snip, -bm25(quotes_fts) AS score",
+                "FROM quotes_fts f JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id "
+                "JOIN articles a ON a.document_id = f.document_id WHERE quotes_fts MATCH :q" + where))
+    return arms, params
+
+
+def search(
+    conn: Connection,
+    q: str,
+    *,
+    kind: str = "all",
+    date_from: str | None = None,
+    date_to: str | None = None,
+    publisher: str | None = None,
+    entity: str | None = None,
+    stance: str | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> dict[str, Any]:
+    """A page of hits for ``q``, best first: articles (title, snippet) and quotes (speaker, stance, snippet)."""
+    limit, offset = clamp(limit, offset)
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}")
+    kinds = ("article", "quote") if kind == "all" else (kind,)
+    if stance:
+        kinds = ("quote",)  # a stance belongs to an attribution, not to a whole article
+    groups = _terms(q or "")
+    query = {"q": q, "kind": kind, "date_from": date_from, "date_to": date_to, "publisher": publisher,
+             "entity": entity, "stance": stance}
+    if not groups:
+        return {"query": query, **page([], 0, limit, offset)}
+    f = ArticleFilter(date_from, date_to, publisher, entity)
+    arms, params = _arms(conn, kinds, f, stance)
+    pg = conn.dialect.name == "postgresql"
+    params["q"] = _pg_query(groups) if pg else _fts5_query(groups)
+    if pg:
+        params["opts"] = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
+    union = " UNION ALL ".join(f"{head} {body}" for head, body in arms)
+    count_params = {k: v for k, v in params.items() if k != "opts"}
+    total = 0
+    for _head, body in arms:  # counting per arm lets each use its own index without building snippets
+        total += conn.execute(text("SELECT count(*) " + body), count_params).scalar_one()
+    rows = conn.execute(text(
+        f"SELECT * FROM ({union}) hits ORDER BY score DESC, document_id, local_id LIMIT :limit OFFSET :offset"
+    ), {**params, "limit": limit, "offset": offset}).all()
+    return {"query": query, **page(_hits(conn, rows), total, limit, offset)}
+
+
+def _hits(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
+    a = s.articles
+    t = s.attributions
+    docs = {r.document_id for r in rows}
+    meta: dict[str, Any] = {}
+    if docs:
+        stmt = a.select().with_only_columns(a.c.document_id, a.c.title, a.c.url, a.c.published, a.c.publisher_id)
+        meta = {r.document_id: r for r in conn.execute(stmt.where(a.c.document_id.in_(sorted(docs))))}
+    keys = [(r.document_id, r.local_id) for r in rows if r.kind == "quote"]
+    quotes: dict[tuple[str, str], dict[str, Any]] = {}
+    if keys:
+        qrows = conn.execute(attribution_select(with_article=False).where(
+            tuple_(t.c.document_id, t.c.local_id).in_(keys))).all()
+        quotes = {(d["document_id"], d["id"]): d for d in attribution_dicts(conn, qrows)}
+    out = []
+    for r in rows:
+        snippet, marks = split_snippet(r.snip)
+        m = meta.get(r.document_id)
+        hit: dict[str, Any] = {
+            "kind": r.kind, "document_id": r.document_id, "score": round(float(r.score), 4),
+            "snippet": snippet, "highlights": marks,
+            "article": {"id": r.document_id, "title": m.title if m else None, "url": m.url if m else None,
+                        "published": m.published if m else None, "publisher": m.publisher_id if m else None},
+        }
+        if r.kind == "quote":
+            hit["attribution"] = quotes.get((r.document_id, r.local_id))
+        out.append(hit)
+    return out
