@@ -1,4 +1,7 @@
-"""The pipeline: ingest -> article -> nlp -> entities -> attribution, one model load per process."""
+"""The pipeline: ingest -> article -> nlp -> entities -> attribution -> claims -> credibility.
+
+One model load per process; many documents go through ``nlp.pipe`` in batches.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from .article import build_article
 from .attribution import extract_attributions
+from .claims import analyze_claims
+from .credibility import Ratings, assess, load_ratings
 from .entities import resolve_entities
 from .errors import DocumentError
 from .ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
@@ -52,14 +57,21 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _assemble(raw: RawDocument, article: Article, doc) -> AnalysisResult:
+def _assemble(raw: RawDocument, article: Article, doc, ratings: Ratings | None, signals: bool) -> AnalysisResult:
     entities = resolve_entities(doc)
     attributions = extract_attributions(doc, entities)
     document = {"id": document_id(article.body, raw.source), **raw.describe(), "format": article.format}
-    sentences = sentence_spans(doc)
-    return AnalysisResult(
-        document=document, article=article, sentences=sentences, entities=entities, attributions=attributions
+    result = AnalysisResult(
+        document=document,
+        article=article,
+        sentences=sentence_spans(doc),
+        entities=entities,
+        attributions=attributions,
     )
+    if signals:
+        result.claims, result.quantities, result.signals = analyze_claims(doc, attributions, exclude=article.headings)
+        result.signals["source"] = assess(article, attributions, ratings, entities=entities, doc=doc)
+    return result
 
 
 def analyze(
@@ -68,16 +80,23 @@ def analyze(
     source: str = "<string>",
     url: str | None = None,
     model: str | None = None,
+    ratings: Ratings | str | None = None,
+    signals: bool = True,
 ) -> AnalysisResult:
     """Analyse one document; raise DocumentError when it cannot be analysed.
 
     ``format="text"`` takes the input as the body unchanged, so every offset
-    indexes the input string itself.
+    indexes the input string itself. ``ratings`` is a domain-ratings CSV (or
+    ``$CLAIMGRAPH_RATINGS``); ``signals=False`` skips claims and credibility.
     """
     raw = to_raw(data, format, source, url)
     article = build_article(raw)
     nlp = load_nlp(model)
-    return _assemble(raw, article, nlp(article.body))
+    return _assemble(raw, article, nlp(article.body), _ratings(ratings), signals)
+
+
+def _ratings(ratings: Ratings | str | None) -> Ratings | None:
+    return ratings if isinstance(ratings, Ratings) else load_ratings(ratings)
 
 
 def analyze_many(
@@ -85,12 +104,15 @@ def analyze_many(
     format: str = "auto",
     model: str | None = None,
     batch_size: int = 16,
+    ratings: Ratings | str | None = None,
+    signals: bool = True,
 ) -> Iterator[AnalysisResult | DocumentError]:
     """Analyse many documents through one model load and ``nlp.pipe``, in input order.
 
     A document that fails yields its DocumentError in its place; the batch goes on.
     """
     nlp = load_nlp(model)
+    rated = _ratings(ratings)
 
     def prepared() -> Iterator[tuple[RawDocument | None, Article | DocumentError]]:
         for i, item in enumerate(items):
@@ -114,7 +136,7 @@ def analyze_many(
                 continue
             doc = next(docs)
             try:
-                yield _assemble(raw, art, doc)
+                yield _assemble(raw, art, doc, rated, signals)
             except Exception as exc:  # a bug must not sink the batch; report it per document
                 yield DocumentError("internal", f"{type(exc).__name__}: {exc}", raw.source, raw.position)
         pending.clear()

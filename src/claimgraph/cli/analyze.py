@@ -24,6 +24,10 @@ def analyze(
     model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline name.")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")] = DEFAULT_MAX_BYTES,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One compact JSON object per line on stdout.")] = False,
+    ratings: Annotated[
+        Path | None, typer.Option("--ratings", help="Domain ratings CSV, or $CLAIMGRAPH_RATINGS.")
+    ] = None,
+    no_signals: Annotated[bool, typer.Option("--no-signals", help="Skip claims and credibility signals.")] = False,
 ) -> None:
     """Analyse articles: JSON on stdout for one document, JSON Lines for many or with -o."""
     if format not in FORMATS:
@@ -33,7 +37,10 @@ def analyze(
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     ok = failed = 0
     try:
-        for item in analyze_many(docs, format=format, model=model):
+        results = analyze_many(
+            docs, format=format, model=model, ratings=str(ratings) if ratings else None, signals=not no_signals
+        )
+        for item in results:
             if isinstance(item, DocumentError):
                 failed += 1
                 typer.echo(item.one_line(), err=True)

@@ -5,6 +5,7 @@ analysis, KB entity ids derived from the first name seen), never a database sequ
 interrupted and resumed ingest produces exactly the rows of an uninterrupted one, on any backend,
 and re-ingesting the same input is a no-op. Nested analysis output that nobody queries by column
 (paragraph offsets, tags, claim details) is kept as JSON so nothing AnalysisResult holds is lost.
+Small rows keyed by (document, ...) are WITHOUT ROWID tables on SQLite: the key is stored once, not twice.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ entity_aliases = Table(
     Column("entity_id", EntityId, ForeignKey("entities.id"), primary_key=True),
     Column("alias", Text, primary_key=True),  # the normalised form used for matching
     Column("surface", Text),  # one spelling as it appeared
+    sqlite_with_rowid=False,
 )
 
 article_entities = Table(
@@ -115,6 +117,7 @@ article_entities = Table(
     Column("aliases", Json),
     Column("link", String(20), nullable=False),  # how it was linked: new | exact | surname | fuzzy | promoted
     Index("ix_article_entities_entity", "entity_id"),
+    sqlite_with_rowid=False,
 )
 
 mentions = Table(
@@ -128,6 +131,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("kind", String(20), nullable=False),
     Index("ix_mentions_entity", "entity_id"),
+    sqlite_with_rowid=False,
 )
 
 attributions = Table(
@@ -154,6 +158,7 @@ attributions = Table(
     Column("via", Json),  # KB entity ids
     Column("confidence", Float),
     Index("ix_attributions_speaker", "speaker_entity_id"),
+    sqlite_with_rowid=False,
 )
 
 claims = Table(
@@ -163,6 +168,7 @@ claims = Table(
     Column("idx", Integer, primary_key=True),
     Column("text", Text),
     Column("data", Json, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 signals = Table(
@@ -190,6 +196,7 @@ errors = Table(
     Column("position", Text, primary_key=True),
     Column("kind", String(20), nullable=False),
     Column("message", Text, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 ingest_progress = Table(
@@ -199,6 +206,7 @@ ingest_progress = Table(
     Column("position", Text, primary_key=True),
     Column("document_id", DocId),  # None when the item failed (see errors)
     Column("status", String(20), nullable=False),  # added | duplicate | error
+    sqlite_with_rowid=False,
 )
 
 COUNTED = ("documents", "articles", "publishers", "entities", "mentions", "attributions", "claims", "copies", "errors")

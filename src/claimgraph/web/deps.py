@@ -6,11 +6,12 @@ Shared query parameters are declared once here (``Filters``) so ``/search`` and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy import Connection
 
 from ..query.common import DEFAULT_LIMIT, MAX_LIMIT
@@ -40,18 +41,24 @@ class Filters:
     stance: str | None
 
 
+def _day(value: str | None, name: str) -> str | None:
+    """A YYYY-MM-DD day or None; an empty form field counts as absent (HTML forms send ``?date_from=``)."""
+    if not value:
+        return None
+    if not re.fullmatch(ISO_DAY, value):
+        raise HTTPException(422, f"{name} must be a day as YYYY-MM-DD")
+    return value
+
+
 def filters(
-    date_from: Annotated[str | None, Query(pattern=ISO_DAY, description="first day, YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, Query(pattern=ISO_DAY, description="last day, YYYY-MM-DD")] = None,
+    date_from: Annotated[str | None, Query(max_length=10, description="first day, YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, Query(max_length=10, description="last day, YYYY-MM-DD")] = None,
     publisher: Annotated[str | None, Query(max_length=200, description="publisher domain")] = None,
     entity: Annotated[str | None, Query(max_length=40, description="KB entity id")] = None,
     stance: Annotated[str | None, Query(max_length=20, description="accuse, deny, doubt, assert ...")] = None,
 ) -> Filters:
-    return Filters(date_from or None, date_to or None, publisher or None, entity or None, stance or None)
-
-
-def blank_to_none(request: Request) -> None:
-    """Nothing: HTML forms send empty fields as ``?stance=``, which the patterns above would reject."""
+    return Filters(_day(date_from, "date_from"), _day(date_to, "date_to"), publisher or None, entity or None,
+                   stance or None)
 
 
 Filtered = Annotated[Filters, Depends(filters)]
