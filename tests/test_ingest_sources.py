@@ -8,7 +8,7 @@ import json
 from ingest_helpers import polnear_articles, warc_record
 
 from claimgraph.errors import DocumentError
-from claimgraph.ingest.sources import domain_of, estimate_total, fill_article, iter_inputs, kind_of
+from claimgraph.ingest.sources import estimate_total, fill_article, iter_inputs, kind_of
 from claimgraph.model import Article, RawDocument
 
 
@@ -45,4 +45,3 @@ def test_fill_article_only_fills_gaps():
     assert (art.title, art.authors, art.published, art.publisher) == ("Page title", ["Kalyan Kumar"], "2015-01-03",
                                                                        "IBT")
     assert art.url == raw.url and art.publisher_domain == "ibtimes.com"
-    assert domain_of("example.org/path") == "example.org" and domain_of(None) is None

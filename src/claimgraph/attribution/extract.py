@@ -195,7 +195,9 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
             s, e = _span_of(w, doc)
             if s < para_start or e > para_end:
                 continue
-            if e <= q.start and _gap_is_punct(text[e : q.start]):
+            if e <= q.start and w.extra and w.cand.cue and _sentence_gap(doc, w, q, text):
+                adjacent = w  # '"A," Trump told the AP on Tuesday. "B ..."': B goes on with A
+            elif e <= q.start and _gap_is_punct(text[e : q.start]):
                 gap = text[e : q.start]
                 # 'he said: "B"', 'he said, "B"', '"A," he said. "B."' (a quote already in the content)
                 if any(ch in gap for ch in ",:") or any(w.overlap(x.start, x.end) for x in quotes[:qi]):
@@ -251,6 +253,13 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
         if made is not None:
             works.append(made)
             owner[qi] = made
+
+
+def _sentence_gap(doc, work: _Work, q: Quote, text: str) -> bool:
+    """Only the rest of the cue's sentence separates the work from quotation ``q``."""
+    sent = doc[work.cand.cue[0]].sent
+    end = max(sent.end_char, work.bounds[1])
+    return end <= q.start and text[end : q.start].strip() == "" and "\n" not in text[end : q.start]
 
 
 def _around(doc, q: Quote, para_start: int, para_end: int, text: str) -> list:

@@ -104,6 +104,11 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
     doc = verb.doc
     clause = [c for c in _children(verb, CLAUSE) if c.i not in skip]
     if clause:
+        # "believes there are no good options, but that sometimes ...": a second clause joined to the verb
+        clause += [c for c in _children(verb, {"conj"}) if c.i > clause[0].i
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]  # fmt: skip
+        if any(c.dep_ == "conj" for c in clause):
+            clause += [c for c in _children(verb, {"cc"}) if clause[0].i < c.i]
         ids: list[int] = []
         for c in clause:
             ids += subtree_ids(c)
@@ -242,24 +247,41 @@ def doc_tok(tok, i: int):
 
 
 def _inverted_source(verb):
-    """The source of "<content>, reported X" when the parser took X for an object and the content for a subject."""
+    """The source of "<content>, reported X" when the parser took X for an object and the content for a subject.
+
+    Only for a reporting verb right after a comma, with no subject of its own before it, and a name
+    (not a time or date) right after it: "..., reported RFEL news", "..., said the minister".
+    """
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in {",", "”", '"', "''"}:
         return None
-    subj = _children(verb, {"nsubj"})
-    if not subj and verb.dep_ in {"conj", "parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
-        after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "obj", "nsubj"}]
-        if after and any(t.pos_ == "PROPN" or t.ent_type_ for t in after[0].subtree):
-            return after[0]
+    if verb.lemma_.lower() not in INVERSION_VERBS:
         return None
-    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "obj", "npadvmod", "attr", "nsubj"}]
-    if not after or not any(t.pos_ == "PROPN" or t.ent_type_ for t in after[0].subtree):
+    if any(c.dep_ in SUBJ and c.i < verb.i for c in verb.children):
         return None
-    if subj and subj[0].i > verb.i:
-        return None  # a normal inverted subject, handled by verb_subject
-    if not subj and not any(c.dep_ in CLAUSE and c.i < verb.i for c in verb.children):
+    after = [c for c in verb.children if verb.i < c.i <= verb.i + 4 and c.dep_ in {"dobj", "obj", "npadvmod", "attr",
+                                                                                    "nsubj", "dative"}]  # fmt: skip
+    if not after:
         return None
-    return after[0]
+    obj = after[0]
+    if any(doc[j].text in {":", "“", '"'} for j in range(verb.i + 1, obj.i)):
+        return None
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children
+    )
+    if not named or obj.ent_type_ in {"TIME", "DATE", "CARDINAL"}:
+        return None
+    if any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and not (obj.dep_ in SUBJ):
+        return None
+    if verb.dep_ in {"conj", "parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
+        return obj
+    if any(c.dep_ in CLAUSE and c.i < verb.i for c in verb.children):
+        return obj
+    return None
+
+
+INVERSION_VERBS = {"report", "say", "write", "tell", "add", "note", "claim", "announce", "state", "explain", "argue",
+                   "insist", "warn", "tweet", "post", "quote", "cite"}  # fmt: skip
 
 
 def verb_cue(tok) -> Candidate | None:
@@ -302,9 +324,43 @@ def verb_cue(tok) -> Candidate | None:
     return Candidate(cue=sorted(cue), source=src, source_ids=sids, content=content, passive=passive, rule=rule)
 
 
+SOURCE_DOCS = {
+    "poll", "survey", "study", "report", "statement", "interview", "video", "speech", "letter", "memo", "tweet",
+    "post", "op-ed", "editorial", "column", "book", "documents", "filing", "complaint", "lawsuit", "analysis",
+    "estimate", "estimates", "data", "records", "testimony", "remarks", "ad", "advertisement", "blog", "message",
+}  # fmt: skip
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+
+
+def in_source(tok) -> Candidate | None:
+    """ "In the latest CNN poll, X leads" / "X fell to 10 percent in a new survey": the document is the source."""
+    objs = _children(tok, {"pobj"})
+    head = tok.head
+    if not objs or objs[0].lemma_.lower() not in SOURCE_DOCS or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if cue_score(head, False) >= 0.3:  # "said in a statement": a channel of another cue (via.py)
+        return None
+    own = set(subtree_ids(tok))
+    content = [i for i in subtree_ids(head) if i not in own]
+    return Candidate(cue=[tok.i], source=objs[0], source_ids=source_ids(objs[0]), content=content, rule="in-doc")
+
+
+def hearsay(tok) -> Candidate | None:
+    """ "X reportedly met Y": an attribution whose source the text does not name."""
+    head = tok.head
+    if head.pos_ not in {"VERB", "AUX"} or cue_score(head, False) >= 0.3:
+        return None
+    content = [i for i in subtree_ids(head) if i != tok.i]
+    return Candidate(cue=[tok.i], source=None, content=content, passive=True, rule="hearsay")
+
+
 def candidate_for(tok) -> Candidate | None:
     """The roles around a cue token, or None when the patterns find no content."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "ADV":
+        return hearsay(tok) if tok.lower_ in HEARSAY_ADVERBS else None
+    if tok.pos_ == "ADP" and tok.lower_ in {"in"}:
+        return in_source(tok)
     if lemma == "accord" or (tok.lower_ == "according"):
         return according_to(tok)
     if tok.pos_ in {"VERB", "AUX"}:
@@ -323,6 +379,10 @@ def cue_tokens(doc, threshold: float, blocked: set[int], near: set[int]) -> list
         p = cue_score(tok, tok.i in near)
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             p = max(p, 0.9)
+        elif tok.lower_ in HEARSAY_ADVERBS:
+            p = max(p, 0.8)
+        elif tok.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_DOCS for c in tok.children):
+            p = max(p, 0.6)
         if p >= threshold:
             out.append((p, tok))
     return out

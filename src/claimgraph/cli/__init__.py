@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import analyze as _analyze  # noqa: F401  (registers `analyze`)
+from . import credibility as _credibility  # noqa: F401  (registers `credibility`)
 from . import ingest as _ingest  # noqa: F401  (registers `ingest`, `status`, `errors`)
 from . import quotes as _quotes  # noqa: F401  (registers `quotes`)
 from .app import app

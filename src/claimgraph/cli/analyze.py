@@ -9,11 +9,14 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ClaimgraphError, DocumentError
-from ..ingest import iter_documents
+from ..errors import DocumentError
 from ..ingest.decode import DEFAULT_MAX_BYTES
-from ..pipeline import FORMATS, analyze_many
 from .app import app
+from .common import document_run
+
+
+def _single_document(paths: list[str]) -> bool:
+    return len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
 
 
 @app.command()
@@ -24,42 +27,25 @@ def analyze(
     model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline name.")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")] = DEFAULT_MAX_BYTES,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One compact JSON object per line on stdout.")] = False,
-    ratings: Annotated[
-        Path | None, typer.Option("--ratings", help="Domain ratings CSV, or $CLAIMGRAPH_RATINGS.")
-    ] = None,
+    ratings: Annotated[Path | None, typer.Option("--ratings", help="Domain ratings CSV.")] = None,
     no_signals: Annotated[bool, typer.Option("--no-signals", help="Skip claims and credibility signals.")] = False,
 ) -> None:
     """Analyse articles: JSON on stdout for one document, JSON Lines for many or with -o."""
-    if format not in FORMATS:
-        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
-    docs = list(iter_documents(paths, format, max_bytes))
-    as_lines = jsonl or output is not None or len(docs) != 1
+    as_lines = jsonl or output is not None or not _single_document(paths)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
-    ok = failed = 0
+
+    def write(record: dict) -> None:
+        out.write(json.dumps(record, ensure_ascii=False, indent=None if as_lines else 2) + "\n")
+
+    def on_error(err: DocumentError) -> None:
+        if as_lines:
+            write(err.to_record())
+
+    options = {"model": model, "ratings": str(ratings) if ratings else None, "signals": not no_signals}
     try:
-        results = analyze_many(
-            docs, format=format, model=model, ratings=str(ratings) if ratings else None, signals=not no_signals
-        )
-        for item in results:
-            if isinstance(item, DocumentError):
-                failed += 1
-                typer.echo(item.one_line(), err=True)
-                if as_lines:
-                    out.write(json.dumps(item.to_record(), ensure_ascii=False) + "\n")
-                continue
-            ok += 1
-            record = item.to_dict()
-            if as_lines:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        with document_run(paths, format, max_bytes, on_error, **options) as results:
+            for result in results:
+                write(result.to_dict())
     finally:
         if output:
             out.close()
-    if failed:
-        typer.echo(f"{ok} analysed, {failed} failed", err=True)
-    if ok == 0:
-        raise typer.Exit(1)

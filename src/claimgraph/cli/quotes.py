@@ -12,12 +12,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ClaimgraphError, DocumentError
-from ..ingest import iter_documents
 from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..model import AnalysisResult
-from ..pipeline import FORMATS, analyze_many
 from .app import app
+from .common import document_run
 
 
 def _names(result: AnalysisResult) -> dict[str, str]:
@@ -89,29 +87,13 @@ def quotes(
     max_content: Annotated[int, typer.Option("--max-content", help="Cut long contents in the table.")] = 300,
 ) -> None:
     """Show the attributions (speaker, cue, stance, targets, via, content) of each document."""
-    if format not in FORMATS:
-        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
     from rich.console import Console
 
     console = Console()
-    docs = list(iter_documents(paths, format, max_bytes))
-    ok = failed = 0
-    try:
-        for item in analyze_many(docs, format=format, model=model):
-            if isinstance(item, DocumentError):
-                failed += 1
-                typer.echo(item.one_line(), err=True)
-                continue
-            ok += 1
+    with document_run(paths, format, max_bytes, model=model) as results:
+        for item in results:
             if as_json:
                 doc = {"document": item.document, "title": item.article.title, "attributions": records(item)}
                 typer.echo(json.dumps(doc, ensure_ascii=False))
             else:
                 console.print(_table(item, max_content))
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    if failed:
-        typer.echo(f"{ok} analysed, {failed} failed", err=True)
-    if ok == 0:
-        raise typer.Exit(1)

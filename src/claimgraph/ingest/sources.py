@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from ..article.domains import domain_from_url
 from ..errors import DocumentError
 from ..model import Article, RawDocument
 from .decode import DEFAULT_MAX_BYTES
@@ -93,16 +93,6 @@ def estimate_total(paths: Iterable[str]) -> int | None:
     return total
 
 
-def domain_of(url: str | None) -> str | None:
-    """Host of a URL without ``www.``, lower-cased (no public-suffix list: works offline)."""
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
-
-
 def fill_article(article: Article, raw: RawDocument) -> Article:
     """Fill the Article fields that extraction left empty from what the corpus record already said.
 
@@ -115,5 +105,5 @@ def fill_article(article: Article, raw: RawDocument) -> Article:
     article.published = article.published or meta.get("published")
     article.publisher = article.publisher or meta.get("publisher")
     article.url = article.url or raw.url
-    article.publisher_domain = article.publisher_domain or meta.get("publisher_domain") or domain_of(article.url)
+    article.publisher_domain = article.publisher_domain or meta.get("publisher_domain") or domain_from_url(article.url)
     return article

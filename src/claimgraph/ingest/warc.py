@@ -61,7 +61,6 @@ def iter_warc(
         yield DocumentError("not_found", str(exc), source)
         return
     n = 0
-    offset = 0
     with stream:
         records = iter(ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True))
         while True:
@@ -73,8 +72,7 @@ def iter_warc(
                 yield DocumentError("truncated", f"corrupt WARC stream: {exc}", source, f"after record {n}")
                 return
             n += 1
-            offset = record.stream_pos
-            position = f"record {n} @ offset {offset}"
+            position = f"record {n} @ offset {record.stream_pos}"
             item = _record_document(record, source, position, max_bytes)
             if item is not None:
                 yield item

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import DocumentError
-from ..ingest.sources import fill_article
 from ..model import AnalysisResult, RawDocument
 from . import query
 from .engine import make_engine
@@ -101,4 +100,4 @@ class KnowledgeBase:
             return query.entity_articles(conn, entity_id)
 
 
-__all__ = ["KnowledgeBase", "fill_article"]
+__all__ = ["KnowledgeBase"]

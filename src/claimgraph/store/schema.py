@@ -5,7 +5,7 @@ analysis, KB entity ids derived from the first name seen), never a database sequ
 interrupted and resumed ingest produces exactly the rows of an uninterrupted one, on any backend,
 and re-ingesting the same input is a no-op. Nested analysis output that nobody queries by column
 (paragraph offsets, tags, claim details) is kept as JSON so nothing AnalysisResult holds is lost.
-Small rows keyed by (document, ...) are WITHOUT ROWID tables on SQLite: the key is stored once, not twice.
+Small tables with no secondary index are WITHOUT ROWID on SQLite, so their key is stored once, not twice.
 """
 
 from __future__ import annotations
@@ -117,7 +117,6 @@ article_entities = Table(
     Column("aliases", Json),
     Column("link", String(20), nullable=False),  # how it was linked: new | exact | surname | fuzzy | promoted
     Index("ix_article_entities_entity", "entity_id"),
-    sqlite_with_rowid=False,
 )
 
 mentions = Table(
@@ -131,7 +130,6 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("kind", String(20), nullable=False),
     Index("ix_mentions_entity", "entity_id"),
-    sqlite_with_rowid=False,
 )
 
 attributions = Table(
@@ -158,7 +156,6 @@ attributions = Table(
     Column("via", Json),  # KB entity ids
     Column("confidence", Float),
     Index("ix_attributions_speaker", "speaker_entity_id"),
-    sqlite_with_rowid=False,
 )
 
 claims = Table(

@@ -94,7 +94,6 @@ def _sentence_features(words: list[str], lex: Mapping[str, float]) -> list[str]:
         feats.append("s?")
     if any(w in _QUOTES for w in words):
         feats.append("squote")
-    feats.extend("sw=" + w for w in set(low) if w.isalpha() and len(w) > 2)
     return feats
 
 

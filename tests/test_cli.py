@@ -1,0 +1,91 @@
+"""The CLI commands on real articles, in-process (one model load for the session)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "sample_article.md"
+runner = CliRunner()
+
+
+def _spans_hold(result: dict) -> None:
+    body = result["article"]["body"]
+    for entity in result["entities"]:
+        for m in entity["mentions"]:
+            assert body[m["start"] : m["end"]] == m["text"]
+    for att in result["attributions"]:
+        for key in ("cue", "speaker_mention"):
+            if att[key]:
+                assert body[att[key]["start"] : att[key]["end"]] == att[key]["text"]
+        assert body[att["content"]["start"] : att["content"]["end"]] == att["content"]["text"]
+    for claim in result["claims"]:
+        assert body[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_analyze_example_gives_metadata_entities_and_attributions(example_path, nlp):
+    out = runner.invoke(app, ["analyze", str(example_path)])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.stdout)
+    assert result["schema"] == "claimgraph/1"
+    article = result["article"]
+    assert article["published"] == "2015-01-03"
+    assert article["republished"] is True and article["original_source"]
+    assert article["authors"] and article["publisher_domain"]
+    assert "Disclaimer" not in article["body"] and "](" not in article["body"]
+    assert {r["kind"] for r in article["removed"]} >= {"copyright", "disclaimer"}
+    assert result["attributions"] and result["entities"] and result["quantities"]
+    _spans_hold(result)
+
+
+def test_analyze_many_files_writes_jsonl(tmp_path, example_path, nlp):
+    out_file = tmp_path / "out.jsonl"
+    out = runner.invoke(app, ["analyze", str(SAMPLE), str(example_path), "-o", str(out_file)])
+    assert out.exit_code == 0, out.output
+    records = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert [Path(r["document"]["source"]).name for r in records] == [SAMPLE.name, example_path.name]
+    for record in records:
+        _spans_hold(record)
+
+
+def test_quotes_json_names_speakers(nlp):
+    out = runner.invoke(app, ["quotes", "--json", str(SAMPLE)])
+    assert out.exit_code == 0, out.output
+    record = json.loads(out.stdout)
+    speakers = {row["speaker_name"] for row in record["attributions"] if row["speaker_name"]}
+    assert len(speakers) >= 3
+    assert any(row["stance"] == "accuse" for row in record["attributions"])
+
+
+def test_credibility_rates_publisher_and_original_source(example_path, shared_dir, nlp):
+    ratings = shared_dir / "data" / "domain-ratings" / "domain_ratings.csv"
+    if not ratings.exists():
+        pytest.skip("domain ratings not available")
+    out = runner.invoke(app, ["credibility", "--json", "--ratings", str(ratings), str(example_path)])
+    assert out.exit_code == 0, out.output
+    signals = json.loads(out.stdout)["signals"]
+    chain = signals["source"]["provenance"]["chain"]
+    by_role = {link["role"]: link for link in chain}
+    publisher, original = by_role["publisher"], by_role["original_source"]
+    assert publisher["rating"]["score"] < original["rating"]["score"]
+    text = runner.invoke(app, ["credibility", "--ratings", str(ratings), str(example_path)])
+    assert text.exit_code == 0
+    assert "republished" in text.stdout and "Provenance" in text.stdout
+
+
+def test_credibility_without_ratings_says_so(nlp, monkeypatch):
+    monkeypatch.delenv("CLAIMGRAPH_RATINGS", raising=False)
+    out = runner.invoke(app, ["credibility", "--json", str(SAMPLE)])
+    assert out.exit_code == 0, out.output
+    source = json.loads(out.stdout)["signals"]["source"]
+    assert source["ratings"]["status"] == "no ratings configured"
+
+
+def test_unknown_format_is_a_usage_error():
+    out = runner.invoke(app, ["analyze", "--format", "pdf", str(SAMPLE)])
+    assert out.exit_code == 2
