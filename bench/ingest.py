@@ -1,6 +1,7 @@
 """Ingestion benchmark: documents/s, words/s and peak RSS of ``claimgraph ingest`` on SQLite and PostgreSQL.
 
     python bench/ingest.py                    # 10,000 articles, workers 1 and 2, SQLite (+ PostgreSQL if a URL is set)
+    eval "$(bash .ci/postgres.sh start)"; python bench/ingest.py; bash .ci/postgres.sh stop   # with PostgreSQL
     python bench/ingest.py --n 300 --no-md    # a quick run that leaves BENCHMARKS.md alone
     python bench/ingest.py --pg-url postgresql://postgres@127.0.0.1:5432/claimgraph_bench
 
@@ -20,6 +21,8 @@ import os
 import platform
 import random
 import re
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -152,6 +155,7 @@ def ingest(corpus: Path, db: str, workers: int) -> dict:
     cmd = [sys.executable, "-m", "claimgraph", "ingest", str(corpus), "--preset", "nela", "--db", db,
            "--workers", str(workers), "--quiet", "--json"]
     started = time.perf_counter()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = PeakSampler(proc.pid)
     sampler.start()
@@ -161,8 +165,10 @@ def ingest(corpus: Path, db: str, workers: int) -> dict:
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     summary = json.loads(out.strip().splitlines()[-1])
-    summary.update(wall=wall, peak_rss=sampler.peak, size=kb_size(db))
+    summary.update(wall=wall, cpu=cpu, peak_rss=sampler.peak, size=kb_size(db))
     return summary
 
 
@@ -192,16 +198,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="articles in the corpus (default 10,000)")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    ap.add_argument("--backends", default="sqlite,postgresql", help="sqlite and/or postgresql (needs a URL)")
     ap.add_argument("--pg-url", default=os.environ.get("CLAIMGRAPH_BENCH_PG_URL") or os.environ.get(
         "CLAIMGRAPH_TEST_PG_URL"), help="PostgreSQL URL (its public schema is dropped!); default: env, else skip")
     ap.add_argument("--no-md", action="store_true", help="do not rewrite the BENCHMARKS.md section")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and databases")
     args = ap.parse_args()
     workers = [int(w) for w in args.workers.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="claimgraph-bench-"))
     corpus = tmp / "corpus.jsonl"
     n, words = build_corpus(corpus, args.n)
     print(f"corpus: {n:,} articles, {words:,} words -> {corpus}", file=sys.stderr)
-    backends = [("sqlite", None)] + ([("postgresql", args.pg_url)] if args.pg_url else [])
+    wanted = args.backends.split(",")
+    backends = [("sqlite", None)] if "sqlite" in wanted else []
+    if "postgresql" in wanted:
+        if args.pg_url:
+            backends.append(("postgresql", args.pg_url))
+        else:
+            print("no PostgreSQL URL (--pg-url or CLAIMGRAPH_TEST_PG_URL): PostgreSQL skipped", file=sys.stderr)
     results: list[tuple[str, int, dict]] = []
     for backend, url in backends:
         for w in workers:
@@ -217,6 +231,8 @@ def main() -> None:
     small_n = max(1, n // 5)
     small = ingest(head(corpus, small_n, tmp / "small.jsonl"), str(tmp / "kb-small.sqlite"), workers[0])
     lines = report(n, words, small_n, small, results, args)
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
     print("\n".join(lines))
     if not args.no_md:
         write_section("\n".join(lines))
@@ -229,12 +245,14 @@ def report(n: int, words: int, small_n: int, small: dict, results: list, args) -
         f"Command: `python bench/ingest.py --n {args.n}` (corpus: {n:,} recombined PolNeAR/example articles, "
         f"{words:,} words, NELA-style JSONL; `claimgraph ingest --preset nela --workers W --quiet --json`).",
         "",
-        "| backend | workers | docs/s | words/s | peak RSS (all processes) | write share | KB size / 1k articles |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| backend | workers | docs/s | words/s | CPU s/doc (all processes) | peak RSS (all processes) | write share "
+        "| KB size / 1k articles |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for backend, w, r in results:
         lines.append(
             f"| {backend} | {w} | {r['added'] / r['seconds']:.1f} | {r['words'] / r['seconds']:,.0f} | "
+            f"{r['cpu'] / max(1, r['added']):.3f} | "
             f"{r['peak_rss'] / 2**20:,.0f} MiB | {r['write_seconds'] / r['seconds']:.1%} | "
             f"{r['size'] / max(1, r['added']) * 1000 / 2**20:.1f} MiB |"
         )

@@ -69,6 +69,41 @@ def examples(records, docs):
     return rows, labels
 
 
+def candidate_examples(records, docs, cue_weights: dict[str, float], cue_bias: float, prefilter: float):
+    """(features, label) for every rule candidate of every article; label: its content matches a gold content."""
+    from claimgraph.attribution.extract import _clip
+    from claimgraph.attribution.features import candidate_features
+    from claimgraph.attribution.rules import candidate_for
+    from claimgraph.attribution.spans import fragments, trim
+
+    rows, labels = [], []
+    for rec, doc in zip(records, docs, strict=True):
+        text = doc.text
+        quotes = find_quotes(text)
+        blocked = _quote_tokens(doc, quotes)
+        near = near_quote_tokens(doc, quotes)
+        gold = [{i for s, e in q["content_fragments"] for i in range(s, e) if not text[i].isspace()}
+                for q in rec["quotes"]]  # fmt: skip
+        for tok in doc:
+            if not is_candidate(tok, blocked) or tok.is_punct:
+                continue
+            tf = token_features(tok, tok.i in near)
+            if score(cue_weights, cue_bias, tf) < prefilter and tok.lower_ not in {"according", "in"}:
+                continue
+            cand = candidate_for(tok)
+            if cand is None or not cand.content:
+                continue
+            _clip(doc, cand, text)
+            if not cand.content:
+                continue
+            chars = {i for s, e in fragments(doc, trim(doc, sorted(set(cand.content)))) for i in range(s, e)
+                     if not text[i].isspace()}  # fmt: skip
+            good = any(chars and 2 * len(chars & g) / (len(chars) + len(g)) >= 0.5 for g in gold)
+            rows.append(tf + candidate_features(doc, cand))
+            labels.append(int(good))
+    return rows, labels
+
+
 def lexicon(records, docs, min_count: int) -> dict[str, list[int]]:
     cue: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -110,11 +145,18 @@ def score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
     return 1 / (1 + math.exp(-z))
 
 
+def _first_stage(records, docs, args):
+    return train_lr(*examples(records, docs), args.c)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-count", type=int, default=2, help="lexicon: keep keys seen as a cue at least this often")
     ap.add_argument("--c", type=float, default=0.3, help="inverse L2 strength of the logistic regression")
     ap.add_argument("--holdout", type=int, default=0, help="evaluate on the last N train articles, write nothing")
+    ap.add_argument("--candidates", action="store_true", help="also train the candidate scorer")
+    ap.add_argument("--prefilter", type=float, default=0.1, help="cue score needed to become a candidate")
+    ap.add_argument("--threshold", type=float, default=0.5, help="candidate score needed to be kept (stored)")
     ap.add_argument("--exclude-last", type=int, default=0, help="train without the last N train articles")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/cgattr"))
     ap.add_argument("--out", type=Path, default=DATA)
@@ -128,7 +170,12 @@ def main() -> None:
         tr_r, tr_d = records[: -args.holdout], docs[: -args.holdout]
         te_r, te_d = records[-args.holdout :], docs[-args.holdout :]
         weights, bias = train_lr(*examples(tr_r, tr_d), args.c)
-        rows, labels = examples(te_r, te_d)
+        if args.candidates:
+            cw, cb = train_lr(*candidate_examples(tr_r, tr_d, weights, bias, args.prefilter), args.c)
+            weights, bias = cw, cb
+            rows, labels = candidate_examples(te_r, te_d, *_first_stage(tr_r, tr_d, args), args.prefilter)
+        else:
+            rows, labels = examples(te_r, te_d)
         probs = [score(weights, bias, r) for r in rows]
         for th in (0.2, 0.3, 0.4, 0.5):
             tp = sum(1 for p, y in zip(probs, labels, strict=True) if p >= th and y)
@@ -146,6 +193,14 @@ def main() -> None:
         encoding="utf-8",
     )  # fmt: skip
     weights, bias = train_lr(*examples(records, docs), args.c)
+    if args.candidates:
+        cw, cb = train_lr(*candidate_examples(records, docs, weights, bias, args.prefilter), args.c)
+        (args.out / "attribution_cand_model.json").write_text(
+            json.dumps({"about": "candidate scorer: logistic regression over token + candidate features; " + about,
+                        "docs": len(records), "c": args.c, "bias": cb, "threshold": args.threshold,
+                        "weights": cw}, ensure_ascii=False, separators=(",", ":")) + "\n",
+            encoding="utf-8",
+        )  # fmt: skip
     (args.out / "attribution_cue_model.json").write_text(
         json.dumps({"about": "logistic regression over claimgraph.attribution.features; " + about,
                     "docs": len(records), "c": args.c, "bias": bias, "weights": weights},

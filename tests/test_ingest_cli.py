@@ -70,8 +70,12 @@ def test_ingest_mixed_inputs_status_errors_and_rerun(inputs, tmp_path):
             ("nela.jsonl", "malformed"), ("crawl.warc.gz", "truncated")} <= where
     assert all(e["position"] for e in errors if e["source"].endswith((".jsonl", ".warc.gz")))
     assert summary["errors"] >= 5 and summary["added"] + summary["errors"] == summary["processed"]
-    # example + 2 JSONL + 2 CSV always analyse; the 2 WARC pages need the HTML article stage
     assert status["documents"] >= 5 and status["errors"] == summary["errors"]  # the CSV run adds no error
+    with KnowledgeBase(db) as kb, kb.engine.connect() as conn:
+        warc_docs = conn.exec_driver_sql("SELECT position, url FROM documents WHERE source LIKE '%crawl.warc.gz'").all()
+    warc_errors = [e for e in errors if e["source"].endswith("crawl.warc.gz")]
+    assert len(warc_docs) + len(warc_errors) == 3  # every record is stored or has its error, with its position
+    assert all(p.startswith("record ") and url.startswith("https://") for p, url in warc_docs)
     assert status["entities"] > 0 and status["mentions"] > 0
     with KnowledgeBase(db) as kb:
         before = dump(kb.engine)
@@ -93,7 +97,7 @@ def _progress_rows(db: str) -> int:
 
 
 def test_kill_9_then_rerun_equals_uninterrupted(tmp_path):
-    arts = polnear_articles(10, paragraphs=2)
+    arts = polnear_articles(16, paragraphs=2)
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"],
                                           "date": a["date"]}) + "\n" for a in arts))

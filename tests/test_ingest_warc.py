@@ -89,3 +89,18 @@ def test_garbage_named_warc(tmp_path):
     path.write_bytes(b"this is not a WARC file at all\n" * 10)
     items = list(iter_warc(path))
     assert all(isinstance(i, DocumentError) for i in items)
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_damaged_record_in_the_middle_costs_one_error(tmp_path, pages, compressed):
+    records = [warc_record(p["url"], p["html"]) for p in pages]
+    if compressed:
+        records = [gzip.compress(r) for r in records]
+    data = records[0] + records[1][: len(records[1]) // 2] + records[2]
+    path = tmp_path / ("mid.warc.gz" if compressed else "mid.warc")
+    path.write_bytes(data)
+    items = list(iter_warc(path))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "DocumentError", "RawDocument"]
+    assert items[1].kind == "truncated" and items[1].position == f"record 2 @ offset {len(records[0])}"
+    assert items[2].url == pages[2]["url"]
+    assert items[2].position == f"record 3 @ offset {len(records[0]) + len(records[1]) // 2}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .claims import check_worthiness
 from .errors import ClaimgraphError, DocumentError
 from .model import SCHEMA, AnalysisResult, Article, Attribution, Entity, RawDocument
 from .pipeline import analyze, analyze_many
@@ -19,4 +20,5 @@ __all__ = [
     "RawDocument",
     "analyze",
     "analyze_many",
+    "check_worthiness",
 ]

@@ -285,3 +285,20 @@ def cue_score(tok, near_quote: bool) -> float:
     z = bias + sum(weights.get(f, 0.0) for f in token_features(tok, near_quote))
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def candidate_model() -> tuple[dict[str, float], float, float] | None:
+    """The learned candidate scorer (weights, bias, threshold), or None when its data file is absent."""
+    try:
+        raw = resources.files("claimgraph.data").joinpath("attribution_cand_model.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return None
+    data = json.loads(raw)
+    return data["weights"], float(data["bias"]), float(data.get("threshold", 0.5))
+
+
+def sigmoid_score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
+    z = bias + sum(weights.get(f, 0.0) for f in feats)
+    z = max(-30.0, min(30.0, z))
+    return 1.0 / (1.0 + math.exp(-z))

@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Attribution, Content, Cue, Entity, Span
-from .cues import cue_probability
-from .features import near_quote_tokens
+from .cues import candidate_model, cue_probability, sigmoid_score
+from .features import candidate_features, near_quote_tokens, token_features
 from .quotes import Quote, find_quotes, quoted_ratio
 from .rules import Candidate, candidate_for, cue_tokens, headline_colons, source_ids, verb_subject
 from .spans import fragments, noun_phrase, tok_end, trim
@@ -31,6 +31,7 @@ from .speakers import SpeakerResolver
 from .stance import classify
 from .via import find_via
 
+PREFILTER = 0.1  # cue score above which the candidate scorer is asked (when its model file exists)
 THRESHOLD = 0.35  # cue probability above which a token is tried as a cue (tuned on the train part)
 MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles, not speech on their own
 DIRECT_RATIO = 0.9
@@ -140,17 +141,25 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
     """Candidates from cue tokens, main verbs first, without nesting."""
     found = []
     near = near_quote_tokens(doc, quotes)
-    for prob, tok in cue_tokens(doc, THRESHOLD, blocked, near):
+    second = candidate_model()
+    for prob, tok in cue_tokens(doc, PREFILTER if second else THRESHOLD, blocked, near):
         cand = candidate_for(tok)
         if cand is None or not cand.content:
             continue
         _clip(doc, cand, text)
         if not cand.content:
             continue
+        cand.cue_prob = prob
+        if second is not None:
+            weights, bias, threshold = second
+            feats = token_features(tok, tok.i in near) + candidate_features(doc, cand)
+            prob = sigmoid_score(weights, bias, feats)
+            if prob < threshold:
+                continue
         cand.prob = prob
         found.append(cand)
     found += headline_colons(doc, blocked, text)
-    found.sort(key=lambda c: (_depth(doc[c.cue[0]]), -c.prob))
+    found.sort(key=lambda c: (c.cue_prob < 0.6, _depth(doc[c.cue[0]]), -c.cue_prob))
     taken: set[int] = set()
     works: list[_Work] = []
     for cand in found:

@@ -108,3 +108,49 @@ def near_quote_tokens(doc, quotes, window: int = 6) -> set[int]:
         out.update(range(max(0, span.start - window), span.start))
         out.update(range(span.end, min(len(doc), span.end + window)))
     return out
+
+
+_CFIRST = {"that", "to", "if", "whether", "how", "why", "what", "“", '"', "''"}
+
+
+def _bucket(n: int) -> str:
+    for top, name in ((1, "1"), (2, "2"), (5, "3-5"), (10, "6-10"), (20, "11-20"), (40, "21-40")):
+        if n <= top:
+            return name
+    return "41+"
+
+
+def candidate_features(doc, cand) -> list[str]:
+    """Features of a whole candidate (cue + the roles the rules found), for the candidate scorer.
+
+    Why: whether a cue word really attributes something shows in what the rules
+    found around it - a that-clause, a person as source, a content of some length.
+    """
+    cue = doc[cand.cue[0]]
+    lemma = cue.lemma_.lower()
+    rule = cand.rule
+    src = cand.source
+    skind = "none" if src is None else _subject_kind(src)
+    content = cand.content
+    first = doc[content[0]]
+    cfirst = first.lower_ if first.lower_ in _CFIRST else first.pos_
+    has_verb = any(doc[i].pos_ in {"VERB", "AUX"} for i in content)
+    side = "after" if content[0] > cue.i else "before"
+    size = _bucket(len(content))
+    return [
+        f"rule={rule}",
+        f"lrule={lemma}/{rule}",
+        f"src={skind.split(':')[0]}",
+        f"srck={skind}",
+        f"rule_src={rule}/{skind.split(':')[0]}",
+        f"lsrc={lemma}/{skind.split(':')[0]}",
+        f"clen={size}",
+        f"rule_clen={rule}/{size}",
+        f"cfirst={cfirst}",
+        f"lcfirst={lemma}/{cfirst}",
+        f"cverb={has_verb}",
+        f"rule_cverb={rule}/{has_verb}",
+        f"side={side}",
+        f"rule_side={rule}/{side}",
+        f"passive={cand.passive}",
+    ]

@@ -38,6 +38,7 @@ class Candidate:
     source_ids: list[int] = field(default_factory=list)
     content: list[int] = field(default_factory=list)
     prob: float = 0.5
+    cue_prob: float = 0.5  # the first-stage cue score (orders nesting decisions)
     passive: bool = False
     rule: str = ""
 
@@ -156,12 +157,23 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         if ids:
             return sorted(set(ids)), "prep"
     # parenthetical "..., he said": the clause it interrupts is the content
+    # "is calling for Trump to be banned": the parser hangs the clause as an adverbial right after the verb
+    follow = [c for c in _children(verb, {"advcl"}) if c.i > verb.i and c.left_edge.i <= verb.i + 3
+              and any(g.dep_ in {"mark", "aux"} and g.lower_ in {"for", "to"} for g in c.children)]  # fmt: skip
+    if follow:
+        return subtree_ids(follow[0]), "advcl"
+    # "As Crane said, the two ...": the main clause is the content
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        ids = subtree_ids(verb.head, exclude={verb.i})
+        if ids:
+            return ids, "as-said"
+    set_off = {",", '"', "”", "''", "—", "-", "--"}
     if (
         verb.dep_ in {"parataxis", "ccomp", "advcl"}
         and verb.i > verb.head.i
         and verb.head.pos_ in {"VERB", "AUX"}
         and verb.left_edge.i > 0
-        and doc[verb.left_edge.i - 1].text in {",", '"', "”", "''", "—", "-", "--"}
+        and (doc[verb.left_edge.i - 1].text in set_off or doc[verb.left_edge.i].text in set_off)
     ):
         head = verb.head
         ids = subtree_ids(head, exclude={verb.i})

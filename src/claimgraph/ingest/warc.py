@@ -10,9 +10,12 @@ whatever follows.
 
 from __future__ import annotations
 
+import io
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import DocumentError
 from ..model import RawDocument
@@ -51,31 +54,90 @@ def _content_decode(payload: bytes, encoding: str | None) -> bytes:
 def iter_warc(
     path: Path, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
 ) -> Iterator[RawDocument | DocumentError]:
-    """Yield the HTML responses of a WARC file ("record N @ offset X", N counting response records)."""
+    """Yield the HTML responses of a WARC file ("record N @ offset X", N counting response records).
+
+    After a damaged record the reader resynchronises on the next gzip member (``.warc.gz``, one member per
+    record as crawlers write them) or the next ``WARC/1.`` line, so one bad record costs one error only.
+    """
+    source = source or str(path)
+    if not path.exists():
+        yield DocumentError("not_found", "no such file", source)
+        return
+    gz = path.name.lower().endswith(".gz")
+    offset: int | None = 0
+    counter = [0]  # response records seen so far, across resynchronisations
+    while offset is not None:
+        resume_at = None
+        for item, pos in _records_from(path, offset, counter, source, max_bytes):
+            if item is not None:
+                yield item
+            if isinstance(item, DocumentError) and item.kind == "truncated":
+                resume_at = _next_start(path, pos + 1, gz)
+                break
+        offset = resume_at
+
+
+class _Window(io.RawIOBase):
+    """The file from ``start`` on, with positions counted from there (fastwarc's stream_pos is then relative)."""
+
+    def __init__(self, fh: BinaryIO, start: int) -> None:
+        super().__init__()
+        self._fh = fh
+        self._pos = 0
+        fh.seek(start)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = self._fh.readinto(buffer) or 0
+        self._pos += n
+        return n
+
+    def tell(self) -> int:
+        return self._pos
+
+
+def _records_from(path: Path, offset: int, counter: list[int], source: str, max_bytes: int | None):
+    """``(item or None, absolute offset)`` for each response record from ``offset`` until damage or the end."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    source = source or str(path)
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield DocumentError("not_found", str(exc), source)
-        return
-    n = 0
-    with stream:
+    with path.open("rb") as raw:
+        stream = io.BufferedReader(_Window(raw, offset))
         records = iter(ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True))
+        pos = offset
         while True:
             try:
                 record = next(records)
             except StopIteration:
                 return
             except Exception as exc:  # fastwarc raises OSError/ValueError on a corrupt stream
-                yield DocumentError("truncated", f"corrupt WARC stream: {exc}", source, f"after record {n}")
+                where = f"after record {counter[0]}"
+                yield DocumentError("truncated", f"corrupt WARC stream: {exc}", source, where), pos
                 return
-            n += 1
-            position = f"record {n} @ offset {record.stream_pos}"
-            item = _record_document(record, source, position, max_bytes)
-            if item is not None:
-                yield item
+            counter[0] += 1
+            pos = offset + record.stream_pos
+            yield _record_document(record, source, f"record {counter[0]} @ offset {pos}", max_bytes), pos
+
+
+_GZIP_MEMBER = re.compile(rb"\x1f\x8b\x08")
+_WARC_HEADER = re.compile(rb"WARC/1\.[01]\r?\n")
+
+
+def _next_start(path: Path, start: int, gz: bool) -> int | None:
+    """Offset of the next gzip member or WARC record header at or after ``start``, or None."""
+    marker = _GZIP_MEMBER if gz else _WARC_HEADER
+    with path.open("rb") as fh:
+        fh.seek(start)
+        carry, base = b"", start
+        while chunk := fh.read(1 << 20):
+            data = carry + chunk
+            found = marker.search(data)
+            if found:
+                return base - len(carry) + found.start()
+            carry = data[-16:]
+            base += len(chunk)
+    return None
 
 
 def _record_document(record, source: str, position: str, max_bytes: int | None) -> RawDocument | DocumentError | None:

@@ -16,6 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -43,6 +44,7 @@ class IngestSummary:
     skipped: int = 0
     seconds: float = 0.0
     write_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of this (the writer's) process; workers' CPU is not included
     words: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +82,8 @@ def analyse_chunk(chunk: list[Keyed], model: str | None = None) -> list[tuple]:
     """Analyse a chunk (in a worker); errors travel as plain tuples since exceptions pickle badly."""
     from ..pipeline import analyze_many
 
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
     out: list[tuple] = []
     inputs = [item for _, _, item in chunk]
     for (source, position, raw), result in zip(chunk, analyze_many(inputs, model=model, batch_size=len(chunk)),
@@ -115,11 +119,19 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
+_INIT_ERROR: Exception | None = None  # a worker that could not load the model reports it on its first chunk
+
+
 def _init_worker(model: str | None, parent: int) -> None:
+    """Load the model once per worker; a failure is kept, not raised (Pool would respawn the worker forever)."""
+    global _INIT_ERROR
     from ..nlp import load_nlp
 
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    load_nlp(model)
+    try:
+        load_nlp(model)
+    except Exception as exc:
+        _INIT_ERROR = exc
 
 
 def _chunks(items: Iterable[Keyed], size: int) -> Iterator[list[Keyed]]:
@@ -133,25 +145,34 @@ def _chunks(items: Iterable[Keyed], size: int) -> Iterator[list[Keyed]]:
         yield chunk
 
 
-def _analysed(chunks: Iterator[list[Keyed]], workers: int, model: str | None) -> Iterator[list[tuple]]:
+@contextmanager
+def _pool(workers: int, model: str | None) -> Iterator[Any]:
+    """N analysis processes (none for one worker), forked before the writer lock exists so none inherits it."""
     if workers <= 1:
-        for chunk in chunks:
-            yield analyse_chunk(chunk, model)
+        yield None
         return
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     pool = mp.get_context(method).Pool(workers, initializer=_init_worker, initargs=(model, os.getpid()))
     try:
-        window: deque = deque()
-        for chunk in chunks:
-            window.append(pool.apply_async(analyse_chunk, (chunk, model)))
-            if len(window) >= 2 * workers:
-                yield window.popleft().get()
-        while window:
-            yield window.popleft().get()
+        yield pool
         pool.close()
     finally:
         pool.terminate()
         pool.join()
+
+
+def _analysed(chunks: Iterator[list[Keyed]], pool: Any, workers: int, model: str | None) -> Iterator[list[tuple]]:
+    if pool is None:
+        for chunk in chunks:
+            yield analyse_chunk(chunk, model)
+        return
+    window: deque = deque()
+    for chunk in chunks:
+        window.append(pool.apply_async(analyse_chunk, (chunk, model)))
+        if len(window) >= 2 * workers:
+            yield window.popleft().get()
+    while window:
+        yield window.popleft().get()
 
 
 def run_ingest(
@@ -165,7 +186,7 @@ def run_ingest(
 ) -> IngestSummary:
     """Ingest every input not already done; returns counts and timings (see IngestSummary)."""
     summary = IngestSummary()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     done = DoneKeys(writer.engine)
 
     def pending() -> Iterator[Keyed]:
@@ -187,8 +208,8 @@ def run_ingest(
         summary.errors += report.errors
         batch.clear()
 
-    with writer.exclusive():
-        for rows in _analysed(_chunks(pending(), chunk_size), workers, model):
+    with _pool(workers, model) as pool, writer.exclusive():
+        for rows in _analysed(_chunks(pending(), chunk_size), pool, workers, model):
             for row in rows:
                 item = _to_item(row)
                 summary.processed += 1
@@ -203,6 +224,7 @@ def run_ingest(
         if batch:
             flush()
     summary.seconds = time.perf_counter() - started
+    summary.cpu_seconds = time.process_time() - cpu_started
     if on_progress:
         on_progress(summary)
     return summary

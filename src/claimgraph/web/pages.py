@@ -39,10 +39,10 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
     return (path or request.url.path) + (f"?{qs}" if qs else "")
 
 
-def render(request: Request, name: str, api: str, **context: Any) -> HTMLResponse:
-    """Render ``name`` with the page's JSON twin URL (same query string under /api)."""
+def render(request: Request, template: str, api: str, **context: Any) -> HTMLResponse:
+    """Render ``template`` with the page's JSON twin URL (same query string under /api)."""
     qs = request.url.query
-    html = env.get_template(name).render(request=request, url_with=lambda *a, **k: url_with(request, *a, **k),
+    html = env.get_template(template).render(request=request, url_with=lambda *a, **k: url_with(request, *a, **k),
                                          json_url=api + (f"?{qs}" if qs else ""), **context)
     return HTMLResponse(html)
 

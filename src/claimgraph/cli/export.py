@@ -1,0 +1,129 @@
+"""``claimgraph export --db kb.sqlite --what attributions|entities|articles|network --to out.EXT``.
+
+The format follows the extension: ``.jsonl`` (one object per row), ``.csv`` (lists joined with
+``|``), ``.parquet`` (pyarrow, written in row groups so memory stays flat) and, for the network,
+``.graphml`` (networkx; Gephi opens it: nodes carry name and type, edges stance and weight).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import ClaimgraphError
+from .app import app
+
+FORMATS = (".jsonl", ".csv", ".parquet", ".graphml")
+ROW_GROUP = 10_000
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return "|".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_jsonl(rows: Iterator[dict[str, Any]], path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for n, row in enumerate(rows, 1):  # noqa: B007  (n is the count written)
+            fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    return n
+
+
+def write_csv(rows: Iterator[dict[str, Any]], path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = None
+        for n, row in enumerate(rows, 1):  # noqa: B007
+            if writer is None:
+                writer = csv.DictWriter(fh, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow({k: _flat(v) for k, v in row.items()})
+    return n
+
+
+def write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    n, batch, writer = 0, [], None
+    try:
+        for row in rows:
+            batch.append(row)
+            n += 1
+            if len(batch) >= ROW_GROUP:
+                writer = _flush(batch, path, writer, pa, pq)
+        if batch or writer is None:
+            writer = _flush(batch, path, writer, pa, pq)
+    finally:
+        if writer is not None:
+            writer.close()
+    return n
+
+
+def _flush(batch: list[dict[str, Any]], path: Path, writer: Any, pa: Any, pq: Any) -> Any:
+    table = pa.Table.from_pylist(batch, schema=writer.schema if writer is not None else None)
+    if writer is None:
+        writer = pq.ParquetWriter(str(path), table.schema)
+    writer.write_table(table)
+    batch.clear()
+    return writer
+
+
+def write_graphml(conn: Any, path: Path) -> int:
+    """The whole speaker -> target network as a directed multigraph (one edge per stance)."""
+    import networkx as nx
+
+    from ..query.common import entity_names
+    from ..query.export import network_edges
+
+    graph = nx.MultiDiGraph()
+    edges = list(network_edges(conn))
+    names = entity_names(conn, {e["source"] for e in edges} | {e["target"] for e in edges})
+    for node in {e["source"] for e in edges} | {e["target"] for e in edges}:
+        info = names.get(node) or {"name": node, "type": ""}
+        graph.add_node(node, label=info["name"] or node, type=info["type"] or "")
+    for e in edges:
+        graph.add_edge(e["source"], e["target"], stance=e["stance"], weight=e["weight"])
+    nx.write_graphml(graph, str(path))
+    return len(edges)
+
+
+@app.command()
+def export(
+    db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
+    what: Annotated[str, typer.Option("--what", help="attributions | entities | articles | network")],
+    to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv, .parquet or .graphml (network)")],
+) -> None:
+    """Export a table of the knowledge base (or the accusation network) for other tools."""
+    from ..query import export as rows
+    from ..query import open_db
+
+    suffix = to.suffix.lower()
+    if what not in rows.WHAT:
+        raise typer.BadParameter(f"--what must be one of {', '.join(rows.WHAT)}")
+    if suffix not in FORMATS:
+        raise typer.BadParameter(f"--to must end in one of {', '.join(FORMATS)}")
+    if suffix == ".graphml" and what != "network":
+        raise typer.BadParameter("GraphML holds a graph: use --what network")
+    try:
+        engine = open_db(db)
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    with engine.connect() as conn:
+        if suffix == ".graphml":
+            n = write_graphml(conn, to)
+        else:
+            source = rows.network_edges(conn) if what == "network" else getattr(rows, what)(conn)
+            n = {".jsonl": write_jsonl, ".csv": write_csv, ".parquet": write_parquet}[suffix](source, to)
+    engine.dispose()
+    typer.echo(f"{n} {what if what != 'network' else 'edges'} -> {to}", err=True)

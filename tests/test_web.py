@@ -1,0 +1,181 @@
+"""The REST API and the HTML pages through FastAPI's TestClient, on a KB of real articles.
+
+Covers the route contract (every page has a JSON twin), hostile input (article text with
+``<script>`` and an ``onerror`` injection renders inert, SQL metacharacters in search), the body
+limit (a 20 MB POST gets 413) and the token on ``POST /api/analyze`` (403 without a configured
+token, 401 without the right one).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from query_helpers import IMG, SCRIPT, build_kb
+
+from claimgraph.query import open_db
+from claimgraph.web.app import Settings, create_app
+
+TOKEN = "test-token-123"
+
+
+@pytest.fixture(scope="session")
+def kb_path(tmp_path_factory, shared_dir) -> str:
+    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
+    directory.mkdir(exist_ok=True)
+    return build_kb(str(directory))
+
+
+@pytest.fixture(scope="module")
+def client(kb_path):
+    engine = open_db(kb_path)
+    with TestClient(create_app(engine, Settings(db=kb_path, token=TOKEN))) as c:
+        yield c
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def ids(client) -> dict[str, str]:
+    out = {"gerasimov": client.get("/api/entities", params={"name": "Gerasimov"}).json()["items"][0]["id"]}
+    out["hostile"] = client.get("/api/search", params={"q": "Harbor Authority", "kind": "article"}).json()[
+        "items"][0]["document_id"]
+    out["example"] = client.get("/api/publishers/globalresearch.ca").json()["articles"]["items"][0]["id"]
+    return out
+
+
+def test_landing_page(client):
+    r = client.get("/")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    assert '<form action="/search"' in r.text
+    counts = client.get("/api/overview").json()["counts"]
+    assert f"<b>{counts['articles']}</b>" in r.text
+
+
+def test_every_page_has_a_json_twin(client, ids):
+    pages = ["/", "/search?q=Gerasimov", f"/articles/{ids['example']}", f"/entities/{ids['gerasimov']}",
+             "/network", "/publishers/globalresearch.ca", f"/timeline?entity={ids['gerasimov']}", "/publishers",
+             "/entities?name=Ger"]
+    for page in pages:
+        html = client.get(page)
+        assert html.status_code == 200, page
+        twin = re.search(r'class="json" href="([^"]+)"', html.text).group(1).replace("&amp;", "&")
+        api = client.get(twin)
+        assert api.status_code == 200 and api.headers["content-type"] == "application/json", (page, twin)
+
+
+def test_api_shapes(client, ids):
+    s = client.get("/api/search", params={"q": "Gerasimov", "limit": 2}).json()
+    assert {"items", "total", "limit", "offset", "next_offset", "query"} <= set(s)
+    a = client.get(f"/api/articles/{ids['example']}").json()
+    assert a["publisher"]["id"] == "globalresearch.ca" and a["attributions"] and a["spans"]
+    e = client.get(f"/api/entities/{ids['gerasimov']}").json()
+    assert e["entity"]["name"] == "Valery Gerasimov" and e["said"]["items"]
+    n = client.get("/api/network", params={"stance": "accuse"}).json()
+    assert n["nodes"] and all(edge["stance"] == "accuse" for edge in n["edges"]["items"])
+    t = client.get("/api/timeline", params={"entity": ids["gerasimov"], "interval": "day"}).json()
+    assert t["buckets"][0]["period"] == "2015-01-03"
+    assert client.get("/api/publishers/globalresearch.ca").json()["republished_from"][0]["source"] == (
+        "International Business Times")
+
+
+def test_not_found_and_bad_parameters(client):
+    assert client.get("/api/articles/sha256:0000").status_code == 404
+    assert client.get("/entities/Enope").status_code == 404
+    assert client.get("/api/publishers/nope.example").status_code == 404
+    assert client.get("/api/search", params={"q": "x", "limit": 0}).status_code == 422
+    assert client.get("/api/search", params={"q": "x", "date_from": "yesterday"}).status_code == 422
+    assert client.get("/api/timeline").status_code == 422
+    assert client.get("/search", params={"q": "Gerasimov", "date_from": "", "stance": ""}).status_code == 200
+
+
+def test_article_page_highlights_and_side_panel(client, ids):
+    html = client.get(f"/articles/{ids['example']}").text
+    assert 'class="quote' in html and 'class="speaker' in html and 'class="cue' in html
+    assert re.search(r'<span class="quote[^"]*"[^>]*id="q-a2"', html)  # the anchor the side panel links to
+    pieces = re.findall(r'<span class="quote[^"]*" data-attribution="a2"[^>]*>(.*?)</span>', html)
+    quoted = re.sub(r"<[^>]+>", "", "".join(pieces))
+    assert "providing financial and technical assistance" in quoted
+    panel = html.split('<aside class="panel">', 1)[1]
+    assert "Valery Gerasimov" in panel and "lashed out at" in panel
+    assert "International Business Times" in html  # declared original source
+
+
+def test_hostile_article_renders_inert(client, ids):
+    for url in (f"/articles/{ids['hostile']}", "/search?q=Harbor+Authority", "/search?q=%3Cscript%3E"):
+        html = client.get(url).text
+        assert "<script>alert" not in html, url
+        assert "<img src=x" not in html and "<img" not in html, url
+        assert not re.search(r"<[^>]+\sonerror=", html), url
+    html = client.get(f"/articles/{ids['hostile']}").text
+    assert "&lt;script&gt;alert(" in html  # shown as text, not dropped
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html or "&quot;&gt;&lt;img" in html
+    # the only <script> tags on any page are the network page's own, from /static
+    net = client.get("/network").text
+    assert re.findall(r"<script[^>]*>", net) == ['<script src="/static/cytoscape.min.js">',
+                                                 '<script src="/static/network.js">']
+    # the JSON twin carries the text verbatim (JSON is not HTML)
+    assert SCRIPT in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
+    assert IMG in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
+    assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("q", ["'; DROP TABLE articles; --", "\" OR 1=1 --", "%' OR 'x'='x", "NEAR(", "body:x"])
+def test_search_sql_metacharacters(client, q):
+    for url in ("/search", "/api/search"):
+        assert client.get(url, params={"q": q, "publisher": q[:20], "stance": q[:20]}).status_code == 200
+    assert client.get("/api/overview").json()["counts"]["articles"] == 8
+
+
+def test_body_limit_refuses_20_mb(client):
+    big = b"x" * (20 * 1024 * 1024)
+    r = client.post("/api/analyze", content=big, headers={"Content-Type": "application/json",
+                                                          "Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 413
+
+    def chunks():
+        for _ in range(20):
+            yield b"x" * (1024 * 1024)
+
+    r = client.post("/api/analyze", content=chunks(), headers={"Content-Type": "application/json",
+                                                              "Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 413
+
+
+def test_analyze_needs_the_token(client, kb_path):
+    body = {"text": "Senator Jane Roe said the bridge was unsafe.", "format": "text"}
+    assert client.post("/api/analyze", json=body).status_code == 401
+    assert client.post("/api/analyze", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    r = client.post("/api/analyze", json=body, headers={"X-API-Token": TOKEN})
+    assert r.status_code == 200
+    assert r.json()["analysis"]["attributions"]
+    engine = open_db(kb_path)
+    with TestClient(create_app(engine, Settings(db=kb_path, token=None))) as closed:
+        assert closed.post("/api/analyze", json=body, headers={"X-API-Token": TOKEN}).status_code == 403
+    engine.dispose()
+
+
+def test_analyze_and_store(kb_path, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "kb.sqlite")
+    shutil.copy(kb_path, copy)
+    engine = open_db(copy)
+    with TestClient(create_app(engine, Settings(db=copy, token=TOKEN))) as c:
+        before = c.get("/api/overview").json()["counts"]["articles"]
+        r = c.post("/api/analyze", json={"text": "Mayor Tom Hill said the river was clean. " * 3, "store": True,
+                                         "format": "text"}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 200 and r.json()["stored"]["added"] == 1
+        assert c.get("/api/overview").json()["counts"]["articles"] == before + 1
+        assert c.get(r.json()["stored"]["url"]).status_code == 200
+    engine.dispose()
+
+
+def test_openapi_docs_are_local(client):
+    docs = client.get("/docs").text
+    assert "/static/swagger/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/search", "/api/articles/{document_id}", "/api/entities/{entity_id}", "/api/network",
+                 "/api/timeline", "/api/publishers/{domain}", "/api/analyze"):
+        assert path in spec["paths"], path
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
