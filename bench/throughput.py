@@ -52,8 +52,11 @@ def main() -> None:
     nlp("Warm up the pipeline once.")
 
     start = time.perf_counter()
-    results = [r for r in analyze_many(pages, batch_size=args.batch_size)]
+    results = list(analyze_many(pages, batch_size=args.batch_size))
     analyze_s = time.perf_counter() - start
+    start = time.perf_counter()
+    list(analyze_many(pages, batch_size=args.batch_size, signals=False))
+    core_s = time.perf_counter() - start
     ok = [r for r in results if not isinstance(r, DocumentError)]
     bodies = [r.article.body for r in ok]
     words = sum(len(WORD.findall(b)) for b in bodies)
@@ -66,15 +69,16 @@ def main() -> None:
 
     if not ok:
         sys.exit("no page could be analysed; is the HTML extractor installed?")
-    analyze_wps, bare_wps = words / analyze_s, words / bare_s
-    ratio = analyze_wps / bare_wps
+    analyze_wps, core_wps, bare_wps = words / analyze_s, words / core_s, words / bare_s
+    ratio, core_ratio = analyze_wps / bare_wps, core_wps / bare_wps
     rows = [
-        ("analyze_many (extract + nlp + entities + attribution)", len(ok) / analyze_s, analyze_wps),
-        ("bare nlp.pipe on the same bodies", len(ok) / bare_s, bare_wps),
+        ("analyze_many, all stages (extract, nlp, entities, attribution, claims, credibility)", analyze_s, analyze_wps),
+        ("analyze_many, signals=False (extract, nlp, entities, attribution)", core_s, core_wps),
+        ("bare nlp.pipe on the same bodies", bare_s, bare_wps),
     ]
-    table = ["| pipeline | articles/s | words/s |", "|---|---:|---:|"]
-    table += [f"| {name} | {aps:.1f} | {wps:,.0f} |" for name, aps, wps in rows]
-    verdict = "meets" if ratio >= 0.7 else "misses"
+    table = ["| pipeline | articles/s | words/s | % of bare spaCy |", "|---|---:|---:|---:|"]
+    table += [f"| {name} | {len(ok) / secs:.2f} | {wps:,.0f} | {wps / bare_wps:.0%} |" for name, secs, wps in rows]
+    verdict = "meets" if core_ratio >= 0.7 else "misses"
     body = "\n".join(
         [
             "## Throughput (`bench/throughput.py`)",
@@ -87,7 +91,8 @@ def main() -> None:
             "",
             *table,
             "",
-            f"- analyze words/s = **{ratio:.0%}** of bare spaCy words/s ({verdict} the bar of >= 70%)",
+            f"- foundation + attribution (signals=False) words/s = **{core_ratio:.0%}** of bare spaCy words/s "
+            f"({verdict} the bar of >= 70%); with every stage: {ratio:.0%}",
             f"- peak RSS after analyze: {rss_after_analyze:,.0f} MB",
         ]
     )

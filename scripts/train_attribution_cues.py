@@ -156,7 +156,7 @@ def main() -> None:
     ap.add_argument("--holdout", type=int, default=0, help="evaluate on the last N train articles, write nothing")
     ap.add_argument("--candidates", action="store_true", help="also train the candidate scorer")
     ap.add_argument("--prefilter", type=float, default=0.1, help="cue score needed to become a candidate")
-    ap.add_argument("--threshold", type=float, default=0.5, help="candidate score needed to be kept (stored)")
+    ap.add_argument("--threshold", type=float, default=0.35, help="candidate score needed to be kept (stored)")
     ap.add_argument("--exclude-last", type=int, default=0, help="train without the last N train articles")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/cgattr"))
     ap.add_argument("--out", type=Path, default=DATA)
@@ -189,7 +189,8 @@ def main() -> None:
     about = "learned from the PolNeAR dev set minus validation by scripts/train_attribution_cues.py"
     (args.out / "attribution_cues.json").write_text(
         json.dumps({"about": "cue lexicon: key -> [times head of a gold cue, occurrences]; " + about,
-                    "docs": len(records), "cues": lex, "never": never}, ensure_ascii=False, separators=(",", ":")) + "\n",
+                    "docs": len(records), "cues": lex, "never": never},
+                   ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8",
     )  # fmt: skip
     weights, bias = train_lr(*examples(records, docs), args.c)

@@ -82,7 +82,10 @@ def test_interrupted_quote_is_one_attribution_with_two_fragments(nlp):
 
 
 def test_quote_continued_after_said_sentence(nlp):
-    text = '"Every time there is a comment like this, it is disheartening," Osuna said. "It displays a complete lack of understanding."'
+    text = (
+        '"Every time there is a comment like this, it is disheartening," Osuna said. '
+        '"It displays a complete lack of understanding."'
+    )
     atts, _ = run(nlp, text)
     a = find(atts, "disheartening")
     assert "complete lack of understanding" in joined(text, a)

@@ -84,6 +84,9 @@ def verb_subject(verb, depth: int = 0):
             return verb_subject(verb.head, depth + 1)
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return verb.head, False
+        # "Obama responded ... by saying ...", "after noting that ..."
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            return verb_subject(verb.head.head, depth + 1)
     return None, False
 
 
@@ -189,11 +192,17 @@ def strip_asides(doc, ids: list[int], keep_from: int | None = None) -> list[int]
     drop: set[int] = set()
     for i in ids:
         t = doc[i]
-        if t.dep_ in {"relcl", "advcl", "acl"} and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
-            if doc[t.left_edge.i - 1].i in idset and (keep_from is None or t.i > keep_from):
-                sub = set(subtree_ids(t))
-                if max(sub) >= max(ids) - 1:  # only at the end of the content
-                    drop |= sub | {t.left_edge.i - 1}
+        comma = t.left_edge.i - 1
+        if (
+            t.dep_ in {"relcl", "advcl", "acl"}
+            and comma >= 0
+            and doc[comma].text == ","
+            and comma in idset
+            and (keep_from is None or t.i > keep_from)
+        ):
+            sub = set(subtree_ids(t))
+            if max(sub) >= max(ids) - 1:  # only at the end of the content
+                drop |= sub | {comma}
     return [i for i in ids if i not in drop]
 
 
@@ -278,12 +287,14 @@ def _inverted_source(verb):
     obj = after[0]
     if any(doc[j].text in {":", "“", '"'} for j in range(verb.i + 1, obj.i)):
         return None
-    named = obj.pos_ == "PROPN" or obj.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} or any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children
+    named = (
+        obj.pos_ == "PROPN"
+        or obj.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
     )
     if not named or obj.ent_type_ in {"TIME", "DATE", "CARDINAL"}:
         return None
-    if any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and not (obj.dep_ in SUBJ):
+    if any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and obj.dep_ not in SUBJ:
         return None
     if verb.dep_ in {"conj", "parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
         return obj
@@ -353,6 +364,9 @@ def in_source(tok) -> Candidate | None:
     if cue_score(head, False) >= 0.3:  # "said in a statement": a channel of another cue (via.py)
         return None
     own = set(subtree_ids(tok))
+    # "In his blog, he said, “...”": the phrase is a channel of the speech verb (via.py), not a source
+    if any(t.pos_ == "VERB" and t.i not in own and t.i != head.i and cue_score(t, False) >= 0.5 for t in tok.sent):
+        return None
     content = [i for i in subtree_ids(head) if i not in own]
     return Candidate(cue=[tok.i], source=objs[0], source_ids=source_ids(objs[0]), content=content, rule="in-doc")
 

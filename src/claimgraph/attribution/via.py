@@ -113,9 +113,13 @@ def find_via(doc, cue_ids: list[int], speaker: str | None, index: EntityIndex) -
     for tok in head.sent:
         if tok.i >= head.i:
             break
-        if tok.dep_ == "prep" and tok.lower_ in {"in", "on", "via", "through"} and tok.head.i not in cue_ids:
-            if tok.head not in verbs:
-                via += _channel(tok, index)
+        if (
+            tok.dep_ == "prep"
+            and tok.lower_ in {"in", "on", "via", "through"}
+            and tok.head.i not in cue_ids
+            and tok.head not in verbs
+        ):
+            via += _channel(tok, index)
     out: list[str] = []
     for v in via:
         if v != speaker and v not in out:

@@ -162,7 +162,7 @@ class _Resolver:
             return None
         owners = [
             c for c in self.clusters
-            if c.type == "PERSON" and any(words[0] in surname_forms(f.split()[-1]) for f in c.forms)
+            if c.type == "PERSON" and any(f.split() and words[0] in surname_forms(f.split()[-1]) for f in c.forms)
         ]
         return max(owners, key=lambda c: c.last) if owners else None
 

@@ -1,17 +1,24 @@
-"""Inference: the token tagger (SI), the span classifier (TC) and their portable file format.
+"""Inference: token tagger + sentence classifier (SI), span classifier (TC), and the model file.
+
+SI combines two granularities. The token tagger gives P(token inside a span) from
+a window of words; the sentence classifier gives P(sentence holds any span) from
+its whole bag of words. A token is "on" when the geometric mean of the two is at
+least ``threshold``; "on" tokens of one sentence separated by at most ``gap`` other
+tokens form one span (a Doubt or Appeal-to-fear span is a clause, not a set of
+scattered words). Edge punctuation is trimmed.
 
 File format (``src/claimgraph/data/propaganda.npz``, written by
-``scripts/train_propaganda.py``): a NumPy ``.npz`` holding the non-zero weights of
-both linear models as (index, value) arrays plus one JSON string (``meta``) with
-the lexicon, class names, threshold and the hashing configuration. Features are
-hashed with scikit-learn's ``FeatureHasher`` (signed 32-bit MurmurHash3, seed 0,
-``alternate_sign=False``), which is stable across scikit-learn releases, so the
-file is not tied to a pickle of any library version and loads with
-``allow_pickle=False``.
+``scripts/train_propaganda.py``): a NumPy ``.npz`` of the non-zero weights of the
+three linear models as (index, float16 value) arrays plus one JSON string
+(``meta``: lexicon, class names, threshold, gap, hashing configuration). Features
+are hashed with scikit-learn's ``FeatureHasher`` (MurmurHash3 32-bit, seed 0,
+``alternate_sign=False``, 2**20 columns), which does not change between
+scikit-learn releases, so the file is no pickle and loads with ``allow_pickle=False``.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import span_features, token_features
+from .features import sentence_features, span_features, token_features
 from .text import Token, tokenize
 
 N_FEATURES = 2**20
@@ -41,24 +48,43 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-@dataclass(slots=True)
-class TokenTagger:
-    """P(token inside a propaganda span) = sigmoid(w · hashed features + b)."""
+def _l2_rows(X):
+    """Row-normalise a CSR matrix (the span classifier is trained on unit rows)."""
+    from sklearn.preprocessing import normalize
 
-    lexicon: dict[str, float]
+    return normalize(X)
+
+
+def sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence holding character ``pos`` (or the nearest one before it)."""
+    i = bisect.bisect_right([s for s, _ in sents], pos) - 1
+    return sents[max(0, i)] if sents else (0, 0)
+
+
+def sentence_words(tokens: Sequence[Token], n_sents: int) -> list[list[str]]:
+    """Words of each sentence, by sentence index."""
+    out: list[list[str]] = [[] for _ in range(n_sents)]
+    for t in tokens:
+        out[t.sent].append(t.word)
+    return out
+
+
+@dataclass(slots=True)
+class Binary:
+    """A hashed-feature logistic model: P = sigmoid(w · x + b)."""
+
     coef: np.ndarray
     intercept: float
 
-    def probs(self, tokens: Sequence[Token]) -> np.ndarray:
-        if not tokens:
+    def proba(self, feats: list[list[str]]) -> np.ndarray:
+        if not feats:
             return np.zeros(0)
-        X = hasher().transform(token_features(tokens, self.lexicon))
-        return _sigmoid(X @ self.coef + self.intercept)
+        return _sigmoid(hasher().transform(feats) @ self.coef + self.intercept)
 
 
 @dataclass(slots=True)
 class SpanClassifier:
-    """Multinomial logistic regression over hashed span features."""
+    """Multinomial logistic regression over L2-normalised hashed span features."""
 
     classes: list[str]
     coef: np.ndarray  # (n_classes, N_FEATURES)
@@ -67,77 +93,78 @@ class SpanClassifier:
     def proba(self, feats: list[list[str]]) -> np.ndarray:
         if not feats:
             return np.zeros((0, len(self.classes)))
-        X = hasher().transform(feats)
-        z = np.asarray(X @ self.coef.T) + self.intercept
+        z = np.asarray(_l2_rows(hasher().transform(feats)) @ self.coef.T) + self.intercept
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
 
-def runs(tokens: Sequence[Token], probs: np.ndarray, threshold: float, bridge: float) -> list[tuple[int, int, float]]:
-    """Token runs above ``threshold`` inside one sentence → (start, end, mean prob).
-
-    A single token between two runs joins them when its own probability is at
-    least ``bridge`` (keeps "the *so-called* experts" one span). Punctuation at
-    either edge is trimmed, since gold spans rarely start or end on it.
-    """
+def group(tokens: Sequence[Token], on: np.ndarray, q: np.ndarray, gap: int) -> list[tuple[int, int, float]]:
+    """Spans of "on" tokens within one sentence, bridging gaps of ≤ ``gap`` tokens → (start, end, mean q)."""
     out: list[tuple[int, int, float]] = []
-    n = len(tokens)
-    on = probs >= threshold
-    i = 0
-    while i < n:
-        if not on[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and tokens[j].sent == tokens[i].sent:
-            if on[j]:
-                j += 1
-            elif j + 1 < n and on[j + 1] and probs[j] >= bridge and tokens[j + 1].sent == tokens[i].sent:
-                j += 2
-            else:
-                break
-        a, b = i, j
+    idx = np.flatnonzero(on)
+    if not len(idx):
+        return out
+    groups: list[list[int]] = [[int(idx[0])]]
+    for j in idx[1:]:
+        last = groups[-1][-1]
+        if j - last <= gap + 1 and tokens[j].sent == tokens[last].sent:
+            groups[-1].append(int(j))
+        else:
+            groups.append([int(j)])
+    for g in groups:
+        a, b = g[0], g[-1] + 1
         while a < b and tokens[a].word in _PUNCT_EDGE:
             a += 1
         while b > a and tokens[b - 1].word in _PUNCT_EDGE:
             b -= 1
         if b > a:
-            out.append((tokens[a].start, tokens[b - 1].end, float(probs[a:b].mean())))
-        i = j
+            out.append((tokens[a].start, tokens[b - 1].end, float(q[a:b].mean())))
     return out
 
 
 @dataclass(slots=True)
 class PropagandaModel:
-    """Span tagger + technique classifier + the decision threshold chosen in training."""
+    """Everything :func:`propaganda_spans` needs, with the decision settings chosen in training."""
 
-    tagger: TokenTagger
+    lexicon: dict[str, float]
+    tagger: Binary
+    sentences: Binary
     classifier: SpanClassifier
-    threshold: float = 0.5
-    bridge: float = 0.3
+    threshold: float = 0.2
+    gap: int = 6
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def raw_spans(self, text: str) -> list[tuple[int, int, float]]:
-        tokens, _ = tokenize(text)
-        return runs(tokens, self.tagger.probs(tokens), self.threshold, self.bridge)
+    def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Per-token q = sqrt(P_token · P_sentence)."""
+        if not tokens:
+            return np.zeros(0)
+        pt = self.tagger.proba(token_features(tokens, self.lexicon))
+        words = sentence_words(tokens, len(sents))
+        ps = self.sentences.proba([sentence_features(w, self.lexicon, i == 0) for i, w in enumerate(words)])
+        return np.sqrt(pt * ps[[t.sent for t in tokens]])
+
+    def find(self, text: str, threshold: float | None = None, gap: int | None = None) -> list[tuple[int, int, float]]:
+        """SI only: (start, end, score) of every predicted span."""
+        tokens, sents = tokenize(text)
+        q = self.token_scores(tokens, sents)
+        thr = self.threshold if threshold is None else threshold
+        return group(tokens, q >= thr, q, self.gap if gap is None else gap)
 
     def classify(self, text: str, spans: Sequence[tuple[int, int]], sents=None) -> np.ndarray:
-        """Technique probabilities, one row per (start, end) span of ``text``."""
-        from .train import sentence_of  # light: no sklearn import at module level
-
+        """TC only: technique probabilities, one row per (start, end) span of ``text``."""
         if sents is None:
             _, sents = tokenize(text)
         low = text.lower()
-        feats = [span_features(text, s, e, sentence_of(sents, s), low) for s, e in spans]
-        return self.classifier.proba(feats)
+        return self.classifier.proba([span_features(text, s, e, sentence_of(sents, s), low) for s, e in spans])
 
     def spans(self, text: str) -> list[dict[str, Any]]:
         """Propaganda spans of ``text`` as dicts; see :func:`propaganda_spans`."""
         if not text or not text.strip():
             return []
         tokens, sents = tokenize(text)
-        found = runs(tokens, self.tagger.probs(tokens), self.threshold, self.bridge)
+        q = self.token_scores(tokens, sents)
+        found = group(tokens, q >= self.threshold, q, self.gap)
         if not found:
             return []
         proba = self.classify(text, [(s, e) for s, e, _ in found], sents)
@@ -152,20 +179,21 @@ class PropagandaModel:
 
     # -- file format -------------------------------------------------------
     def save(self, path: str | Path) -> None:
-        tc = self.tagger.coef
-        ti = np.flatnonzero(tc).astype(np.int32)
+        arrays: dict[str, np.ndarray] = {}
+        for name, model in (("tag", self.tagger), ("sent", self.sentences)):
+            idx = np.flatnonzero(model.coef).astype(np.int32)
+            arrays[name + "_idx"], arrays[name + "_w"] = idx, model.coef[idx].astype(np.float16)
         cc = self.classifier.coef
         cols = np.flatnonzero(np.abs(cc).sum(axis=0)).astype(np.int32)
         meta = {
             "format": FORMAT, "n_features": N_FEATURES, "hashing": "sklearn FeatureHasher, alternate_sign=False",
-            "threshold": self.threshold, "bridge": self.bridge, "lexicon": self.tagger.lexicon,
-            "tagger_intercept": self.tagger.intercept, "classes": self.classifier.classes, **self.meta,
+            "threshold": self.threshold, "gap": self.gap, "lexicon": self.lexicon,
+            "tag_b": self.tagger.intercept, "sent_b": self.sentences.intercept,
+            "classes": self.classifier.classes, **self.meta,
         }  # fmt: skip
         np.savez_compressed(
-            path, meta=np.array(json.dumps(meta, sort_keys=True)),
-            tag_idx=ti, tag_w=tc[ti].astype(np.float16),
-            cls_cols=cols, cls_w=cc[:, cols].astype(np.float16),
-            cls_b=self.classifier.intercept.astype(np.float32),
+            path, meta=np.array(json.dumps(meta, sort_keys=True)), cls_cols=cols,
+            cls_w=cc[:, cols].astype(np.float16), cls_b=self.classifier.intercept.astype(np.float32), **arrays,
         )  # fmt: skip
 
     @classmethod
@@ -174,11 +202,15 @@ class PropagandaModel:
             meta = json.loads(str(z["meta"]))
             if meta.get("format") != FORMAT or meta.get("n_features") != N_FEATURES:
                 raise ValueError(f"{path}: not a {FORMAT} model with {N_FEATURES} features")
-            tcoef = np.zeros(N_FEATURES, dtype=np.float32)
-            tcoef[z["tag_idx"]] = z["tag_w"]
+            binaries = {}
+            for name in ("tag", "sent"):
+                w = np.zeros(N_FEATURES, dtype=np.float32)
+                w[z[name + "_idx"]] = z[name + "_w"]
+                binaries[name] = Binary(w, float(meta.pop(name + "_b")))
             ccoef = np.zeros((len(meta["classes"]), N_FEATURES), dtype=np.float32)
             ccoef[:, z["cls_cols"]] = z["cls_w"]
-            cls_b = z["cls_b"].astype(np.float64)
-        tagger = TokenTagger(meta.pop("lexicon"), tcoef, float(meta.pop("tagger_intercept")))
-        clf = SpanClassifier(list(meta.pop("classes")), ccoef, cls_b)
-        return cls(tagger, clf, float(meta.pop("threshold")), float(meta.pop("bridge")), meta)
+            clf = SpanClassifier(list(meta.pop("classes")), ccoef, z["cls_b"].astype(np.float64))
+        return cls(
+            meta.pop("lexicon"), binaries["tag"], binaries["sent"], clf,
+            float(meta.pop("threshold")), int(meta.pop("gap")), meta,
+        )  # fmt: skip

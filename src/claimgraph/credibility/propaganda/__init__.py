@@ -1,0 +1,60 @@
+"""Propaganda techniques (SemEval-2020 Task 11): which stretches of an article use which technique.
+
+Entry points: :func:`propaganda_spans` for one text and :func:`propaganda_spans_many`
+for a batch. The model (``claimgraph/data/propaganda.npz``) is trained by
+``scripts/train_propaganda.py`` on the PTC dev articles and loaded once per process.
+Method, figures and limits: ``docs/propaganda.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .metrics import merge_overlapping, si_scores, tc_micro_f1
+from .model import PropagandaModel
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "propaganda.npz"
+
+__all__ = [
+    "MODEL_PATH", "PropagandaModel", "load_model", "merge_overlapping", "propaganda_spans",
+    "propaganda_spans_many", "si_scores", "tc_micro_f1",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> PropagandaModel:
+    """The trained model (``$CLAIMGRAPH_PROPAGANDA_MODEL`` or the packaged file), once per process."""
+    from ...errors import ClaimgraphError
+
+    where = Path(path or os.environ.get("CLAIMGRAPH_PROPAGANDA_MODEL") or MODEL_PATH)
+    if not where.exists():
+        raise ClaimgraphError(f"propaganda model {where} is missing; build it with scripts/train_propaganda.py")
+    return PropagandaModel.load(where)
+
+
+def _text_of(item: Any) -> str:
+    # A spaCy Doc is accepted so a pipeline can pass what it already has; the
+    # model uses its own regex tokens (see .text), so only the text is needed.
+    return item if isinstance(item, str) else str(getattr(item, "text", item))
+
+
+def propaganda_spans(text: Any, model: PropagandaModel | None = None) -> list[dict[str, Any]]:
+    """Spans of ``text`` that use a propaganda technique.
+
+    ``text`` is a string or a spaCy ``Doc``. Returns, in text order,
+    ``{"start", "end", "technique", "score", "technique_score", "text"}`` dicts with
+    ``text[start:end] == span["text"]``: ``score`` (0..1) is how sure the span
+    detector is that the stretch is propaganda, ``technique`` the most likely of the
+    14 PTC techniques and ``technique_score`` its probability. Empty text → ``[]``.
+    """
+    return (model or load_model()).spans(_text_of(text))
+
+
+def propaganda_spans_many(texts: Iterable[Any], model: PropagandaModel | None = None) -> list[list[dict[str, Any]]]:
+    """:func:`propaganda_spans` of each text (strings or spaCy Docs), loading the model once."""
+    m = model or load_model()
+    return [m.spans(_text_of(t)) for t in texts]
