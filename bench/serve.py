@@ -183,8 +183,9 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen:
+    log = (OUT / "serve-server.log").open("wb")  # a file, not a pipe nobody reads (a full pipe blocks the server)
     proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=log, stderr=log)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -195,7 +196,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.3)
     proc.kill()
-    raise SystemExit("server did not start: " + proc.stderr.read().decode()[-2000:])
+    raise SystemExit("server did not start; see " + str(OUT / "serve-server.log"))
 
 
 def load(port: int, urls: list[str], count: int, seconds: float) -> dict:
@@ -261,7 +262,7 @@ def workload(db: Path, rng: random.Random) -> dict[str, list[str]]:
     rng.shuffle(ids)
     rng.shuffle(queries)
     months = [(date(2023, 1, 1) + timedelta(days=30 * m)) for m in range(24)]
-    network = [f"/api/network?{urlencode({'date_from': m.isoformat(), 'date_to': (m + timedelta(days=30)).isoformat()})}"
+    network = [f"/api/network?{urlencode({'date_from': str(m), 'date_to': str(m + timedelta(days=30))})}"
                for m in months]
     return {
         "entity page (HTML)": [f"/entities/{quote(i)}" for i in ids],

@@ -137,7 +137,21 @@ def candidate_features(doc, cand) -> list[str]:
     has_verb = any(doc[i].pos_ in {"VERB", "AUX"} for i in content)
     side = "after" if content[0] > cue.i else "before"
     size = _bucket(len(content))
-    return [
+    sent = cue.sent
+    words = [t for t in sent if t.is_alpha]
+    title = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+    last = doc[max(content)]
+    ends_sentence = last.i >= sent.end - 3
+    quoted = any(doc[i].text in {"“", "”", '"', "''"} for i in content)
+    extra = [
+        f"title={title}",
+        f"rule_title={rule}/{title}",
+        f"cend={ends_sentence}",
+        f"rule_cend={rule}/{ends_sentence}",
+        f"cquote={quoted}",
+        f"first_para={cue.idx < 400 and not any(chr(10) in t.text_with_ws for t in doc[: cue.i])}",
+    ]
+    return extra + [
         f"rule={rule}",
         f"lrule={lemma}/{rule}",
         f"src={skind.split(':')[0]}",

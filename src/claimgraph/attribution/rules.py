@@ -160,6 +160,12 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         if ids:
             return sorted(set(ids)), "prep"
     # parenthetical "..., he said": the clause it interrupts is the content
+    # "People like Scott, he said.": the parser made the content a second subject
+    subjects = _children(verb, {"nsubj"})
+    if len(subjects) >= 2:
+        first = min(subjects, key=lambda t: t.i)
+        if first.i not in skip and first.right_edge.i + 1 < verb.i and doc[first.right_edge.i + 1].text == ",":
+            return subtree_ids(first), "two-subjects"
     # "is calling for Trump to be banned": the parser hangs the clause as an adverbial right after the verb
     follow = [c for c in _children(verb, {"advcl"}) if c.i > verb.i and c.left_edge.i <= verb.i + 3
               and any(g.dep_ in {"mark", "aux"} and g.lower_ in {"for", "to"} for g in c.children)]  # fmt: skip

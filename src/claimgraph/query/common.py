@@ -74,6 +74,16 @@ def targets_contain(conn: Connection, column: str = "t.targets", param: str = "t
     return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = :{param})"
 
 
+def has_targets(conn: Connection, column: str = "t.targets") -> str:
+    """SQL that is true when the JSON array ``column`` is not empty: a cheap test run before ``targets_contain``.
+
+    Most attributions target nobody, so this keeps the JSON parsing to the few that do.
+    """
+    if conn.dialect.name == "postgresql":
+        return f"jsonb_array_length(({column})::jsonb) > 0"
+    return f"{column} != '[]'"
+
+
 def targets_rows(conn: Connection, column: str = "t.targets") -> str:
     """A FROM-clause item expanding a JSON array column into rows named ``j(value)``."""
     if conn.dialect.name == "postgresql":

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, text, tuple_
 
 from ..store import schema as s
-from .common import clamp, entity_names, page, targets_contain, targets_rows
+from .common import clamp, entity_names, has_targets, page, targets_contain, targets_rows
 from .rows import attribution_dicts, attribution_select
 
 e, al, t, a, ae = s.entities, s.entity_aliases, s.attributions, s.articles, s.article_entities
@@ -72,7 +72,8 @@ def said(conn: Connection, entity_id: str, *, stance: str | None = None, limit: 
 def _about_where(conn: Connection) -> str:
     return (
         "t.document_id IN (SELECT document_id FROM article_entities WHERE entity_id = :x) "
-        "AND t.targets IS NOT NULL AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x) "
+        f"AND t.targets IS NOT NULL AND {has_targets(conn)} "
+        "AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x) "
         f"AND {targets_contain(conn, 't.targets', 'x')}"
     )
 
@@ -101,7 +102,7 @@ def counterparts(conn: Connection, entity_id: str, direction: str, stance: str =
     """Who X accuses (``accuses``) or who accuses X (``accused_by``), with counts, most frequent first."""
     if direction == "accuses":
         sql = (f"SELECT j.value AS other, count(*) AS n FROM attributions t, {targets_rows(conn)} "
-               "WHERE t.speaker_entity_id = :x AND t.stance = :stance GROUP BY j.value "
+               f"WHERE t.speaker_entity_id = :x AND t.stance = :stance AND {has_targets(conn)} GROUP BY j.value "
                "ORDER BY n DESC, other LIMIT :n")
     else:
         sql = (f"SELECT t.speaker_entity_id AS other, count(*) AS n FROM attributions t WHERE {_about_where(conn)} "

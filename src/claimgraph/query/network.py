@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from .common import clamp, entity_names, page, targets_rows
+from .common import clamp, entity_names, has_targets, page, targets_rows
 
 DEFAULT_EDGES = 200
 
@@ -32,7 +32,8 @@ def network(
 ) -> dict[str, Any]:
     """``{"nodes", "edges": page, "query"}`` for the speaker -> target graph under the given filters."""
     limit, offset = clamp(limit, offset, default=DEFAULT_EDGES)
-    where = ["t.speaker_entity_id IS NOT NULL", "t.targets IS NOT NULL", "j.value != t.speaker_entity_id"]
+    where = ["t.speaker_entity_id IS NOT NULL", "t.targets IS NOT NULL", has_targets(conn),
+             "j.value != t.speaker_entity_id"]
     params: dict[str, Any] = {"min_weight": max(1, int(min_weight))}
     join_articles = bool(date_from or date_to or publisher)
     if date_from:

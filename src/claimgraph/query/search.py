@@ -10,9 +10,10 @@ back as plain text plus highlight offsets, never as markup, so no caller has to 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from sqlalchemy import Connection, text, tuple_
+from sqlalchemy import Connection, bindparam, text, tuple_
 
 from ..store import schema as s
 from ..store.query import _fts5_query, _pg_query, _terms
@@ -21,6 +22,7 @@ from .rows import attribution_dicts, attribution_select
 
 START, STOP = "\x02", "\x03"  # highlight markers no article text contains (control characters)
 KINDS = ("all", "article", "quote")
+MAX_COUNT = 10_000  # totals above this are reported as "at least 10,000"
 
 
 def split_snippet(snip: str) -> tuple[str, list[list[int]]]:
@@ -68,10 +70,12 @@ def _filters(conn: Connection, f: ArticleFilter, stance: str | None, quote: bool
 
 def _arms(
     conn: Connection, kinds: tuple[str, ...], f: ArticleFilter, stance: str | None
-) -> tuple[list[tuple[str, str]], dict[str, Any]]:
-    """One (select list, FROM ... WHERE ...) per kind of hit, yielding (kind, document_id, local_id, snip, score).
+) -> tuple[list[str], dict[str, Any]]:
+    """One ranking SELECT per kind of hit, yielding (kind, document_id, local_id, fid, score).
 
-    Kept as two halves so the count can reuse the FROM/WHERE without computing snippets.
+    No snippet here: snippets are made for the page's rows only (``_snippets``), since building one
+    for every match of a common word would cost more than the ranking itself. Articles and
+    attributions are joined only when a filter needs their columns.
     """
     arms, params = [], {}
     pg = conn.dialect.name == "postgresql"
@@ -79,33 +83,63 @@ def _arms(
         where, p = _filters(conn, f, stance, quote=False)
         params.update(p)
         if pg:
-            arms.append((
-                "SELECT 'article' AS kind, a.document_id, NULL AS local_id, "
-                "ts_headline('english', a.body, query, :opts) AS snip, ts_rank(a.tsv, query) AS score",
-                "FROM articles a, websearch_to_tsquery('english', :q) query WHERE a.tsv @@ query" + where))
+            arms.append("SELECT 'article' AS kind, a.document_id, NULL AS local_id, NULL AS fid, "
+                        "ts_rank(a.tsv, query) AS score FROM articles a, websearch_to_tsquery('english', :q) query "
+                        "WHERE a.tsv @@ query" + where)
         else:
-            arms.append((
-                "SELECT 'article' AS kind, f.document_id, NULL AS local_id, "
-                "snippet(articles_fts, 2, char(2), char(3), '…', 20) AS snip, "
-                "-bm25(articles_fts, 0.0, 3.0, 1.0) AS score",
-                "FROM articles_fts f JOIN articles a ON a.document_id = f.document_id "
-                "WHERE articles_fts MATCH :q" + where))
+            join = " JOIN articles a ON a.document_id = f.document_id" if where else ""
+            arms.append("SELECT 'article' AS kind, f.document_id, NULL AS local_id, f.rowid AS fid, "
+                        "-bm25(articles_fts, 0.0, 3.0, 1.0) AS score FROM articles_fts f" + join +
+                        " WHERE articles_fts MATCH :q" + where)
     if "quote" in kinds:
         where, p = _filters(conn, f, stance, quote=True)
         params.update(p)
         if pg:
-            arms.append((
-                "SELECT 'quote' AS kind, t.document_id, t.local_id, "
-                "ts_headline('english', t.content, query, :opts) AS snip, ts_rank(t.tsv, query) AS score",
-                "FROM attributions t JOIN articles a ON a.document_id = t.document_id, "
-                "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query" + where))
+            arms.append("SELECT 'quote' AS kind, t.document_id, t.local_id, NULL AS fid, "
+                        "ts_rank(t.tsv, query) AS score FROM attributions t "
+                        "JOIN articles a ON a.document_id = t.document_id, "
+                        "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query" + where)
         else:
-            arms.append((
-                "SELECT 'quote' AS kind, f.document_id, f.local_id, "
-                "snippet(quotes_fts, 2, char(2), char(3), '…', 30) AS snip, -bm25(quotes_fts) AS score",
-                "FROM quotes_fts f JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id "
-                "JOIN articles a ON a.document_id = f.document_id WHERE quotes_fts MATCH :q" + where))
+            join = ""
+            if re.search(r"\bt\.", where):
+                join += " JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id"
+            if re.search(r"\ba\.", where):
+                join += " JOIN articles a ON a.document_id = f.document_id"
+            arms.append("SELECT 'quote' AS kind, f.document_id, f.local_id, f.rowid AS fid, -bm25(quotes_fts) AS score "
+                        "FROM quotes_fts f" + join + " WHERE quotes_fts MATCH :q" + where)
     return arms, params
+
+
+def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any]) -> dict[tuple[str, str | None], str]:
+    """Highlighted snippets for the page's hits only, keyed by (document_id, local_id)."""
+    out: dict[tuple[str, str | None], str] = {}
+    articles = [r for r in rows if r.kind == "article"]
+    quotes = [r for r in rows if r.kind == "quote"]
+    if conn.dialect.name == "postgresql":
+        if articles:
+            for r in conn.execute(text(
+                "SELECT document_id, ts_headline('english', body, websearch_to_tsquery('english', :q), :opts) AS snip "
+                "FROM articles WHERE document_id IN :ids").bindparams(bindparam("ids", expanding=True)),
+                {"q": params["q"], "opts": params["opts"], "ids": [r.document_id for r in articles]}):
+                out[(r.document_id, None)] = r.snip
+        for r in quotes:
+            snip = conn.execute(text(
+                "SELECT ts_headline('english', content, websearch_to_tsquery('english', :q), :opts) FROM attributions "
+                "WHERE document_id = :d AND local_id = :l"), {"q": params["q"], "opts": params["opts"],
+                                                             "d": r.document_id, "l": r.local_id}).scalar()
+            out[(r.document_id, r.local_id)] = snip or ""
+        return out
+    for kind, table, column, size, group in (("article", "articles_fts", 2, 20, articles),
+                                             ("quote", "quotes_fts", 2, 30, quotes)):
+        if not group:
+            continue
+        stmt = text(
+            f"SELECT document_id, {'NULL' if kind == 'article' else 'local_id'} AS local_id, "
+            f"snippet({table}, {column}, char(2), char(3), '…', {size}) AS snip FROM {table} "
+            f"WHERE {table} MATCH :q AND rowid IN :fids").bindparams(bindparam("fids", expanding=True))
+        for r in conn.execute(stmt, {"q": params["q"], "fids": [g.fid for g in group]}):
+            out[(r.document_id, r.local_id)] = r.snip
+    return out
 
 
 def search(
@@ -139,18 +173,21 @@ def search(
     params["q"] = _pg_query(groups) if pg else _fts5_query(groups)
     if pg:
         params["opts"] = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
-    union = " UNION ALL ".join(f"{head} {body}" for head, body in arms)
     count_params = {k: v for k, v in params.items() if k != "opts"}
     total = 0
-    for _head, body in arms:  # counting per arm lets each use its own index without building snippets
-        total += conn.execute(text("SELECT count(*) " + body), count_params).scalar_one()
+    for arm in arms:  # each arm counted on its own index; a common word stops counting at MAX_COUNT
+        total += conn.execute(text(f"SELECT count(*) FROM ({arm} LIMIT {MAX_COUNT}) c"), count_params).scalar_one()
+    total = min(total, MAX_COUNT)
+    union = " UNION ALL ".join(arms)
     rows = conn.execute(text(
         f"SELECT * FROM ({union}) hits ORDER BY score DESC, document_id, local_id LIMIT :limit OFFSET :offset"
-    ), {**params, "limit": limit, "offset": offset}).all()
-    return {"query": query, **page(_hits(conn, rows), total, limit, offset)}
+    ), {**count_params, "limit": limit, "offset": offset}).all()
+    snippets = _snippets(conn, rows, params)
+    result = page(_hits(conn, rows, snippets), total, limit, offset)
+    return {"query": query, **result, "total_is_lower_bound": total >= MAX_COUNT}
 
 
-def _hits(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
+def _hits(conn: Connection, rows: list[Any], snippets: dict[tuple[str, str | None], str]) -> list[dict[str, Any]]:
     a = s.articles
     t = s.attributions
     docs = {r.document_id for r in rows}
@@ -166,7 +203,7 @@ def _hits(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
         quotes = {(d["document_id"], d["id"]): d for d in attribution_dicts(conn, qrows)}
     out = []
     for r in rows:
-        snippet, marks = split_snippet(r.snip)
+        snippet, marks = split_snippet(snippets.get((r.document_id, r.local_id), ""))
         m = meta.get(r.document_id)
         hit: dict[str, Any] = {
             "kind": r.kind, "document_id": r.document_id, "score": round(float(r.score), 4),

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from ..store.query import _fts5_query, _pg_query, _terms
-from .common import targets_contain
+from .common import has_targets, targets_contain
 
 INTERVALS = ("day", "week", "month")
 MAX_BUCKETS = 2000
@@ -57,6 +57,7 @@ def timeline(
             where.append("t.speaker_entity_id = :x")
         else:
             where.append("t.document_id IN (SELECT document_id FROM article_entities WHERE entity_id = :x)")
+            where.append(has_targets(conn))
             where.append(targets_contain(conn, "t.targets", "x"))
     groups = _terms(q or "")
     if groups:

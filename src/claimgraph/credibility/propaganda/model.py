@@ -41,7 +41,7 @@ def hasher(n_features: int = N_FEATURES):
     """The one feature hasher used for training and inference."""
     from sklearn.feature_extraction import FeatureHasher
 
-    return FeatureHasher(n_features=n_features, input_type="string", alternate_sign=False)
+    return FeatureHasher(n_features=n_features, input_type="string", alternate_sign=False, dtype=np.float32)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -89,11 +89,14 @@ class SpanClassifier:
     classes: list[str]
     coef: np.ndarray  # (n_classes, N_FEATURES)
     intercept: np.ndarray
+    _coef_t: np.ndarray | None = None
 
     def proba(self, feats: list[list[str]]) -> np.ndarray:
         if not feats:
             return np.zeros((0, len(self.classes)))
-        z = np.asarray(_l2_rows(hasher().transform(feats)) @ self.coef.T) + self.intercept
+        if self._coef_t is None:  # sparse @ dense needs C-contiguous (N_FEATURES, n_classes)
+            self._coef_t = np.ascontiguousarray(self.coef.T)
+        z = np.asarray(_l2_rows(hasher().transform(feats)) @ self._coef_t) + self.intercept
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -131,18 +134,19 @@ class PropagandaModel:
     tagger: Binary
     sentences: Binary
     classifier: SpanClassifier
-    threshold: float = 0.2
-    gap: int = 6
+    threshold: float = 0.25
+    gap: int = 20
+    mix: float = 0.6
     meta: dict[str, Any] = field(default_factory=dict)
 
     def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Per-token q = sqrt(P_token · P_sentence)."""
+        """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
         if not tokens:
             return np.zeros(0)
         pt = self.tagger.proba(token_features(tokens, self.lexicon))
         words = sentence_words(tokens, len(sents))
         ps = self.sentences.proba([sentence_features(w, self.lexicon, i == 0) for i, w in enumerate(words)])
-        return np.sqrt(pt * ps[[t.sent for t in tokens]])
+        return pt**self.mix * ps[[t.sent for t in tokens]] ** (1.0 - self.mix)
 
     def find(self, text: str, threshold: float | None = None, gap: int | None = None) -> list[tuple[int, int, float]]:
         """SI only: (start, end, score) of every predicted span."""
@@ -187,7 +191,7 @@ class PropagandaModel:
         cols = np.flatnonzero(np.abs(cc).sum(axis=0)).astype(np.int32)
         meta = {
             "format": FORMAT, "n_features": N_FEATURES, "hashing": "sklearn FeatureHasher, alternate_sign=False",
-            "threshold": self.threshold, "gap": self.gap, "lexicon": self.lexicon,
+            "threshold": self.threshold, "gap": self.gap, "mix": self.mix, "lexicon": self.lexicon,
             "tag_b": self.tagger.intercept, "sent_b": self.sentences.intercept,
             "classes": self.classifier.classes, **self.meta,
         }  # fmt: skip
@@ -212,5 +216,5 @@ class PropagandaModel:
             clf = SpanClassifier(list(meta.pop("classes")), ccoef, z["cls_b"].astype(np.float64))
         return cls(
             meta.pop("lexicon"), binaries["tag"], binaries["sent"], clf,
-            float(meta.pop("threshold")), int(meta.pop("gap")), meta,
+            float(meta.pop("threshold")), int(meta.pop("gap")), float(meta.pop("mix")), meta,
         )  # fmt: skip

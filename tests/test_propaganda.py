@@ -1,0 +1,116 @@
+"""Propaganda spans: the task metrics on hand-made cases, tokenisation offsets, and the shipped model's behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.credibility.propaganda import MODEL_PATH, PropagandaModel, propaganda_spans, propaganda_spans_many
+from claimgraph.credibility.propaganda.metrics import merge_overlapping, si_counts, si_scores, tc_micro_f1
+from claimgraph.credibility.propaganda.text import sentence_bounds, tokenize
+
+LOADED = (
+    "The corrupt globalist elites and their lapdog media are destroying our great nation!\n"
+    "These traitors and radical Islamist terrorists will stop at nothing to silence true patriots.\n"
+    "Wake up, America: the evil, treasonous deep state is a disgrace and a threat to every one of us."
+)
+DRY = (
+    "The committee met on Tuesday and approved a budget of 2.1 million euros for road maintenance.\n"
+    "The work will begin in March and is expected to take about six months.\n"
+    "A spokesperson said the schedule depends on the weather and on the delivery of materials."
+)
+
+
+# -- metrics -------------------------------------------------------------------------------
+
+
+def test_merge_overlapping_joins_only_shared_characters():
+    assert merge_overlapping([(5, 15), (0, 10), (20, 25), (25, 30)]) == [(0, 15), (20, 25), (25, 30)]
+    assert merge_overlapping([(3, 3)]) == []
+
+
+def test_si_partial_overlap_by_hand():
+    # |s ∩ t| = 5: P = 5/10, R = 5/20.
+    assert si_counts([(0, 10)], [(5, 25)]) == (0.5, 1, 0.25, 1)
+    # Two predictions inside one gold span: each fully precise, recall adds up to 0.5.
+    p_num, n_p, r_num, n_g = si_counts([(0, 5), (10, 15)], [(0, 20)])
+    assert (p_num, n_p, r_num, n_g) == (2.0, 2, 0.5, 1)
+
+
+def test_si_merges_overlapping_gold_spans():
+    # Same text with two techniques counts once: a perfect prediction scores 1, not recall 2 / |T| 2.
+    r = si_scores({"a": [(0, 10)]}, {"a": [(0, 10), (0, 10), (2, 8)]})
+    assert r["precision"] == pytest.approx(1.0) and r["recall"] == pytest.approx(1.0) and r["gold_spans"] == 1
+
+
+def test_si_corpus_level_and_empty_cases():
+    r = si_scores({"a": [(0, 10)], "b": [(100, 110)]}, {"a": [(0, 10)], "b": [(0, 10)]})
+    assert r["precision"] == pytest.approx(0.5) and r["recall"] == pytest.approx(0.5) and r["f1"] == pytest.approx(0.5)
+    none = si_scores({}, {"a": [(0, 10)]})
+    assert none["precision"] == 0.0 and none["recall"] == 0.0 and none["f1"] == 0.0
+
+
+def test_tc_micro_f1_is_accuracy_with_multiset_offsets():
+    gold = [("a", 0, 5, "Doubt"), ("a", 0, 5, "Repetition"), ("a", 9, 12, "Slogans"), ("b", 1, 2, "Doubt")]
+    pred = [("a", 0, 5, "Repetition"), ("a", 0, 5, "Repetition"), ("a", 9, 12, "Slogans"), ("b", 1, 2, "Slogans")]
+    assert tc_micro_f1(pred, gold) == pytest.approx(0.5)
+    assert tc_micro_f1(gold, gold) == pytest.approx(1.0)
+    assert tc_micro_f1([], gold) == 0.0
+
+
+# -- tokens ---------------------------------------------------------------------------------
+
+
+def test_sentences_and_tokens_point_into_the_text():
+    text = "  Title here\n\nFirst sentence. Second one! “Third?” he asked.\n"
+    sents = sentence_bounds(text)
+    assert [text[s:e] for s, e in sents] == ["Title here", "First sentence.", "Second one!", "“Third?” he asked."]
+    tokens, _ = tokenize(text)
+    assert all(text[t.start : t.end] == t.word for t in tokens)
+    assert [t.word for t in tokens[:4]] == ["Title", "here", "First", "sentence"]
+
+
+# -- shipped model --------------------------------------------------------------------------
+
+needs_model = pytest.mark.skipif(not MODEL_PATH.exists(), reason="run scripts/train_propaganda.py")
+
+
+@needs_model
+def test_empty_and_blank_text():
+    assert propaganda_spans("") == []
+    assert propaganda_spans("  \n\t ") == []
+
+
+@needs_model
+def test_loaded_paragraph_gets_more_and_stronger_spans_than_dry_one():
+    loaded, dry = propaganda_spans_many([LOADED, DRY])
+    assert loaded, "obvious loaded language and name calling found nothing"
+    assert len(loaded) > len(dry)
+    assert max(s["score"] for s in loaded) > max((s["score"] for s in dry), default=0.0)
+    covered = sum(s["end"] - s["start"] for s in loaded) / len(LOADED)
+    assert covered > 0.2
+
+
+@needs_model
+def test_span_offsets_and_fields():
+    for text in (LOADED, DRY, "Title\n\n" + LOADED + "\n" + DRY):
+        for s in propaganda_spans(text):
+            assert text[s["start"] : s["end"]] == s["text"] and s["text"].strip() == s["text"]
+            assert 0.0 <= s["score"] <= 1.0 and 0.0 <= s["technique_score"] <= 1.0
+            assert s["technique"] in {
+                "Loaded_Language", "Name_Calling,Labeling", "Repetition", "Doubt", "Exaggeration,Minimisation",
+                "Appeal_to_fear-prejudice", "Flag-Waving", "Causal_Oversimplification", "Appeal_to_Authority",
+                "Slogans", "Black-and-White_Fallacy", "Whataboutism,Straw_Men,Red_Herring",
+                "Bandwagon,Reductio_ad_hitlerum", "Thought-terminating_Cliches",
+            }  # fmt: skip
+
+
+@needs_model
+def test_doc_like_input_and_file_round_trip(tmp_path):
+    class FakeDoc:  # stands in for a spaCy Doc: only .text is used
+        text = LOADED
+
+    assert propaganda_spans(FakeDoc()) == propaganda_spans(LOADED)
+    model = PropagandaModel.load(MODEL_PATH)
+    model.save(tmp_path / "p.npz")
+    again = PropagandaModel.load(tmp_path / "p.npz")
+    assert again.spans(LOADED) == model.spans(LOADED)
