@@ -112,8 +112,21 @@ def sentence_features(words: Sequence[str], lex: Mapping[str, float], title: boo
     return f
 
 
+def sentence_summaries(tokens: Sequence[Token], n_sents: int, lex: Mapping[str, float]) -> list[list[str]]:
+    """The sentence-level part of every token's features, once per sentence.
+
+    The tagger adds these to each token of the sentence (see
+    ``model.token_matrix``); hashing them once per sentence instead of once per
+    token keeps :func:`propaganda_spans` fast.
+    """
+    words: list[list[str]] = [[] for _ in range(n_sents)]
+    for t in tokens:
+        words[t.sent].append(t.word)
+    return [_sentence_features(w, lex) + (["title"] if i == 0 else ["body"]) for i, w in enumerate(words)]
+
+
 def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[list[str]]:
-    """One feature list per token (sentence-local context only)."""
+    """Token-local features (word, affixes, shape, two neighbours each side, lexicon buckets)."""
     out: list[list[str]] = []
     i = 0
     n = len(tokens)
@@ -123,8 +136,6 @@ def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[li
             j += 1
         words = [t.word for t in tokens[i:j]]
         low = [w.lower() for w in words]
-        sfeats = _sentence_features(words, lex)
-        title = "title" if tokens[i].sent == 0 else "body"
         m = j - i
         in_quote = False
         for k in range(m):
@@ -152,11 +163,9 @@ def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[li
                 f"lx={_bucket(lx, _LEX_EDGES) if lx is not None else 'u'}",
                 f"lx-1={_bucket(lex.get(p1, 0.0), _LEX_EDGES)}",
                 f"lx+1={_bucket(lex.get(n1, 0.0), _LEX_EDGES)}",
-                title,
             ]
             if in_quote:
                 f.append("inq")
-            f.extend(sfeats)
             out.append(f)
         i = j
     return out

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import sentence_features, span_features, token_features
+from .features import sentence_features, sentence_summaries, span_features, token_features
 from .text import Token, tokenize
 
 N_FEATURES = 2**20
@@ -69,6 +69,17 @@ def sentence_words(tokens: Sequence[Token], n_sents: int) -> list[list[str]]:
     return out
 
 
+def token_matrix(tokens: Sequence[Token], n_sents: int, lex: dict[str, float]):
+    """Hashed tagger features: token-local part plus its sentence's summary row.
+
+    Equal to hashing the concatenated feature lists of each token (FeatureHasher
+    sums), but the sentence part is built and hashed once per sentence.
+    """
+    local = hasher().transform(token_features(tokens, lex))
+    summary = hasher().transform(sentence_summaries(tokens, n_sents, lex))
+    return (local + summary[[t.sent for t in tokens]]).tocsr()
+
+
 @dataclass(slots=True)
 class Binary:
     """A hashed-feature logistic model: P = sigmoid(w · x + b)."""
@@ -79,7 +90,10 @@ class Binary:
     def proba(self, feats: list[list[str]]) -> np.ndarray:
         if not feats:
             return np.zeros(0)
-        return _sigmoid(hasher().transform(feats) @ self.coef + self.intercept)
+        return self.proba_matrix(hasher().transform(feats))
+
+    def proba_matrix(self, X) -> np.ndarray:
+        return _sigmoid(X @ self.coef + self.intercept)
 
 
 @dataclass(slots=True)
@@ -143,7 +157,7 @@ class PropagandaModel:
         """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
         if not tokens:
             return np.zeros(0)
-        pt = self.tagger.proba(token_features(tokens, self.lexicon))
+        pt = self.tagger.proba_matrix(token_matrix(tokens, len(sents), self.lexicon))
         words = sentence_words(tokens, len(sents))
         ps = self.sentences.proba([sentence_features(w, self.lexicon, i == 0) for i, w in enumerate(words)])
         return pt**self.mix * ps[[t.sent for t in tokens]] ** (1.0 - self.mix)

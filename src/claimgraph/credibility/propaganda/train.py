@@ -14,9 +14,18 @@ from typing import Any
 
 import numpy as np
 
-from .features import learn_lexicon, sentence_features, span_features, token_features
+from .features import learn_lexicon, sentence_features, span_features
 from .metrics import merge_overlapping
-from .model import Binary, PropagandaModel, SpanClassifier, _l2_rows, hasher, sentence_of, sentence_words
+from .model import (
+    Binary,
+    PropagandaModel,
+    SpanClassifier,
+    _l2_rows,
+    hasher,
+    sentence_of,
+    sentence_words,
+    token_matrix,
+)
 from .text import Token, tokenize
 
 # Decision settings of the SI step (see .model.PropagandaModel). Chosen on the
@@ -85,15 +94,13 @@ def token_labels(tokens: Sequence[Token], spans: Sequence[tuple[int, int, Any]])
 
 def fit_tagger(docs: Sequence[Doc], lex: dict[str, float], alpha: float = 1e-4, epochs: int = 8) -> Binary:
     """Token model: logistic-loss SGD (averaged) over hashed token features."""
+    from scipy.sparse import vstack
     from sklearn.linear_model import SGDClassifier
 
-    feats: list[list[str]] = []
-    y: list[bool] = []
-    for d in docs:
-        feats.extend(token_features(d.tokens, lex))
-        y.extend(d.labels)
+    X = vstack([token_matrix(d.tokens, len(d.sents), lex) for d in docs if d.tokens]).tocsr()
+    y = [lab for d in docs for lab in d.labels]
     clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, average=True, random_state=0)
-    clf.fit(hasher().transform(feats), np.asarray(y))
+    clf.fit(X, np.asarray(y))
     return Binary(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]))
 
 
