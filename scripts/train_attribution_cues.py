@@ -1,6 +1,6 @@
 """Learn the attribution cue lexicon and cue scorer from the TRAIN part of the PolNeAR dev set.
 
-Two artefacts, both rebuilt here from ``../shared/gold/attribution/dev.jsonl``
+Three artefacts, all rebuilt here from ``../shared/gold/attribution/dev.jsonl``
 (validation articles, sha1(id) % 5 == 0, are never read):
 
 * ``data/attribution_cues.json`` - a lexicon: for every (lemma, POS[, clause flag])
@@ -13,11 +13,18 @@ Two artefacts, both rebuilt here from ``../shared/gold/attribution/dev.jsonl``
   person subject vs. "argue" alone), and structural features carry over to cue
   words never seen in training.
 
+* ``data/attribution_cand_model.json`` (with ``--candidates``) - the candidate scorer: logistic
+  regression over token features plus features of what the dependency rules found around the cue
+  (rule, source kind, content length/shape); label: the candidate's content matches a gold content
+  (Dice >= 0.5).  Its ``threshold`` (0.35) and C (0.3) were chosen on the last 110 train articles
+  with ``--exclude-last 110`` and scripts/eval_attribution_quick.py --split train --offset 455.
+
 Only aggregate counts and feature weights are written (no text, no offsets).
 scikit-learn is needed to train (it ships with the bench extra via textacy), not to run.
 
-Usage: python scripts/train_attribution_cues.py [--c 0.3] [--holdout 0]
-  --holdout N  train on all but the last N train articles and print cue P/R on those (for tuning)
+Usage (the shipped files): python scripts/train_attribution_cues.py --candidates
+  --holdout N       train on all but the last N train articles and print cue P/R on those
+  --exclude-last N  write artefacts trained without the last N train articles (for tuning)
 """
 
 from __future__ import annotations
@@ -73,7 +80,7 @@ def candidate_examples(records, docs, cue_weights: dict[str, float], cue_bias: f
     """(features, label) for every rule candidate of every article; label: its content matches a gold content."""
     from claimgraph.attribution.extract import _clip
     from claimgraph.attribution.features import candidate_features
-    from claimgraph.attribution.rules import candidate_for
+    from claimgraph.attribution.rules import QUOTED, candidate_for
     from claimgraph.attribution.spans import fragments, trim
 
     rows, labels = [], []
@@ -82,6 +89,7 @@ def candidate_examples(records, docs, cue_weights: dict[str, float], cue_bias: f
         quotes = find_quotes(text)
         blocked = _quote_tokens(doc, quotes)
         near = near_quote_tokens(doc, quotes)
+        QUOTED.set(frozenset(blocked))
         gold = [{i for s, e in q["content_fragments"] for i in range(s, e) if not text[i].isspace()}
                 for q in rec["quotes"]]  # fmt: skip
         for tok in doc:

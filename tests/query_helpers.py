@@ -35,7 +35,8 @@ def _copy_of_sample() -> str:
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     title = next(line for line in lines if line.startswith("# "))
     start = next(i for i, line in enumerate(lines) if line.startswith("Energy Minister Laura Bennett"))
-    body = [re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line) for line in lines[start:] if "originally published" not in line]
+    body = [re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
+            for line in lines[start:] if "originally published" not in line]
     return "\n".join([title, "", *body])
 
 

@@ -90,6 +90,17 @@ def test_search_pagination_is_one_ordering(conn):
     assert search(conn, "the", limit=10_000)["limit"] == 500  # no unbounded page
 
 
+def test_search_with_many_matches_pages_newest_first(conn, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.modules["claimgraph.query.search"], "RANK_LIMIT", 2)
+    full = search(conn, "said OR the", limit=12)
+    assert full["order"] == "newest" and len(full["items"]) == 12
+    first, second = search(conn, "said OR the", limit=6), search(conn, "said OR the", limit=6, offset=6)
+    assert [h["snippet"] for h in first["items"] + second["items"]] == [h["snippet"] for h in full["items"]]
+    assert all(h["highlights"] for h in full["items"])
+
+
 @pytest.mark.parametrize("q", ["'; DROP TABLE articles; --", '" OR 1=1 --', "Gerasimov%' OR '1'='1", "NEAR(a b)",
                                "col:body", "*", "a AND", '"unbalanced', "\\x00", "()", "^start"])
 def test_search_sql_metacharacters_are_just_text(conn, q):

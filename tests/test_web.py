@@ -179,3 +179,19 @@ def test_openapi_docs_are_local(client):
                  "/api/timeline", "/api/publishers/{domain}", "/api/analyze"):
         assert path in spec["paths"], path
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+
+
+def test_html_pagers_link_to_the_next_page(client, ids):
+    first = client.get("/search", params={"q": "said OR the", "limit": 2})
+    assert first.status_code == 200
+    nxt = re.search(r'<a href="([^"]+)">next →</a>', first.text).group(1).replace("&amp;", "&")
+    assert "offset=2" in nxt
+    second = client.get(nxt)
+    assert second.status_code == 200 and "3–4 of" in second.text
+    entity_page = client.get(f"/entities/{ids['gerasimov']}", params={"limit": 2})
+    assert "said_offset=2" in entity_page.text
+    assert client.get(f"/entities/{ids['gerasimov']}", params={"limit": 2, "said_offset": 2}).status_code == 200
+    for url in ("/network?limit=1", "/publishers?limit=1"):
+        page = client.get(url)
+        assert page.status_code == 200 and "next →" in page.text, url
+    assert client.get("/publishers/northernledger.org?limit=1&offset=1").status_code == 200

@@ -25,7 +25,7 @@ from ..model import Attribution, Content, Cue, Entity, Span
 from .cues import candidate_model, cue_probability, sigmoid_score
 from .features import candidate_features, near_quote_tokens, token_features
 from .quotes import Quote, find_quotes, quoted_ratio
-from .rules import Candidate, candidate_for, cue_tokens, headline_colons, source_ids, verb_subject
+from .rules import QUOTED, Candidate, candidate_for, cue_tokens, headline_colons, source_ids, verb_subject
 from .spans import fragments, noun_phrase, tok_end, trim
 from .speakers import SpeakerResolver
 from .stance import classify
@@ -351,8 +351,12 @@ def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
         return []
     quotes = find_quotes(text)
     blocked = _quote_tokens(doc, quotes)
-    works = _select(doc, blocked, text, quotes)
-    _attach_quotes(doc, quotes, works, blocked, text)
+    token = QUOTED.set(frozenset(blocked))
+    try:
+        works = _select(doc, blocked, text, quotes)
+        _attach_quotes(doc, quotes, works, blocked, text)
+    finally:
+        QUOTED.reset(token)
     resolver = SpeakerResolver(entities)
 
     built: list[tuple[int, Attribution, _Work]] = []

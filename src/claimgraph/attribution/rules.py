@@ -11,6 +11,7 @@ turns them into character spans and resolves entities.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .cues import SEED_NOUNS, cue_score, worth_scoring
@@ -60,13 +61,20 @@ def _agent(verb):
     return None
 
 
+# token ids inside quotations of the document being processed (set by extract.py for one call)
+QUOTED: ContextVar[frozenset[int]] = ContextVar("claimgraph_attribution_quoted", default=frozenset())
+
+
 def verb_subject(verb, depth: int = 0):
     """The source of a verb cue: its subject, its passive agent, or the subject it inherits.
 
     Returns (token or None, passive flag).  Inheritance covers "X said ... and added that",
     "X went on to say", "..., adding that" and "X, who said ...".
     """
+    quoted = QUOTED.get()
     subj = sorted(_children(verb, SUBJ), key=lambda t: abs(t.i - verb.i))  # the nearest: headlines leak in
+    if verb.i not in quoted:  # '..., adding, "It's over"': a subject inside the quotation is not the speaker
+        subj = [t for t in subj if t.i not in quoted]
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -81,6 +89,8 @@ def verb_subject(verb, depth: int = 0):
         return None, True
     if depth < 3 and verb.head is not verb:
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+            if verb.head.i in quoted and verb.i not in quoted:
+                return None, False  # the parser hung the cue on a word inside the quotation
             return verb_subject(verb.head, depth + 1)
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return verb.head, False

@@ -24,7 +24,6 @@ def serve(
     token: Annotated[str | None, typer.Option(envvar="CLAIMGRAPH_API_TOKEN", show_envvar=True,
                                               help="Enables POST /api/analyze for callers presenting it.")] = None,
     max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes (413 above).")] = 5 << 20,
-    workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes.")] = 1,
 ) -> None:
     """Serve the web pages, the JSON API (/api/...) and its docs (/docs)."""
     import uvicorn
@@ -37,8 +36,6 @@ def serve(
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    if workers > 1:
-        typer.echo("note: --workers > 1 is not supported for an in-process app; using 1", err=True)
     typer.echo(f"claimgraph: http://{host}:{port}/  (API docs at /docs; analysis "
                f"{'enabled with token' if token else 'disabled: no token'})", err=True)
     uvicorn.run(create_app(engine, Settings(db=db, token=token, max_body=max_body)), host=host, port=port,

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text, tuple_
+from sqlalchemy import Connection, func, select, text
 
 from ..store import schema as s
-from .common import clamp, entity_names, has_targets, page, targets_contain, targets_rows
-from .rows import attribution_dicts, attribution_select
+from .common import clamp, entity_names, has_targets, page, targets_rows
+from .rows import attribution_dicts, attribution_select, attributions_by_keys
+from .targets import about_where
 
 e, al, t, a, ae = s.entities, s.entity_aliases, s.attributions, s.articles, s.article_entities
 
@@ -69,46 +70,33 @@ def said(conn: Connection, entity_id: str, *, stance: str | None = None, limit: 
     return page(attribution_dicts(conn, rows), total, limit, offset)
 
 
-def _about_where(conn: Connection) -> str:
-    return (
-        "t.document_id IN (SELECT document_id FROM article_entities WHERE entity_id = :x) "
-        f"AND t.targets IS NOT NULL AND {has_targets(conn)} "
-        "AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x) "
-        f"AND {targets_contain(conn, 't.targets', 'x')}"
-    )
-
-
 def about(conn: Connection, entity_id: str, *, limit: int | None = None, offset: int | None = None) -> dict[str, Any]:
     """A page of what others said about X (attributions whose targets include X), newest first."""
     limit, offset = clamp(limit, offset)
-    where = _about_where(conn)
-    total = conn.execute(text(f"SELECT count(*) FROM attributions t WHERE {where}"), {"x": entity_id}).scalar_one()
+    where, params = about_where(conn, entity_id)
+    total = conn.execute(text(f"SELECT count(*) FROM attributions t WHERE {where}"), params).scalar_one()
     keys = conn.execute(text(
         f"SELECT t.document_id, t.local_id FROM attributions t JOIN articles a ON a.document_id = t.document_id "
         f"WHERE {where} ORDER BY a.published DESC, t.document_id, t.content_start LIMIT :n OFFSET :o"
-    ), {"x": entity_id, "n": limit, "o": offset}).all()
-    items = []
-    if keys:
-        rows = conn.execute(attribution_select().where(tuple_(t.c.document_id, t.c.local_id).in_(
-            [tuple(k) for k in keys]))).all()
-        order = {(k[0], k[1]): i for i, k in enumerate(keys)}
-        rows = sorted(rows, key=lambda r: order[(r.document_id, r.local_id)])
-        items = attribution_dicts(conn, rows)
+    ), {**params, "n": limit, "o": offset}).all()
+    items = attributions_by_keys(conn, [(k[0], k[1]) for k in keys])
     return page(items, total, limit, offset)
 
 
 def counterparts(conn: Connection, entity_id: str, direction: str, stance: str = "accuse",
                  limit: int = 20) -> list[dict[str, Any]]:
     """Who X accuses (``accuses``) or who accuses X (``accused_by``), with counts, most frequent first."""
+    params: dict[str, Any] = {"x": entity_id}
     if direction == "accuses":
         sql = (f"SELECT j.value AS other, count(*) AS n FROM attributions t, {targets_rows(conn)} "
                f"WHERE t.speaker_entity_id = :x AND t.stance = :stance AND {has_targets(conn)} GROUP BY j.value "
                "ORDER BY n DESC, other LIMIT :n")
     else:
-        sql = (f"SELECT t.speaker_entity_id AS other, count(*) AS n FROM attributions t WHERE {_about_where(conn)} "
+        where, params = about_where(conn, entity_id)
+        sql = (f"SELECT t.speaker_entity_id AS other, count(*) AS n FROM attributions t WHERE {where} "
                "AND t.stance = :stance AND t.speaker_entity_id IS NOT NULL GROUP BY t.speaker_entity_id "
                "ORDER BY n DESC, other LIMIT :n")
-    rows = conn.execute(text(sql), {"x": entity_id, "stance": stance, "n": limit}).all()
+    rows = conn.execute(text(sql), {**params, "stance": stance, "n": limit}).all()
     names = entity_names(conn, {r.other for r in rows})
     return [{**(names.get(r.other) or {"id": None, "name": r.other, "type": None}), "count": r.n} for r in rows]
 

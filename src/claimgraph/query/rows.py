@@ -66,3 +66,20 @@ def attribution_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, A
                                "publisher": m["publisher_id"]}
         out.append(item)
     return out
+
+
+def attributions_by_keys(conn: Connection, keys: Sequence[tuple[str, str]], with_article: bool = True
+                         ) -> list[dict[str, Any]]:
+    """The attributions with these (document_id, local_id) keys, as dicts, in the order of ``keys``.
+
+    Selected by ``document_id IN (...)`` (the primary key's first column) and filtered here: SQLite does
+    not use the index for a row-value ``(document_id, local_id) IN (...)`` and would scan the table.
+    """
+    if not keys:
+        return []
+    docs = sorted({k[0] for k in keys})
+    rows = conn.execute(attribution_select(with_article).where(t.c.document_id.in_(docs))).all()
+    order = {(k[0], k[1]): i for i, k in enumerate(keys)}
+    wanted = sorted((r for r in rows if (r.document_id, r.local_id) in order),
+                    key=lambda r: order[(r.document_id, r.local_id)])
+    return attribution_dicts(conn, wanted)

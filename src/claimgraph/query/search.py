@@ -11,18 +11,20 @@ back as plain text plus highlight offsets, never as markup, so no caller has to 
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text, tuple_
+from sqlalchemy import Connection, bindparam, text
 
 from ..store import schema as s
 from ..store.query import _fts5_query, _pg_query, _terms
 from .common import ArticleFilter, clamp, page, targets_contain
-from .rows import attribution_dicts, attribution_select
+from .rows import attributions_by_keys
 
 START, STOP = "\x02", "\x03"  # highlight markers no article text contains (control characters)
 KINDS = ("all", "article", "quote")
 MAX_COUNT = 10_000  # totals above this are reported as "at least 10,000"
+RANK_LIMIT = 3_000  # above this many matches (in articles or in quotes) hits come newest first, not by bm25
 
 
 def split_snippet(snip: str) -> tuple[str, list[list[int]]]:
@@ -110,6 +112,24 @@ def _arms(
     return arms, params
 
 
+def _body(arm: str) -> str:
+    """The FROM ... WHERE ... part of a ranking arm, for counting without computing any score."""
+    return arm[arm.index(" FROM "):]
+
+
+def _newest(conn: Connection, arms: list[str], params: dict[str, Any], limit: int, offset: int) -> list[Any]:
+    """Hits of a query matching over RANK_LIMIT rows, newest first, articles and quotes interleaved.
+
+    Ranking every match by bm25 costs time in proportion to the matches (seconds for a word found in
+    most of 10⁵ articles) and says little when a word is that common; FTS5 walks its index backwards
+    by rowid and stops after ``offset + limit`` rows, so this stays fast at any size.
+    """
+    lists = [conn.execute(text(f"{arm} ORDER BY f.rowid DESC LIMIT :n"), {**params, "n": offset + limit}).all()
+             for arm in arms]
+    merged = [row for group in zip_longest(*lists) for row in group if row is not None]
+    return merged[offset:offset + limit]
+
+
 def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any]) -> dict[tuple[str, str | None], str]:
     """Highlighted snippets for the page's hits only, keyed by (document_id, local_id)."""
     out: dict[tuple[str, str | None], str] = {}
@@ -174,33 +194,34 @@ def search(
     if pg:
         params["opts"] = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
     count_params = {k: v for k, v in params.items() if k != "opts"}
-    total = 0
-    for arm in arms:  # each arm counted on its own index; a common word stops counting at MAX_COUNT
-        total += conn.execute(text(f"SELECT count(*) FROM ({arm} LIMIT {MAX_COUNT}) c"), count_params).scalar_one()
-    total = min(total, MAX_COUNT)
-    union = " UNION ALL ".join(arms)
-    rows = conn.execute(text(
-        f"SELECT * FROM ({union}) hits ORDER BY score DESC, document_id, local_id LIMIT :limit OFFSET :offset"
-    ), {**count_params, "limit": limit, "offset": offset}).all()
+    # each arm counted on its own index, without scores; a common word stops counting at MAX_COUNT
+    counts = [conn.execute(text(f"SELECT count(*) FROM (SELECT 1 {_body(arm)} LIMIT {MAX_COUNT}) c"),
+                           count_params).scalar_one() for arm in arms]
+    total = min(sum(counts), MAX_COUNT)
+    if max(counts) > RANK_LIMIT and not pg:
+        rows = _newest(conn, arms, count_params, limit, offset)
+        order = "newest"
+    else:
+        union = " UNION ALL ".join(arms)
+        rows = conn.execute(text(
+            f"SELECT * FROM ({union}) hits ORDER BY score DESC, document_id, local_id LIMIT :limit OFFSET :offset"
+        ), {**count_params, "limit": limit, "offset": offset}).all()
+        order = "relevance"
     snippets = _snippets(conn, rows, params)
     result = page(_hits(conn, rows, snippets), total, limit, offset)
+    result["order"] = order
     return {"query": query, **result, "total_is_lower_bound": total >= MAX_COUNT}
 
 
 def _hits(conn: Connection, rows: list[Any], snippets: dict[tuple[str, str | None], str]) -> list[dict[str, Any]]:
     a = s.articles
-    t = s.attributions
     docs = {r.document_id for r in rows}
     meta: dict[str, Any] = {}
     if docs:
         stmt = a.select().with_only_columns(a.c.document_id, a.c.title, a.c.url, a.c.published, a.c.publisher_id)
         meta = {r.document_id: r for r in conn.execute(stmt.where(a.c.document_id.in_(sorted(docs))))}
     keys = [(r.document_id, r.local_id) for r in rows if r.kind == "quote"]
-    quotes: dict[tuple[str, str], dict[str, Any]] = {}
-    if keys:
-        qrows = conn.execute(attribution_select(with_article=False).where(
-            tuple_(t.c.document_id, t.c.local_id).in_(keys))).all()
-        quotes = {(d["document_id"], d["id"]): d for d in attribution_dicts(conn, qrows)}
+    quotes = {(d["document_id"], d["id"]): d for d in attributions_by_keys(conn, keys, with_article=False)}
     out = []
     for r in rows:
         snippet, marks = split_snippet(snippets.get((r.document_id, r.local_id), ""))

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from ..store.query import _fts5_query, _pg_query, _terms
-from .common import has_targets, targets_contain
+from .targets import about_where
 
 INTERVALS = ("day", "week", "month")
 MAX_BUCKETS = 2000
@@ -50,15 +50,17 @@ def timeline(
         raise ValueError(f"interval must be one of {INTERVALS}")
     if role not in ("said", "about"):
         raise ValueError("role must be 'said' or 'about'")
-    where, params, source = [], {}, "attributions t JOIN articles a ON a.document_id = t.document_id"
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    source = "attributions t JOIN articles a ON a.document_id = t.document_id"
     if entity:
         params["x"] = entity
         if role == "said":
             where.append("t.speaker_entity_id = :x")
         else:
-            where.append("t.document_id IN (SELECT document_id FROM article_entities WHERE entity_id = :x)")
-            where.append(has_targets(conn))
-            where.append(targets_contain(conn, "t.targets", "x"))
+            clause, extra = about_where(conn, entity)
+            where.append(clause)
+            params.update(extra)
     groups = _terms(q or "")
     if groups:
         if conn.dialect.name == "postgresql":

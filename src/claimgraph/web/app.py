@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from .. import __version__
 from ..errors import ClaimgraphError
+from ..query.targets import target_rowids
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 HERE = Path(__file__).parent
@@ -49,6 +50,8 @@ def create_app(engine: Engine, settings: Settings) -> Any:
         redoc_url=None,
     )
     app.state.engine = engine
+    with engine.connect() as conn:  # build the target index now, not during the first visitor's request
+        target_rowids(conn, "")
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

@@ -97,18 +97,18 @@ def _sentence_features(words: list[str], lex: Mapping[str, float]) -> list[str]:
     return feats
 
 
-def sentence_features(words: Sequence[str], lex: Mapping[str, float], title: bool) -> list[str]:
-    """Features of a whole sentence for the sentence classifier: bag of words and bigrams.
+def sentence_features(words: Sequence[str], summary: list[str]) -> list[str]:
+    """Features of a whole sentence for the sentence classifier: its summary plus bag of words and bigrams.
 
     Long techniques (Doubt, Appeal to fear, Causal oversimplification) are marked by
-    what the sentence says as a whole, which token windows cannot see.
+    what the sentence says as a whole, which token windows cannot see. ``summary``
+    is the sentence's row of :func:`sentence_summaries` (computed once, shared
+    with the token tagger).
     """
     low = [w.lower() for w in words]
-    f = _sentence_features(list(words), lex)
+    f = list(summary)
     f.extend("sw=" + w for w in set(low))
     f.extend("sbg=" + a + "|" + b for a, b in zip(low, low[1:], strict=False))
-    if title:
-        f.append("title")
     return f
 
 

@@ -69,14 +69,14 @@ def sentence_words(tokens: Sequence[Token], n_sents: int) -> list[list[str]]:
     return out
 
 
-def token_matrix(tokens: Sequence[Token], n_sents: int, lex: dict[str, float]):
+def token_matrix(tokens: Sequence[Token], summaries: list[list[str]], lex: dict[str, float]):
     """Hashed tagger features: token-local part plus its sentence's summary row.
 
     Equal to hashing the concatenated feature lists of each token (FeatureHasher
     sums), but the sentence part is built and hashed once per sentence.
     """
     local = hasher().transform(token_features(tokens, lex))
-    summary = hasher().transform(sentence_summaries(tokens, n_sents, lex))
+    summary = hasher().transform(summaries)
     return (local + summary[[t.sent for t in tokens]]).tocsr()
 
 
@@ -157,9 +157,10 @@ class PropagandaModel:
         """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
         if not tokens:
             return np.zeros(0)
-        pt = self.tagger.proba_matrix(token_matrix(tokens, len(sents), self.lexicon))
+        summaries = sentence_summaries(tokens, len(sents), self.lexicon)
+        pt = self.tagger.proba_matrix(token_matrix(tokens, summaries, self.lexicon))
         words = sentence_words(tokens, len(sents))
-        ps = self.sentences.proba([sentence_features(w, self.lexicon, i == 0) for i, w in enumerate(words)])
+        ps = self.sentences.proba([sentence_features(w, summ) for w, summ in zip(words, summaries, strict=True)])
         return pt**self.mix * ps[[t.sent for t in tokens]] ** (1.0 - self.mix)
 
     def find(self, text: str, threshold: float | None = None, gap: int | None = None) -> list[tuple[int, int, float]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import learn_lexicon, sentence_features, span_features
+from .features import learn_lexicon, sentence_features, sentence_summaries, span_features
 from .metrics import merge_overlapping
 from .model import (
     Binary,
@@ -97,7 +97,8 @@ def fit_tagger(docs: Sequence[Doc], lex: dict[str, float], alpha: float = 1e-4, 
     from scipy.sparse import vstack
     from sklearn.linear_model import SGDClassifier
 
-    X = vstack([token_matrix(d.tokens, len(d.sents), lex) for d in docs if d.tokens]).tocsr()
+    X = vstack([token_matrix(d.tokens, sentence_summaries(d.tokens, len(d.sents), lex), lex) for d in docs if d.tokens])
+    X = X.tocsr()
     y = [lab for d in docs for lab in d.labels]
     clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, average=True, random_state=0)
     clf.fit(X, np.asarray(y))
@@ -118,7 +119,8 @@ def fit_sentences(docs: Sequence[Doc], lex: dict[str, float], C: float = 0.3) ->
     y: list[bool] = []
     for d in docs:
         words = sentence_words(d.tokens, len(d.sents))
-        feats.extend(sentence_features(w, lex, i == 0) for i, w in enumerate(words))
+        summaries = sentence_summaries(d.tokens, len(d.sents), lex)
+        feats.extend(sentence_features(w, summ) for w, summ in zip(words, summaries, strict=True))
         y.extend(sentence_labels(d))
     clf = LogisticRegression(C=C, max_iter=500)
     clf.fit(hasher().transform(feats), np.asarray(y))
