@@ -199,8 +199,8 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("server did not start; see " + str(OUT / "serve-server.log"))
 
 
-def load(port: int, urls: list[str], count: int, seconds: float) -> dict:
-    """GET ``count`` of ``urls`` (round robin) from 8 threads; latency percentiles in ms."""
+def load(port: int, urls: list[str], count: int, seconds: float, clients: int = CLIENTS) -> dict:
+    """GET ``count`` of ``urls`` (round robin) from ``clients`` threads; latency percentiles in ms."""
     lock = threading.Lock()
     latencies: list[float] = []
     errors: list[str] = []
@@ -230,7 +230,7 @@ def load(port: int, urls: list[str], count: int, seconds: float) -> dict:
                     errors.append(f"{urls[i % len(urls)]}: {getattr(resp, 'status', resp)}")
 
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
     for th in threads:
         th.start()
     for th in threads:
@@ -300,6 +300,8 @@ def main() -> None:
             load(port, endpoint_urls, min(20, args.requests), 30)  # warm-up, not counted
             count = args.requests if "whole KB" not in name else max(16, args.requests // 10)
             results[name] = load(port, endpoint_urls, count, args.seconds)
+            if "(HTML)" in name and "article" not in name:  # the service time, without queueing behind 7 others
+                results[f"{name}, 1 client"] = load(port, endpoint_urls, max(20, args.requests // 4), args.seconds, 1)
             r = results[name]
             print(f"{name:28s} p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  max {r['max']:7.1f} ms  "
                   f"{r['rps']:6.1f} req/s  {r['requests']} req  {r['errors']} errors {r['first_error']}",
@@ -333,7 +335,9 @@ def report(args: argparse.Namespace, counts: dict, results: dict) -> str:
         f"{args.seed_articles} PolNeAR dev articles analysed by the pipeline (entities split into Zipf variants)"
         + (f"; generated in {counts['seconds']:.0f} s" if counts.get("seconds") else ""),
         f"- load: {CLIENTS} concurrent keep-alive clients on 127.0.0.1, one uvicorn process; up to {args.requests} "
-        f"requests per endpoint (whole-KB network: a tenth) after a 20-request warm-up, {args.seconds:.0f} s cap", "",
+        f"requests per endpoint (whole-KB network: a tenth) after a 20-request warm-up, {args.seconds:.0f} s cap; "
+        "the '1 client' rows repeat the pages with one client (a quarter of the requests) to show the service time "
+        "without queueing", "",
         "| endpoint | requests | errors | p50 ms | p95 ms | max ms | req/s |",
         "|---|---|---|---|---|---|---|",
     ]

@@ -98,19 +98,20 @@ class Binary:
 
 @dataclass(slots=True)
 class SpanClassifier:
-    """Multinomial logistic regression over L2-normalised hashed span features."""
+    """Multinomial logistic regression over L2-normalised hashed span features.
+
+    Weights are kept as one C-contiguous (N_FEATURES, n_classes) float32 array:
+    that is the layout sparse @ dense needs without a per-call copy (58 MB).
+    """
 
     classes: list[str]
-    coef: np.ndarray  # (n_classes, N_FEATURES)
+    coef_t: np.ndarray  # (N_FEATURES, n_classes)
     intercept: np.ndarray
-    _coef_t: np.ndarray | None = None
 
     def proba(self, feats: list[list[str]]) -> np.ndarray:
         if not feats:
             return np.zeros((0, len(self.classes)))
-        if self._coef_t is None:  # sparse @ dense needs C-contiguous (N_FEATURES, n_classes)
-            self._coef_t = np.ascontiguousarray(self.coef.T)
-        z = np.asarray(_l2_rows(hasher().transform(feats)) @ self._coef_t) + self.intercept
+        z = np.asarray(_l2_rows(hasher().transform(feats)) @ self.coef_t) + self.intercept
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -202,7 +203,7 @@ class PropagandaModel:
         for name, model in (("tag", self.tagger), ("sent", self.sentences)):
             idx = np.flatnonzero(model.coef).astype(np.int32)
             arrays[name + "_idx"], arrays[name + "_w"] = idx, model.coef[idx].astype(np.float16)
-        cc = self.classifier.coef
+        cc = self.classifier.coef_t.T
         cols = np.flatnonzero(np.abs(cc).sum(axis=0)).astype(np.int32)
         meta = {
             "format": FORMAT, "n_features": N_FEATURES, "hashing": "sklearn FeatureHasher, alternate_sign=False",
@@ -226,8 +227,8 @@ class PropagandaModel:
                 w = np.zeros(N_FEATURES, dtype=np.float32)
                 w[z[name + "_idx"]] = z[name + "_w"]
                 binaries[name] = Binary(w, float(meta.pop(name + "_b")))
-            ccoef = np.zeros((len(meta["classes"]), N_FEATURES), dtype=np.float32)
-            ccoef[:, z["cls_cols"]] = z["cls_w"]
+            ccoef = np.zeros((N_FEATURES, len(meta["classes"])), dtype=np.float32)
+            ccoef[z["cls_cols"], :] = z["cls_w"].T
             clf = SpanClassifier(list(meta.pop("classes")), ccoef, z["cls_b"].astype(np.float64))
         return cls(
             meta.pop("lexicon"), binaries["tag"], binaries["sent"], clf,

@@ -157,7 +157,8 @@ def fit_classifier(docs: Sequence[Doc], C: float = 10.0, max_iter: int = 40) -> 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         clf.fit(X, labels)
-    return SpanClassifier(list(clf.classes_), clf.coef_.astype(np.float32), clf.intercept_.astype(np.float64))
+    coef_t = np.ascontiguousarray(clf.coef_.T, dtype=np.float32)
+    return SpanClassifier(list(clf.classes_), coef_t, clf.intercept_.astype(np.float64))
 
 
 def fit(docs: Sequence[Doc], threshold: float = THRESHOLD, gap: int = GAP, mix: float = MIX) -> PropagandaModel:
