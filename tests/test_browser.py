@@ -110,7 +110,7 @@ def test_search_article_entity_network(server, page):
     assert "United States" in page.locator("section", has_text="Who Valery Gerasimov accuses").first.inner_text()
     page.screenshot(path=str(SHOTS / "4-entity.png"), full_page=True)
 
-    page.goto(server + "/network")
+    page.goto(server + "/network?date_from=2000-01-01")
     page.wait_for_function("() => document.getElementById('graph').dataset.nodes !== undefined")
     nodes = int(page.locator("#graph").get_attribute("data-nodes"))
     assert nodes >= 4

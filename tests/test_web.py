@@ -195,3 +195,13 @@ def test_html_pagers_link_to_the_next_page(client, ids):
         page = client.get(url)
         assert page.status_code == 200 and "next →" in page.text, url
     assert client.get("/publishers/northernledger.org?limit=1&offset=1").status_code == 200
+
+
+def test_network_page_defaults_to_the_newest_90_days(client):
+    page = client.get("/network").text
+    assert "Showing the 90 days up to the newest article (2024-02-07 to 2024-05-06)" in page
+    assert "Alice Walker" in page and "Valery Gerasimov" not in page
+    twin = re.search(r'class="json" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert "date_from=2024-02-07" in twin and client.get(twin).json()["edges"]["total"] >= 1
+    everything = client.get("/network", params={"date_from": "2000-01-01"}).text
+    assert "Valery Gerasimov" in everything and "Showing the 90 days" not in everything

@@ -23,6 +23,10 @@ PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 CLAUSE = {"ccomp", "parataxis"}
 # prepositions that introduce what a cue is about ("called for", "lashed out at", "talked about")
 CONTENT_PREPS = {"about", "for", "on", "of", "at", "against", "over", "that"}
+# extra prepositions of prepositional verb cues with no other content: "responded to", "agreed with"
+PREP_VERB_PREPS = CONTENT_PREPS | {"to", "with", "into"}
+# adjective heads of copular inner states: "is eager to", "were aware that", "is skeptical of"
+ADJ_CONTENT_DEPS = {"ccomp", "xcomp", "prep", "advcl"}
 # verbs whose object is a noun cue carrying the content: "expressed doubts about", "issued a statement"
 LIGHT_VERBS = {"express", "voice", "air", "raise", "issue", "make", "level", "offer", "release", "share", "cast"}
 RELATIVE = {"who", "that", "which", "whom"}
@@ -156,7 +160,9 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
     preps = [c for c in _children(verb, {"prep"}) if c.lower_ in CONTENT_PREPS and c.i > verb.i]
     if not preps:  # phrasal "lash out at", "point to"
         for prt in _children(verb, {"prt"}):
-            preps = [c for c in _children(prt, {"prep"}) if c.lower_ in CONTENT_PREPS]
+            preps = [c for c in _children(prt, {"prep"}) if c.lower_ in PREP_VERB_PREPS]
+    if not preps and verb.pos_ == "VERB":  # "responded to", "agreed with", "points to" (right after the verb)
+        preps = [c for c in _children(verb, {"prep"}) if c.lower_ in PREP_VERB_PREPS and verb.i < c.i <= verb.i + 3]
     if preps:
         ids = []
         for c in preps:
@@ -344,7 +350,7 @@ def verb_cue(tok) -> Candidate | None:
             cue.append(c.i)
     if rule == "prep":
         for c in tok.children:
-            if c.dep_ == "prep" and c.i == max(cue) + 1 and c.lower_ in CONTENT_PREPS:
+            if c.dep_ == "prep" and c.i == max(cue) + 1 and c.lower_ in PREP_VERB_PREPS:
                 cue.append(c.i)
     for c in tok.children:
         if c.dep_ == "prt" and rule == "prep":
@@ -369,6 +375,62 @@ SOURCE_DOCS = {
     "estimate", "estimates", "data", "records", "testimony", "remarks", "ad", "advertisement", "blog", "message",
 }  # fmt: skip
 HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+
+
+def _adj_content(adj) -> tuple[list[int], list[int]]:
+    """Content and extra cue ids of a copular adjective: "aware [that X]", "skeptical of [X]", "eager [to X]"."""
+    ids: list[int] = []
+    cue: list[int] = []
+    for c in adj.children:
+        if c.i < adj.i or c.dep_ not in ADJ_CONTENT_DEPS:
+            continue
+        if c.dep_ == "prep":
+            if c.lower_ not in PREP_VERB_PREPS | {"in"}:
+                continue
+            objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            if not objs:
+                continue
+            if c.i == adj.i + 1:
+                cue.append(c.i)
+            for g in objs:
+                ids += subtree_ids(g)
+        elif c.dep_ == "advcl" and not any(g.dep_ in {"mark", "aux"} and g.lower_ in {"that", "whether", "if", "to"}
+                                           for g in c.children):  # fmt: skip
+            continue
+        else:
+            ids += subtree_ids(c)
+    return sorted(set(ids)), cue
+
+
+def copula_cue(tok) -> Candidate | None:
+    """Inner states said with a copula and an adjective: "X is eager to ...", "X was aware that ...",
+    "X is skeptical of ...", "it is unclear whether ..." (no source)."""
+    if tok.pos_ == "ADJ":
+        if tok.dep_ not in {"acomp", "oprd"} or tok.head.pos_ not in {"AUX", "VERB"}:
+            return None
+        verb, adj = tok.head, tok
+    else:
+        adjs = [c for c in tok.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+        if not adjs:
+            return None
+        verb, adj = tok, adjs[0]
+    content, extra = _adj_content(adj)
+    if not content:  # "it is unclear whether ...": the clause hangs on the copula
+        for c in verb.children:
+            if c.i > adj.i and c.dep_ in {"ccomp", "xcomp"}:
+                content += subtree_ids(c)
+    if not content:
+        return None
+    src, passive = verb_subject(verb)
+    if src is not None and src.dep_ == "expl" or (src is not None and src.lower_ == "it" and verb.i - src.i <= 3):
+        src, passive = None, True
+    sids = source_ids(src) if src is not None else []
+    cue = sorted({verb.i, adj.i, *extra})
+    content = [i for i in content if i not in set(sids) and i not in set(cue) and i > adj.i]
+    if not content:
+        return None
+    content = strip_asides(tok.doc, sorted(content))
+    return Candidate(cue=cue, source=src, source_ids=sids, content=content, passive=passive, rule="copula")
 
 
 def in_source(tok) -> Candidate | None:
@@ -405,6 +467,10 @@ def candidate_for(tok) -> Candidate | None:
         return in_source(tok)
     if lemma == "accord" or (tok.lower_ == "according"):
         return according_to(tok)
+    if tok.pos_ == "ADJ" or (tok.pos_ == "AUX" and any(c.dep_ == "acomp" for c in tok.children)):
+        cand = copula_cue(tok)
+        if cand is not None or tok.pos_ == "ADJ":
+            return cand
     if tok.pos_ in {"VERB", "AUX"}:
         return verb_cue(tok)
     if tok.pos_ == "NOUN" or lemma in SEED_NOUNS:

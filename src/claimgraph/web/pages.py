@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .. import query
 from ..query.common import STANCES, entity_names
 from .app import HERE
-from .deps import DEFAULT_LIMIT, Conn, Filtered, Limit, Offset
+from .deps import DEFAULT_LIMIT, Conn, Filtered, Filters, Limit, Offset
 from .highlight import highlight, marked
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -39,11 +39,12 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
     return (path or request.url.path) + (f"?{qs}" if qs else "")
 
 
-def render(request: Request, template: str, api: str, **context: Any) -> HTMLResponse:
-    """Render ``template`` with the page's JSON twin URL (same query string under /api)."""
+def render(request: Request, template: str, api: str, exact_api: bool = False, **context: Any) -> HTMLResponse:
+    """Render ``template`` with the page's JSON twin URL (same query string under /api, unless ``exact_api``)."""
     qs = request.url.query
+    json_url = api if exact_api else api + (f"?{qs}" if qs else "")
     html = env.get_template(template).render(request=request, url_with=lambda *a, **k: url_with(request, *a, **k),
-                                         json_url=api + (f"?{qs}" if qs else ""), **context)
+                                             json_url=json_url, **context)
     return HTMLResponse(html)
 
 
@@ -114,10 +115,39 @@ def network(
     limit: Limit = 200,
     offset: Offset = 0,
 ) -> HTMLResponse:
+    window = None
+    if not (f.date_from or f.date_to or f.publisher or f.entity):
+        window = recent_window(conn)  # the whole KB's graph takes seconds to gather at 10⁵ articles
+        if window:
+            f = Filters(window[0], window[1], None, None, f.stance)
     data = query.network(conn, date_from=f.date_from, date_to=f.date_to, publisher=f.publisher, stance=f.stance,
                          entity=f.entity, min_weight=min_weight, limit=limit, offset=offset)
     names = {n["id"]: n["name"] for n in data["nodes"]}
-    return render(request, "network.html", "/api/network", data=data, f=f, names=names, min_weight=min_weight)
+    api = "/api/network"
+    if window:
+        api += "?" + urlencode({k: v for k, v in {**request.query_params, "date_from": window[0],
+                                                   "date_to": window[1]}.items() if v})
+    return render(request, "network.html", api, data=data, f=f, names=names, min_weight=min_weight,
+                  window=window, exact_api=bool(window))
+
+
+NETWORK_DAYS = 90
+
+
+def recent_window(conn: Any) -> tuple[str, str] | None:
+    """(first, last) day of the NETWORK_DAYS up to the newest dated article, or None for an undated KB."""
+    from datetime import date, timedelta
+
+    from sqlalchemy import func, select
+
+    from ..store import schema as s
+
+    newest = conn.execute(select(func.max(s.articles.c.published))).scalar()
+    try:
+        last = date.fromisoformat((newest or "")[:10])
+    except ValueError:
+        return None
+    return (last - timedelta(days=NETWORK_DAYS - 1)).isoformat(), last.isoformat()
 
 
 @router.get("/timeline")
