@@ -270,7 +270,8 @@ def workload(db: Path, rng: random.Random) -> dict[str, list[str]]:
         "search page (HTML)": [f"/search?{urlencode({'q': q})}" for q in queries],
         "search API": [f"/api/search?{urlencode({'q': q})}" for q in queries],
         "network API, one month": network,
-        "network page, whole KB": ["/network"],
+        "network page (default: newest 90 days)": ["/network"],
+        "network page, whole KB": ["/network?date_from=1900-01-01"],
         "article page (HTML)": [f"/articles/sha256:bench{rng.randrange(1000):012d}" for _ in range(50)],
     }
 

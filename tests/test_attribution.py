@@ -325,3 +325,43 @@ def test_example_markdown_when_article_stage_lands(example_path):
     for a in result.attributions:
         assert body[a.content.start : a.content.end] == a.content.text
     assert any(a.stance == "accuse" for a in result.attributions)
+
+
+def _rule_candidate(nlp, text: str, word: str):
+    from claimgraph.attribution.rules import candidate_for
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    cand = candidate_for(tok)
+    assert cand is not None, f"no candidate for {word!r}"
+    content = " ".join(doc[i].text for i in cand.content)
+    source = cand.source.text if cand.source is not None else None
+    return cand, [doc[i].text for i in cand.cue], source, content
+
+
+def test_copula_adjective_inner_states(nlp):
+    cand, cue, source, content = _rule_candidate(
+        nlp, "Senior aides were acutely aware that the senator might be kept offstage.", "aware"
+    )
+    assert cand.rule == "copula" and "aware" in cue
+    assert source == "aides"
+    assert content.startswith("that the senator") and content.endswith("offstage")
+    cand, cue, source, content = _rule_candidate(nlp, "Many donors were skeptical of her new tax plan.", "skeptical")
+    assert cue[-1] == "of" and source == "donors" and content == "her new tax plan"
+    cand, cue, source, content = _rule_candidate(nlp, "It is unclear whether the governor will run again.", "unclear")
+    assert source is None and content.startswith("whether the governor")
+
+
+def test_prepositional_verb_cues(nlp):
+    cand, cue, source, content = _rule_candidate(
+        nlp, "A spokesman for the mayor did not respond to a request for comment.", "respond"
+    )
+    assert cand.rule == "prep" and cue == ["respond", "to"]
+    assert content == "a request for comment"
+
+
+def test_object_content_leaves_out_circumstance(nlp):
+    cand, cue, source, content = _rule_candidate(
+        nlp, "The retailer announced the partnership after cutting ties with its old supplier.", "announced"
+    )
+    assert content == "the partnership"

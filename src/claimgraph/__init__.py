@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .claims import check_worthiness
+from .credibility.propaganda import propaganda_spans
 from .errors import ClaimgraphError, DocumentError
 from .model import SCHEMA, AnalysisResult, Article, Attribution, Entity, RawDocument
 from .pipeline import analyze, analyze_many
@@ -21,4 +22,5 @@ __all__ = [
     "analyze",
     "analyze_many",
     "check_worthiness",
+    "propaganda_spans",
 ]

@@ -12,6 +12,7 @@ from .article import build_article
 from .attribution import extract_attributions
 from .claims import analyze_claims
 from .credibility import Ratings, assess, load_ratings
+from .credibility.propaganda import propaganda_spans
 from .entities import resolve_entities
 from .errors import DocumentError
 from .ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
@@ -70,6 +71,7 @@ def _assemble(raw: RawDocument, article: Article, doc, ratings: Ratings | None, 
     )
     if signals:
         result.claims, result.quantities, result.signals = analyze_claims(doc, attributions, exclude=article.headings)
+        result.signals["propaganda"] = propaganda_spans(doc.text)
         result.signals["source"] = assess(article, attributions, ratings, entities=entities, doc=doc)
     return result
 

@@ -27,6 +27,10 @@ CONTENT_PREPS = {"about", "for", "on", "of", "at", "against", "over", "that"}
 PREP_VERB_PREPS = CONTENT_PREPS | {"to", "with", "into"}
 # adjective heads of copular inner states: "is eager to", "were aware that", "is skeptical of"
 ADJ_CONTENT_DEPS = {"ccomp", "xcomp", "prep", "advcl"}
+# prepositions of circumstance: a sibling phrase "after ...", "amid ..." is not part of an object content
+TIME_PREPS = {"after", "before", "since", "amid", "following", "until", "despite", "throughout", "ahead", "upon"}
+# prepositions of noun cues: "doubts about X", "his contempt for X", "her response to X", "the snub at X"
+NOUN_PREPS = {"about", "of", "on", "that", "over", "against", "regarding", "for", "to", "at", "toward", "towards"}
 # verbs whose object is a noun cue carrying the content: "expressed doubts about", "issued a statement"
 LIGHT_VERBS = {"express", "voice", "air", "raise", "issue", "make", "level", "offer", "release", "share", "cast"}
 RELATIVE = {"who", "that", "which", "whom"}
@@ -117,10 +121,21 @@ def source_ids(tok) -> list[int]:
     return [i for i in ids if i not in drop]
 
 
+def _circumstance(prep) -> bool:
+    """A prepositional phrase giving when/why the cue happened, not what it is about: "after the vote", "on Friday"."""
+    if prep.lower_ in TIME_PREPS:
+        return True
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and objs[0].ent_type_ in {"DATE", "TIME"}
+
+
 def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
     """Token ids of what a verb cue reports, and the rule name."""
     doc = verb.doc
     clause = [c for c in _children(verb, CLAUSE) if c.i not in skip]
+    if any(c.i > verb.i for c in clause) and any(c.i < verb.i for c in clause):
+        # "... is: A. He also noted that B": the parser hung the previous sentence on the cue too
+        clause = [c for c in clause if c.i > verb.i]
     if clause:
         # "believes there are no good options, but that sometimes ...": a second clause joined to the verb
         clause += [c for c in _children(verb, {"conj"}) if c.i > clause[0].i
@@ -151,7 +166,7 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         first = min(c.i for c in objs)
         parts = list(objs)
         parts += [c for c in verb.children if c.i > first and c.dep_ in {"prep", "oprd", "ccomp"}
-                  and not (c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS)]  # fmt: skip
+                  and not (c.dep_ == "prep" and (c.lower_ in CHANNEL_PREPS or _circumstance(c)))]  # fmt: skip
         # "expressed doubts about X": the content is what the noun is about
         ids = []
         for c in parts:
@@ -196,7 +211,7 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
     if (
         verb.dep_ in {"parataxis", "ccomp", "advcl"}
         and verb.i > verb.head.i
-        and verb.head.pos_ in {"VERB", "AUX"}
+        and (verb.head.pos_ in {"VERB", "AUX"} or verb.head.dep_ == "ROOT")  # misparsed root: '"A truck" hit, he said'
         and verb.left_edge.i > 0
         and (doc[verb.left_edge.i - 1].text in set_off or doc[verb.left_edge.i].text in set_off)
     ):
@@ -267,7 +282,7 @@ def noun_cue(tok) -> Candidate | None:
             if c.dep_ == "relcl" and any(g.dep_ in {"nsubj", "dobj"} and g.lower_ in RELATIVE for g in c.children):
                 continue
             ids += subtree_ids(c)
-        elif c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "that", "over", "against", "regarding"}:
+        elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
             for g in c.children:
                 if g.dep_ in {"pobj", "pcomp"} and (src is None or g.i != src.i):
                     ids += subtree_ids(g)

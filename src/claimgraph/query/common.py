@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, select, true
+from sqlalchemy import Connection, select
 
 from ..store import schema as s
 
@@ -41,30 +41,6 @@ class ArticleFilter:
     date_to: str | None = None  # ISO date, inclusive (the whole day)
     publisher: str | None = None  # publishers.id (usually the domain)
     entity: str | None = None  # KB entity id the article mentions
-
-    def clause(self, document_id: ColumnElement) -> ColumnElement[bool]:
-        """A WHERE clause on ``articles`` (joined on ``document_id``) for these filters."""
-        a = s.articles
-        parts: list[ColumnElement[bool]] = []
-        if self.date_from:
-            parts.append(a.c.published >= self.date_from[:10])
-        if self.date_to:
-            parts.append(a.c.published < _day_after(self.date_to[:10]))
-        if self.publisher:
-            parts.append(a.c.publisher_id == self.publisher.lower())
-        if self.entity:
-            ae = s.article_entities
-            parts.append(exists().where(ae.c.document_id == document_id, ae.c.entity_id == self.entity))
-        return and_(true(), *parts)
-
-    @property
-    def active(self) -> bool:
-        return any((self.date_from, self.date_to, self.publisher, self.entity))
-
-
-def _day_after(day: str) -> str:
-    """'2015-01-03' -> '2015-01-03\\uffff': every timestamp of that day sorts below it, the next day above."""
-    return day + "\uffff"
 
 
 def targets_contain(conn: Connection, column: str = "t.targets", param: str = "target") -> str:

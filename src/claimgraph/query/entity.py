@@ -38,9 +38,11 @@ def entity(
     limit, _ = clamp(limit, 0)
     aliases = sorted({r.surface or r.alias for r in conn.execute(
         select(al.c.alias, al.c.surface).where(al.c.entity_id == entity_id))} - {row.name})
+    by_stance, by_month = said_summary(conn, entity_id)
     return {
         "entity": {"id": row.id, "name": row.name, "type": row.type, "country": row.country, "aliases": aliases},
-        "said_by_stance": said_by_stance(conn, entity_id),
+        "said_by_stance": by_stance,
+        "said_by_month": by_month,
         "said": said(conn, entity_id, stance=stance, limit=limit, offset=said_offset),
         "about": about(conn, entity_id, limit=limit, offset=about_offset),
         "accuses": counterparts(conn, entity_id, "accuses"),
@@ -49,11 +51,24 @@ def entity(
     }
 
 
-def said_by_stance(conn: Connection, entity_id: str) -> dict[str, int]:
-    """How many attributions X is the speaker of, per stance, largest first."""
-    rows = conn.execute(select(t.c.stance, func.count()).where(t.c.speaker_entity_id == entity_id)
-                        .group_by(t.c.stance)).all()
-    return dict(sorted(((r[0] or "unknown", r[1]) for r in rows), key=lambda kv: (-kv[1], kv[0])))
+def said_summary(conn: Connection, entity_id: str) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """What X said counted per stance (largest first) and per month (oldest first), from one grouped scan.
+
+    One query instead of two because for a frequent speaker reading its attributions is the page's main cost.
+    """
+    month = func.substr(a.c.published, 1, 7)
+    rows = conn.execute(select(month, t.c.stance, func.count()).join(a, a.c.document_id == t.c.document_id)
+                        .where(t.c.speaker_entity_id == entity_id).group_by(month, t.c.stance)).all()
+    stances: dict[str, int] = {}
+    months: dict[str, dict[str, int]] = {}
+    for period, stance, n in rows:
+        stances[stance or "unknown"] = stances.get(stance or "unknown", 0) + n
+        if period:
+            months.setdefault(period, {})[stance or "unknown"] = n
+    by_stance = dict(sorted(stances.items(), key=lambda kv: (-kv[1], kv[0])))
+    by_month = [{"period": k, "count": sum(v.values()), "stances": dict(sorted(v.items()))}
+                for k, v in sorted(months.items())]
+    return by_stance, by_month
 
 
 def said(conn: Connection, entity_id: str, *, stance: str | None = None, limit: int | None = None,

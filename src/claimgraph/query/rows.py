@@ -78,7 +78,9 @@ def attributions_by_keys(conn: Connection, keys: Sequence[tuple[str, str]], with
     if not keys:
         return []
     docs = sorted({k[0] for k in keys})
-    rows = conn.execute(attribution_select(with_article).where(t.c.document_id.in_(docs))).all()
+    locals_ = sorted({k[1] for k in keys})  # narrows the rows read (and their JSON decoded) to near the wanted ones
+    rows = conn.execute(attribution_select(with_article).where(t.c.document_id.in_(docs),
+                                                                t.c.local_id.in_(locals_))).all()
     order = {(k[0], k[1]): i for i, k in enumerate(keys)}
     wanted = sorted((r for r in rows if (r.document_id, r.local_id) in order),
                     key=lambda r: order[(r.document_id, r.local_id)])

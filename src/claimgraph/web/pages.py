@@ -101,9 +101,7 @@ def entity(
 ) -> HTMLResponse:
     data = found(query.entity(conn, entity_id, stance=stance or None, limit=limit, said_offset=said_offset,
                               about_offset=about_offset, articles_offset=articles_offset), "entity")
-    tl = query.timeline(conn, entity=entity_id, interval="month")
-    return render(request, "entity.html", f"/api/entities/{entity_id}", d=data, e=data["entity"], stance=stance,
-                  timeline=tl)
+    return render(request, "entity.html", f"/api/entities/{entity_id}", d=data, e=data["entity"], stance=stance)
 
 
 @router.get("/network")

@@ -126,8 +126,21 @@ def sentence_summaries(tokens: Sequence[Token], n_sents: int, lex: Mapping[str, 
 
 
 def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[list[str]]:
-    """Token-local features (word, affixes, shape, two neighbours each side, lexicon buckets)."""
+    """Token-local features (word, affixes, shape, two neighbours each side, lexicon buckets).
+
+    Per-word strings (lexicon bucket, shape) are cached for the call: this loop is
+    the hot path of :func:`propaganda_spans`.
+    """
     out: list[list[str]] = []
+    lexb: dict[str, int] = {}
+    shapes: dict[str, str] = {}
+
+    def lb(word: str) -> int:
+        b = lexb.get(word)
+        if b is None:
+            b = lexb[word] = _bucket(lex.get(word, 0.0), _LEX_EDGES)
+        return b
+
     i = 0
     n = len(tokens)
     while i < n:
@@ -146,23 +159,27 @@ def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[li
             p2 = low[k - 2] if k >= 2 else "<s>"
             n1 = low[k + 1] if k + 1 < m else "</s>"
             n2 = low[k + 2] if k + 2 < m else "</s>"
-            lx = lex.get(lw)
+            sh = shapes.get(w)
+            if sh is None:
+                sh = shapes[w] = shape(w)
+            r = k / m
+            pos = 0 if r < 0.1 else 1 if r < 0.3 else 2 if r < 0.7 else 3 if r < 0.9 else 4
             f = [
                 "b",
                 "w=" + lw,
                 "s3=" + lw[-3:],
                 "p3=" + lw[:3],
-                "sh=" + shape(w),
+                "sh=" + sh,
                 "w-1=" + p1,
                 "w+1=" + n1,
                 "w-2=" + p2,
                 "w+2=" + n2,
                 "bg-=" + p1 + "|" + lw,
                 "bg+=" + lw + "|" + n1,
-                f"pos={_bucket(k / m, (0.1, 0.3, 0.7, 0.9))}",
-                f"lx={_bucket(lx, _LEX_EDGES) if lx is not None else 'u'}",
-                f"lx-1={_bucket(lex.get(p1, 0.0), _LEX_EDGES)}",
-                f"lx+1={_bucket(lex.get(n1, 0.0), _LEX_EDGES)}",
+                f"pos={pos}",
+                f"lx={lb(lw) if lw in lex else 'u'}",
+                f"lx-1={lb(p1)}",
+                f"lx+1={lb(n1)}",
             ]
             if in_quote:
                 f.append("inq")

@@ -9,7 +9,7 @@ see exactly the same tokens whatever spaCy pipeline the caller has loaded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an
@@ -18,9 +18,8 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: ``text[start:end] == word``; ``sent`` is its sentence index."""
+class Token(NamedTuple):
+    """One token: ``text[start:end] == word``; ``sent`` is its sentence index (a tuple: cheap to build)."""
 
     word: str
     start: int
