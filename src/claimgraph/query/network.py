@@ -35,16 +35,18 @@ def network(
     where = ["t.speaker_entity_id IS NOT NULL", "t.targets IS NOT NULL", has_targets(conn),
              "j.value != t.speaker_entity_id"]
     params: dict[str, Any] = {"min_weight": max(1, int(min_weight))}
-    join_articles = bool(date_from or date_to or publisher)
+    on_articles = []  # article conditions go in a subquery, so SQLite starts from the (indexed) articles they pick
     if date_from:
-        where.append("a.published >= :date_from")
+        on_articles.append("a.published >= :date_from")
         params["date_from"] = date_from[:10]
     if date_to:
-        where.append("a.published < :date_to")
+        on_articles.append("a.published < :date_to")
         params["date_to"] = date_to[:10] + "\uffff"
     if publisher:
-        where.append("a.publisher_id = :publisher")
+        on_articles.append("a.publisher_id = :publisher")
         params["publisher"] = publisher.lower()
+    if on_articles:
+        where.append(f"t.document_id IN (SELECT a.document_id FROM articles a WHERE {' AND '.join(on_articles)})")
     if stance:
         where.append("t.stance = :stance")
         params["stance"] = stance
@@ -52,13 +54,13 @@ def network(
         where.append("(t.speaker_entity_id = :entity OR j.value = :entity)")
         where.append("t.document_id IN (SELECT document_id FROM article_entities WHERE entity_id = :entity)")
         params["entity"] = entity
-    source = "attributions t JOIN articles a ON a.document_id = t.document_id" if join_articles else "attributions t"
+    source = "attributions t"
     grouped = (f"SELECT t.speaker_entity_id AS source, j.value AS target, t.stance AS stance, count(*) AS weight "
                f"FROM {source}, {targets_rows(conn)} WHERE {' AND '.join(where)} "
                "GROUP BY t.speaker_entity_id, j.value, t.stance HAVING count(*) >= :min_weight")
-    total = conn.execute(text(f"SELECT count(*) FROM ({grouped}) g"), params).scalar_one()
-    rows = conn.execute(text(f"{grouped} ORDER BY weight DESC, source, target, stance LIMIT :n OFFSET :o"),
-                        {**params, "n": limit, "o": offset}).all()
+    # one pass: the grouped edges are few (one per speaker, target and stance), so count and page them here
+    every = conn.execute(text(f"{grouped} ORDER BY weight DESC, source, target, stance"), params).all()
+    total, rows = len(every), every[offset:offset + limit]
     names = entity_names(conn, {r.source for r in rows} | {r.target for r in rows})
     edges = [{"source": r.source, "target": r.target, "stance": r.stance or "unknown", "weight": r.weight}
              for r in rows]
