@@ -365,3 +365,18 @@ def test_object_content_leaves_out_circumstance(nlp):
         nlp, "The retailer announced the partnership after cutting ties with its old supplier.", "announced"
     )
     assert content == "the partnership"
+
+
+def test_called_on_keeps_who_is_asked(nlp):
+    cand, cue, source, content = _rule_candidate(
+        nlp, "The senator called on the bank's chief executive to resign.", "called"
+    )
+    assert source == "senator"
+    assert content.startswith("the bank 's chief executive") and content.endswith("to resign")
+
+
+def test_object_content_leaves_out_apposition(nlp):
+    cand, cue, source, content = _rule_candidate(
+        nlp, "The governor appointed Mendez, a former federal prosecutor, to the commission.", "appointed"
+    )
+    assert content.startswith("Mendez") and "prosecutor" not in content

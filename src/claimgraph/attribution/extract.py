@@ -167,7 +167,9 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
             continue
         content = [i for i in cand.content if i not in taken and i not in blocked or doc[i].is_punct or i in blocked]
         content = [i for i in content if i not in taken]
-        if len(content) < 1:
+        # a candidate whose content is mostly inside an accepted one is the same statement seen from a
+        # nested word ("asked if he would endorse Trump"): its remainder would be a fragment, drop it
+        if len(content) < 1 or 2 * len(content) < len(cand.content):
             continue
         cand.content = content
         taken.update(cand.cue)

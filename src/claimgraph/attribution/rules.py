@@ -159,8 +159,14 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
             return sorted(set(ids)), "passive"
     if xcomp:
         ids = []
-        for c in xcomp + objs:
-            ids += subtree_ids(c)
+        # "called on the CEO to resign", "pushed for Congress to act": who is asked belongs to the content
+        asked = [g for c in _children(verb, {"prep"}) if c.lower_ in {"on", "for", "upon"} and verb.i < c.i < xcomp[0].i
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for c in xcomp + objs + asked:
+            # "to resign in a brutal exchange last month": when and where the cue happened is not content
+            when = {g.i for g in c.children if g.i > c.i and (g.dep_ == "prep" and _circumstance(g)
+                    or g.dep_ == "npadvmod" and g.ent_type_ in {"DATE", "TIME"})}  # fmt: skip
+            ids += subtree_ids(c, exclude=when)
         return sorted(set(ids)), "xcomp"
     if objs:
         first = min(c.i for c in objs)
@@ -170,7 +176,10 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         # "expressed doubts about X": the content is what the noun is about
         ids = []
         for c in parts:
-            ids += subtree_ids(c)
+            # "appointed White, a former federal prosecutor": the apposition describes, it is not the content
+            appos = {g.i for g in c.children if g.dep_ == "appos" and c.pos_ == "PROPN" and g.i > c.i
+                     and doc[g.left_edge.i - 1].text == ","}  # fmt: skip
+            ids += subtree_ids(c, exclude=appos)
         return sorted(set(ids)), "object"
     preps = [c for c in _children(verb, {"prep"}) if c.lower_ in CONTENT_PREPS and c.i > verb.i]
     if not preps:  # phrasal "lash out at", "point to"
@@ -181,7 +190,7 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
     if preps:
         ids = []
         for c in preps:
-            objs2 = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            objs2 = [g for g in c.children if g.dep_ in {"pobj", "pcomp", "conj"}]  # "about X and about Y"
             for g in objs2:
                 ids += subtree_ids(g)
             # keep sibling modifiers after the object ("at the U.S. for being responsible")
@@ -407,8 +416,8 @@ def _adj_content(adj) -> tuple[list[int], list[int]]:
                 continue
             if c.i == adj.i + 1:
                 cue.append(c.i)
-            for g in objs:
-                ids += subtree_ids(g)
+            # "concerned about X and about Y": the coordinated phrase belongs to the content
+            ids += [i for i in subtree_ids(c) if i != c.i]
         elif c.dep_ == "advcl" and not any(g.dep_ in {"mark", "aux"} and g.lower_ in {"that", "whether", "if", "to"}
                                            for g in c.children):  # fmt: skip
             continue
@@ -487,7 +496,10 @@ def candidate_for(tok) -> Candidate | None:
         if cand is not None or tok.pos_ == "ADJ":
             return cand
     if tok.pos_ in {"VERB", "AUX"}:
-        return verb_cue(tok)
+        cand = verb_cue(tok)
+        if cand is None and any(c.dep_ == "acomp" for c in tok.children):  # "felt sure that", "sounded eager to"
+            cand = copula_cue(tok)
+        return cand
     if tok.pos_ == "NOUN" or lemma in SEED_NOUNS:
         return noun_cue(tok)
     return None
