@@ -18,6 +18,7 @@ from .errors import DocumentError
 from .ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
 from .model import AnalysisResult, Article, RawDocument
 from .nlp import load_nlp
+from .spans import trimmed_spans
 
 FORMATS = ("auto", "text", "markdown", "html")
 
@@ -45,17 +46,7 @@ def to_raw(
 
 def sentence_spans(doc) -> list[tuple[int, int]]:
     """Sentence offsets with surrounding whitespace trimmed; whitespace-only "sentences" dropped."""
-    text = doc.text
-    spans = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
+    return trimmed_spans(doc.text, ((s.start_char, s.end_char) for s in doc.sents))
 
 
 def _assemble(raw: RawDocument, article: Article, doc, ratings: Ratings | None, signals: bool) -> AnalysisResult:

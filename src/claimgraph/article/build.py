@@ -12,6 +12,7 @@ import re
 
 from ..errors import DocumentError
 from ..model import Article, RawDocument
+from ..spans import trimmed_spans
 from .assemble import too_thin
 from .domains import domain_from_url
 from .html_page import extract_html
@@ -23,16 +24,8 @@ __all__ = ["build_article", "paragraphs_of", "sniff_format"]
 
 def paragraphs_of(body: str) -> list[tuple[int, int]]:
     """Offsets of the non-blank blocks separated by blank lines."""
-    spans = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body):
-        s, e = m.start(), m.end()
-        while s < e and body[s].isspace():
-            s += 1
-        while e > s and body[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    blocks = re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body)
+    return trimmed_spans(body, ((m.start(), m.end()) for m in blocks))
 
 
 def _from_markdown(raw: RawDocument) -> Article:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..spans import trimmed_spans
+
 _BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -23,15 +25,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
-    trimmed = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
+    return trimmed_spans(text, out)
 
 
 def claim_units(doc: Any, exclude: Iterable[tuple[int, int]] = ()) -> list[Any]:
