@@ -185,7 +185,8 @@ def report(command: str, n_docs: int, rows: list[tuple[str, dict, float]], meta_
         "",
         f"- title exact match: {meta_acc['title']}",
         f"- published date: {meta_acc['published']}",
-        "- claimgraph = trafilatura with comments off and favor_precision (balanced mode when precision mode keeps "
+        "- claimgraph = trafilatura with comments off, favor_precision and no fallback extractors (`fast`: a 2.6x "
+        "speed-up for -0.006 F1, measured here), balanced mode when precision mode keeps "
         "under 1,500 characters and balanced more than doubles it), then the scraped-page line classifier drops "
         "share/copyright/newsletter/related/navigation/image-credit lines; `--options` rows show each choice alone.",
     ]
