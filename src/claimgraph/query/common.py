@@ -81,3 +81,21 @@ def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
 def ref(names: dict[str, dict[str, Any]], value: str) -> dict[str, Any]:
     """An entity reference for a KB id, or a bare name for text that is not a KB entity."""
     return names.get(value) or {"id": None, "name": value, "type": None}
+
+
+def article_conditions(
+    date_from: str | None, date_to: str | None, publisher: str | None, params: dict[str, Any]
+) -> list[str]:
+    """SQL conditions on ``articles a`` for a date range (inclusive, by day) and a publisher; fills ``params``."""
+    conditions = []
+    if date_from:
+        conditions.append("a.published >= :date_from")
+        params["date_from"] = date_from[:10]
+    if date_to:
+        conditions.append("a.published < :date_to")
+        params["date_to"] = date_to[:10] + "\uffff"  # any time on the last day sorts below this
+    if publisher:
+        conditions.append("a.publisher_id = :publisher")
+        params["publisher"] = publisher.lower()
+    return conditions
+

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from .common import clamp, entity_names, has_targets, page, targets_rows
+from .common import article_conditions, clamp, entity_names, has_targets, page, targets_rows
 
 DEFAULT_EDGES = 200
 
@@ -35,16 +35,8 @@ def network(
     where = ["t.speaker_entity_id IS NOT NULL", "t.targets IS NOT NULL", has_targets(conn),
              "j.value != t.speaker_entity_id"]
     params: dict[str, Any] = {"min_weight": max(1, int(min_weight))}
-    on_articles = []  # article conditions go in a subquery, so SQLite starts from the (indexed) articles they pick
-    if date_from:
-        on_articles.append("a.published >= :date_from")
-        params["date_from"] = date_from[:10]
-    if date_to:
-        on_articles.append("a.published < :date_to")
-        params["date_to"] = date_to[:10] + "\uffff"
-    if publisher:
-        on_articles.append("a.publisher_id = :publisher")
-        params["publisher"] = publisher.lower()
+    # article conditions go in a subquery, so SQLite starts from the (indexed) articles they pick
+    on_articles = article_conditions(date_from, date_to, publisher, params)
     if on_articles:
         where.append(f"t.document_id IN (SELECT a.document_id FROM articles a WHERE {' AND '.join(on_articles)})")
     if stance:

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from ..store import schema as s
 from ..store.query import _fts5_query, _pg_query, _terms
-from .common import ArticleFilter, clamp, page, targets_contain
+from .common import ArticleFilter, article_conditions, clamp, page, targets_contain
 from .rows import attributions_by_keys
 
 START, STOP = "\x02", "\x03"  # highlight markers no article text contains (control characters)
@@ -47,16 +47,8 @@ def split_snippet(snip: str) -> tuple[str, list[list[int]]]:
 
 
 def _filters(conn: Connection, f: ArticleFilter, stance: str | None, quote: bool) -> tuple[str, dict[str, Any]]:
-    sql, params = "", {}
-    if f.date_from:
-        sql += " AND a.published >= :date_from"
-        params["date_from"] = f.date_from[:10]
-    if f.date_to:
-        sql += " AND a.published < :date_to"
-        params["date_to"] = f.date_to[:10] + "\uffff"
-    if f.publisher:
-        sql += " AND a.publisher_id = :publisher"
-        params["publisher"] = f.publisher.lower()
+    params: dict[str, Any] = {}
+    sql = "".join(f" AND {c}" for c in article_conditions(f.date_from, f.date_to, f.publisher, params))
     if f.entity:
         params["entity"] = params["target"] = f.entity
         if quote:

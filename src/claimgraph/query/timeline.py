@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from ..store.query import _fts5_query, _pg_query, _terms
+from .common import article_conditions
 from .targets import about_where
 
 INTERVALS = ("day", "week", "month")
@@ -73,15 +74,7 @@ def timeline(
             params["q"] = _fts5_query(groups)
     if not where:
         raise ValueError("a timeline needs an entity or a search query")
-    if date_from:
-        where.append("a.published >= :date_from")
-        params["date_from"] = date_from[:10]
-    if date_to:
-        where.append("a.published < :date_to")
-        params["date_to"] = date_to[:10] + "\uffff"
-    if publisher:
-        where.append("a.publisher_id = :publisher")
-        params["publisher"] = publisher.lower()
+    where += article_conditions(date_from, date_to, publisher, params)
     rows = conn.execute(text(
         f"SELECT substr(a.published, 1, 10) AS day, t.stance AS stance, count(*) AS n FROM {source} "
         f"WHERE {' AND '.join(where)} GROUP BY substr(a.published, 1, 10), t.stance"
