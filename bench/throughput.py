@@ -101,6 +101,9 @@ def main() -> None:
     results = list(analyze_many(pages, batch_size=args.batch_size))
     end_to_end = time.perf_counter() - start
     failed = sum(isinstance(r, DocumentError) for r in results)
+    start = time.perf_counter()
+    list(analyze_many(pages, batch_size=args.batch_size, signals=False))
+    without_signals = time.perf_counter() - start
 
     bare = spent["nlp"]
     levels = [
@@ -120,6 +123,21 @@ def main() -> None:
     stages = ["| stage | seconds | ms / article | share of every-stage time |", "|---|---:|---:|---:|"]
     total = sum(spent.values())
     stages += [f"| {k} | {v:.1f} | {1000 * v / n:.0f} | {v / total:.0%} |" for k, v in spent.items()]
+    signal_stages = sum(spent[k] for k in ("claims", "propaganda", "credibility"))
+    cost = [
+        "Cost of the claims and credibility stages (claim units, check-worthiness, quantities, hedges, "
+        "propaganda, source ratings), `analyze_many` end to end on the same pages:",
+        "",
+        "| analyze_many | seconds | articles/s | words/s |",
+        "|---|---:|---:|---:|",
+        f"| without claims and credibility (`signals=False`) | {without_signals:.1f} | {n / without_signals:.2f} | "
+        f"{words / without_signals:,.0f} |",
+        f"| with every stage (default) | {end_to_end:.1f} | {n / end_to_end:.2f} | {words / end_to_end:,.0f} |",
+        "",
+        f"- these stages cost **{end_to_end / without_signals - 1:.0%}** more wall time end to end "
+        f"({1000 * signal_stages / n:.0f} ms per article by the stage timer, propaganda "
+        f"{1000 * spent['propaganda'] / n:.0f} ms of it)",
+    ]
     foundation = bare / (spent["article"] + spent["nlp"] + spent["entities"])
     verdict = "meets" if foundation >= 0.7 else "misses"
     body = "\n".join(
@@ -135,6 +153,8 @@ def main() -> None:
             *table,
             "",
             *stages,
+            "",
+            *cost,
             "",
             f"- foundation words/s = **{foundation:.0%}** of bare spaCy words/s ({verdict} the bar of >= 70%)",
             f"- peak RSS: {peak_rss_mb():,.0f} MB (spaCy, propaganda model and all pages in memory)",

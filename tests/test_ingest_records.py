@@ -116,3 +116,37 @@ def test_dates():
     assert normalise_date("Mon, 16 Nov 2015 10:00:00 GMT").startswith("2015-11-16T10:00")
     assert normalise_date("yesterday") is None
     assert FieldMap().with_overrides(text="body", url=None).text == "body"
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_jsonl_and_csv_from_stdin(tmp_path, monkeypatch, compressed):
+    """``claimgraph ingest - --input-format jsonl`` reads a corpus piped in, plain or gzipped."""
+    good = _nela_lines(2)
+    data = ("\n".join([json.dumps(good[0]), "{broken", json.dumps(good[1])]) + "\n").encode()
+    piped = tmp_path / "piped"
+    piped.write_bytes(gzip.compress(data) if compressed else data)
+    with piped.open("rb") as fh:
+        monkeypatch.setattr("sys.stdin", fh)
+        docs, errs = _split(list(iter_inputs(["-"], field_map("nela"), kind="jsonl")))
+    assert [d.position for d in docs] == ["line 1", "line 3"]
+    assert all(d.source == "<stdin>" for d in docs) and docs[0].metadata["title"] == good[0]["title"]
+    assert [(e.source, e.position, e.kind) for e in errs] == [("<stdin>", "line 2", "malformed")]
+
+    rows = tmp_path / "rows.csv"
+    with rows.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["title", "content", "domain"])
+        writer.writeheader()
+        writer.writerow({"title": good[0]["title"], "content": good[0]["content"], "domain": "example.com"})
+    with rows.open("rb") as fh:
+        monkeypatch.setattr("sys.stdin", fh)
+        docs, errs = _split(list(iter_inputs(["-"], field_map("fakenews"), kind="csv")))
+    assert not errs and [d.position for d in docs] == ["row 1"] and docs[0].text.startswith(good[0]["content"][:40])
+
+
+def test_warc_from_stdin_is_a_clear_error(monkeypatch, tmp_path):
+    piped = tmp_path / "piped.warc"
+    piped.write_bytes(b"WARC/1.1\r\n")
+    with piped.open("rb") as fh:
+        monkeypatch.setattr("sys.stdin", fh)
+        items = list(iter_inputs(["-"], kind="warc"))
+    assert len(items) == 1 and isinstance(items[0], DocumentError) and "stdin" in items[0].message

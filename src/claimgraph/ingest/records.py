@@ -154,11 +154,25 @@ def record_to_document(record: Any, fields: FieldMap, source: str, position: str
     )
 
 
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+
+
 def open_binary(path: Path) -> IO[bytes]:
-    """The file's bytes, gunzipped on the fly for ``*.gz`` (errors surface while reading)."""
+    """The file's bytes, gunzipped on the fly for ``*.gz`` (errors surface while reading).
+
+    ``-`` is standard input, gunzipped when it starts with the gzip magic bytes (a pipe has no name).
+    """
+    if str(path) == STDIN:
+        stdin = io.BufferedReader(io.FileIO(sys.stdin.fileno(), "rb", closefd=False))
+        return gzip.open(stdin, "rb") if stdin.peek(2)[:2] == b"\x1f\x8b" else stdin
     if path.name.endswith(".gz"):
         return gzip.open(path, "rb")
     return path.open("rb")
+
+
+def _source_name(path: Path, source: str | None) -> str:
+    return source or (STDIN_SOURCE if str(path) == STDIN else str(path))
 
 
 _READ_ERRORS = (EOFError, OSError, zlib.error)
@@ -179,7 +193,7 @@ def _open_or_error(path: Path, source: str) -> IO[bytes] | DocumentError:
 
 def iter_jsonl(path: Path, fields: FieldMap, source: str | None = None) -> Iterator[RawDocument | DocumentError]:
     """One document per non-blank line ("line N", 1-based); a bad line is an error, the rest goes on."""
-    source = source or str(path)
+    source = _source_name(path, source)
     stream = _open_or_error(path, source)
     if isinstance(stream, DocumentError):
         yield stream
@@ -210,7 +224,7 @@ def iter_jsonl(path: Path, fields: FieldMap, source: str | None = None) -> Itera
 
 def iter_json(path: Path, fields: FieldMap, source: str | None = None) -> Iterator[RawDocument | DocumentError]:
     """A JSON file holding an array of records ("item N", 0-based) or one record object."""
-    source = source or str(path)
+    source = _source_name(path, source)
     stream = _open_or_error(path, source)
     if isinstance(stream, DocumentError):
         yield stream
@@ -251,7 +265,7 @@ def _raise_field_limit() -> None:
 
 def iter_csv(path: Path, fields: FieldMap, source: str | None = None) -> Iterator[RawDocument | DocumentError]:
     """One document per data row ("row N", 1-based, after the header); quoted multi-line fields work."""
-    source = source or str(path)
+    source = _source_name(path, source)
     _raise_field_limit()
     stream = _open_or_error(path, source)
     if isinstance(stream, DocumentError):
