@@ -110,3 +110,37 @@ def test_doc_like_input_and_file_round_trip(tmp_path):
     model.save(tmp_path / "p.npz")
     again = PropagandaModel.load(tmp_path / "p.npz")
     assert again.spans(LOADED) == model.spans(LOADED)
+    assert again.peak == model.peak
+
+
+# -- training helpers and decoding ------------------------------------------------------------
+
+
+def test_crossfit_lexicons_never_use_an_articles_own_labels():
+    from claimgraph.credibility.propaganda.train import Doc, crossfit_lexicons, token_labels
+
+    docs = []
+    for i in range(6):
+        # article i has its own word "uniqueNNN" inside a span, repeated so it passes min_count
+        text = " ".join([f"unique{i}"] * 4 + ["plain", "words", "here"] * 3)
+        tokens, sents = tokenize(text)
+        spans = [(0, len(f"unique{i}"), "Loaded_Language")]
+        d = Doc(f"a{i}", text, spans)
+        d.tokens, d.sents = tokens, sents
+        d.labels = token_labels(tokens, spans)
+        docs.append(d)
+    for i, lex in enumerate(crossfit_lexicons(docs, k=3)):
+        assert f"unique{i}" not in lex  # learned only from the other parts
+        assert "plain" in lex
+
+
+def test_group_bridges_gaps_and_drops_spans_without_a_peak():
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.model import group
+
+    tokens, _ = tokenize("one two three four five six seven eight")
+    q = np.array([0.5, 0.0, 0.4, 0.0, 0.0, 0.0, 0.26, 0.27])
+    on = q >= 0.25
+    assert [(s, e) for s, e, _ in group(tokens, on, q, gap=1)] == [(0, 13), (28, 39)]
+    assert [(s, e) for s, e, _ in group(tokens, on, q, gap=1, peak=0.3)] == [(0, 13)]

@@ -125,6 +125,21 @@ def sentence_summaries(tokens: Sequence[Token], n_sents: int, lex: Mapping[str, 
     return [_sentence_features(w, lex) + (["title"] if i == 0 else ["body"]) for i, w in enumerate(words)]
 
 
+_BUCKETS: dict[int, tuple[Mapping[str, float], dict[str, str]]] = {}
+
+
+def lexicon_buckets(lex: Mapping[str, float]) -> dict[str, str]:
+    """Lexicon bucket (as a string) of every lexicon word, built once per lexicon object (hot path)."""
+    hit = _BUCKETS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    table = {w: str(_bucket(v, _LEX_EDGES)) for w, v in lex.items()}
+    if len(_BUCKETS) >= 16:
+        _BUCKETS.clear()
+    _BUCKETS[id(lex)] = (lex, table)  # keeps lex alive, so its id is not reused while cached
+    return table
+
+
 def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[list[str]]:
     """Token-local features (word, affixes, shape, two neighbours each side, lexicon buckets).
 
@@ -132,14 +147,9 @@ def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[li
     the hot path of :func:`propaganda_spans`.
     """
     out: list[list[str]] = []
-    lexb: dict[str, int] = {}
+    buckets = lexicon_buckets(lex)
+    unknown = str(_bucket(0.0, _LEX_EDGES))
     shapes: dict[str, str] = {}
-
-    def lb(word: str) -> int:
-        b = lexb.get(word)
-        if b is None:
-            b = lexb[word] = _bucket(lex.get(word, 0.0), _LEX_EDGES)
-        return b
 
     i = 0
     n = len(tokens)
@@ -177,9 +187,9 @@ def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[li
                 "bg-=" + p1 + "|" + lw,
                 "bg+=" + lw + "|" + n1,
                 f"pos={pos}",
-                f"lx={lb(lw) if lw in lex else 'u'}",
-                f"lx-1={lb(p1)}",
-                f"lx+1={lb(n1)}",
+                "lx=" + buckets.get(lw, "u"),
+                "lx-1=" + buckets.get(p1, unknown),
+                "lx+1=" + buckets.get(n1, unknown),
             ]
             if in_quote:
                 f.append("inq")

@@ -5,12 +5,13 @@ a window of words; the sentence classifier gives P(sentence holds any span) from
 its whole bag of words. A token is "on" when the geometric mean of the two is at
 least ``threshold``; "on" tokens of one sentence separated by at most ``gap`` other
 tokens form one span (a Doubt or Appeal-to-fear span is a clause, not a set of
-scattered words). Edge punctuation is trimmed.
+scattered words). Edge punctuation is trimmed, and a span is kept only if its best
+token reaches ``peak``.
 
 File format (``src/claimgraph/data/propaganda.npz``, written by
 ``scripts/train_propaganda.py``): a NumPy ``.npz`` of the non-zero weights of the
 three linear models as (index, float16 value) arrays plus one JSON string
-(``meta``: lexicon, class names, threshold, gap, hashing configuration). Features
+(``meta``: lexicon, class names, threshold, gap, mix, peak, hashing configuration). Features
 are hashed with scikit-learn's ``FeatureHasher`` (MurmurHash3 32-bit, seed 0,
 ``alternate_sign=False``, 2**20 columns), which does not change between
 scikit-learn releases, so the file is no pickle and loads with ``allow_pickle=False``.
@@ -117,8 +118,14 @@ class SpanClassifier:
         return e / e.sum(axis=1, keepdims=True)
 
 
-def group(tokens: Sequence[Token], on: np.ndarray, q: np.ndarray, gap: int) -> list[tuple[int, int, float]]:
-    """Spans of "on" tokens within one sentence, bridging gaps of ≤ ``gap`` tokens → (start, end, mean q)."""
+def group(
+    tokens: Sequence[Token], on: np.ndarray, q: np.ndarray, gap: int, peak: float = 0.0
+) -> list[tuple[int, int, float]]:
+    """Spans of "on" tokens within one sentence, bridging gaps of ≤ ``gap`` tokens → (start, end, mean q).
+
+    A span is kept only if its highest token score reaches ``peak`` (hysteresis: a
+    stretch of middling scores with no confident token in it is dropped).
+    """
     out: list[tuple[int, int, float]] = []
     idx = np.flatnonzero(on)
     if not len(idx):
@@ -136,7 +143,7 @@ def group(tokens: Sequence[Token], on: np.ndarray, q: np.ndarray, gap: int) -> l
             a += 1
         while b > a and tokens[b - 1].word in _PUNCT_EDGE:
             b -= 1
-        if b > a:
+        if b > a and q[a:b].max() >= peak:
             out.append((tokens[a].start, tokens[b - 1].end, float(q[a:b].mean())))
     return out
 
@@ -152,24 +159,30 @@ class PropagandaModel:
     threshold: float = 0.25
     gap: int = 20
     mix: float = 0.6
+    peak: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
+    def token_probs(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """(P_token, P_sentence of each token's sentence), one value per token."""
         if not tokens:
-            return np.zeros(0)
+            return np.zeros(0), np.zeros(0)
         summaries = sentence_summaries(tokens, len(sents), self.lexicon)
         pt = self.tagger.proba_matrix(token_matrix(tokens, summaries, self.lexicon))
         words = sentence_words(tokens, len(sents))
         ps = self.sentences.proba([sentence_features(w, summ) for w, summ in zip(words, summaries, strict=True)])
-        return pt**self.mix * ps[[t.sent for t in tokens]] ** (1.0 - self.mix)
+        return pt, ps[[t.sent for t in tokens]]
+
+    def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
+        pt, ps = self.token_probs(tokens, sents)
+        return pt**self.mix * ps ** (1.0 - self.mix)
 
     def find(self, text: str, threshold: float | None = None, gap: int | None = None) -> list[tuple[int, int, float]]:
         """SI only: (start, end, score) of every predicted span."""
         tokens, sents = tokenize(text)
         q = self.token_scores(tokens, sents)
         thr = self.threshold if threshold is None else threshold
-        return group(tokens, q >= thr, q, self.gap if gap is None else gap)
+        return group(tokens, q >= thr, q, self.gap if gap is None else gap, self.peak)
 
     def classify(self, text: str, spans: Sequence[tuple[int, int]], sents=None) -> np.ndarray:
         """TC only: technique probabilities, one row per (start, end) span of ``text``."""
@@ -184,7 +197,7 @@ class PropagandaModel:
             return []
         tokens, sents = tokenize(text)
         q = self.token_scores(tokens, sents)
-        found = group(tokens, q >= self.threshold, q, self.gap)
+        found = group(tokens, q >= self.threshold, q, self.gap, self.peak)
         if not found:
             return []
         proba = self.classify(text, [(s, e) for s, e, _ in found], sents)
@@ -207,7 +220,7 @@ class PropagandaModel:
         cols = np.flatnonzero(np.abs(cc).sum(axis=0)).astype(np.int32)
         meta = {
             "format": FORMAT, "n_features": N_FEATURES, "hashing": "sklearn FeatureHasher, alternate_sign=False",
-            "threshold": self.threshold, "gap": self.gap, "mix": self.mix, "lexicon": self.lexicon,
+            "threshold": self.threshold, "gap": self.gap, "mix": self.mix, "peak": self.peak, "lexicon": self.lexicon,
             "tag_b": self.tagger.intercept, "sent_b": self.sentences.intercept,
             "classes": self.classifier.classes, **self.meta,
         }  # fmt: skip
@@ -232,5 +245,6 @@ class PropagandaModel:
             clf = SpanClassifier(list(meta.pop("classes")), ccoef, z["cls_b"].astype(np.float64))
         return cls(
             meta.pop("lexicon"), binaries["tag"], binaries["sent"], clf,
-            float(meta.pop("threshold")), int(meta.pop("gap")), float(meta.pop("mix")), meta,
+            float(meta.pop("threshold")), int(meta.pop("gap")), float(meta.pop("mix")),
+            float(meta.pop("peak", 0.0)), meta,
         )  # fmt: skip
