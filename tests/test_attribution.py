@@ -380,3 +380,42 @@ def test_object_content_leaves_out_apposition(nlp):
         nlp, "The governor appointed Mendez, a former federal prosecutor, to the commission.", "appointed"
     )
     assert content.startswith("Mendez") and "prosecutor" not in content
+
+
+def test_parenthetical_said_before_the_clause_it_interrupts(nlp):
+    text = "The latest missile test, the agency said, was the largest the country has carried out."
+    cand, cue, source, content = _rule_candidate(nlp, text, "said")
+    assert cand.rule == "interrupted" and source == "agency"
+    # both sides of the interruption are content, the speaker and cue are not
+    assert content.startswith("The latest missile test") and content.endswith("carried out .")
+    assert "agency" not in content and "said" not in content
+
+
+def test_according_to_parsed_as_the_root(nlp):
+    # the parser hangs the reported clause on the source as an apposition after its comma
+    text = "According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation."
+    cand, cue, source, content = _rule_candidate(nlp, text, "According")
+    assert cue == ["According", "to"] and source == "Limbaugh"
+    assert content.startswith("the move reeks") and "Limbaugh" not in content
+
+
+def test_noun_cue_followed_by_a_colon(nlp):
+    text = 'The senator\'s succinct reply: "Not in a million years." Reporters laughed.'
+    cand, cue, source, content = _rule_candidate(nlp, text, "reply")
+    assert cand.rule == "noun" and source == "senator"
+    assert "million years" in content and "Reporters" not in content
+
+
+def test_asked_someone_if_keeps_the_question(nlp):
+    text = "Ramos asked the former secretary of state during a Facebook chat if she would commit to his pledge."
+    cand, cue, source, content = _rule_candidate(nlp, text, "asked")
+    assert source == "Ramos"
+    assert content.startswith("the former secretary of state") and content.endswith("commit to his pledge")
+
+
+def test_said_introducing_a_quotation_is_not_an_interruption(nlp):
+    text = "In his blog at the Daily Review, he said, “I seriously doubt the theory that the agency is behind it.”"
+    atts, _ = run(nlp, text)
+    a = find(atts, "doubt the theory")
+    assert a.kind == "direct" and a.content.text.startswith("“I seriously")
+    assert "blog" not in a.content.text

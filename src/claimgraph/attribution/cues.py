@@ -288,14 +288,17 @@ def cue_score(tok, near_quote: bool) -> float:
 
 
 @lru_cache(maxsize=1)
-def candidate_model() -> tuple[dict[str, float], float, float] | None:
-    """The learned candidate scorer (weights, bias, threshold), or None when its data file is absent."""
+def candidate_model() -> tuple[dict[str, float], float, float, float] | None:
+    """The learned candidate scorer (weights, bias, threshold, prefilter), or None when its data file is absent.
+
+    ``prefilter`` is the first-stage cue score a token needs to be offered to this scorer; it is
+    stored with the model because the scorer was trained on the candidates that passed it."""
     try:
         raw = resources.files("claimgraph.data").joinpath("attribution_cand_model.json").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return None
     data = json.loads(raw)
-    return data["weights"], float(data["bias"]), float(data.get("threshold", 0.5))
+    return data["weights"], float(data["bias"]), float(data.get("threshold", 0.5)), float(data.get("prefilter", 0.1))
 
 
 def sigmoid_score(weights: dict[str, float], bias: float, feats: list[str]) -> float:

@@ -31,7 +31,7 @@ from .speakers import SpeakerResolver
 from .stance import classify
 from .via import find_via
 
-PREFILTER = 0.1  # cue score above which the candidate scorer is asked (when its model file exists)
+PREFILTER = 0.1  # default cue score above which the candidate scorer is asked (the model file stores its own)
 THRESHOLD = 0.35  # cue probability above which a token is tried as a cue (tuned on the train part)
 MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles, not speech on their own
 DIRECT_RATIO = 0.9
@@ -142,7 +142,7 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
     found = []
     near = near_quote_tokens(doc, quotes)
     second = candidate_model()
-    for prob, tok in cue_tokens(doc, PREFILTER if second else THRESHOLD, blocked, near):
+    for prob, tok in cue_tokens(doc, second[3] if second else THRESHOLD, blocked, near):
         cand = candidate_for(tok)
         if cand is None or not cand.content:
             continue
@@ -151,7 +151,7 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
             continue
         cand.cue_prob = prob
         if second is not None:
-            weights, bias, threshold = second
+            weights, bias, threshold, _ = second
             feats = token_features(tok, tok.i in near) + candidate_features(doc, cand)
             prob = sigmoid_score(weights, bias, feats)
             if prob < threshold:

@@ -173,6 +173,9 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         parts = list(objs)
         parts += [c for c in verb.children if c.i > first and c.dep_ in {"prep", "oprd", "ccomp"}
                   and not (c.dep_ == "prep" and (c.lower_ in CHANNEL_PREPS or _circumstance(c)))]  # fmt: skip
+        # "asked the senator during a chat if she would ...": the question the parser hung as an adverbial
+        parts += [c for c in _children(verb, {"advcl"}) if c.i > first
+                  and any(g.dep_ == "mark" and g.lower_ in {"if", "whether"} for g in c.children)]  # fmt: skip
         # "expressed doubts about X": the content is what the noun is about
         ids = []
         for c in parts:
@@ -228,7 +231,22 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         ids = subtree_ids(head, exclude={verb.i})
         if ids:
             return ids, "parenthetical"
-    _ = doc
+    # "Earlier that day, she said, her friends were ...": set off by commas before the clause it interrupts
+    if (
+        verb.dep_ in {"parataxis", "ccomp", "advcl"}
+        and verb.i < verb.head.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.left_edge.i > 0
+        and verb.right_edge.i + 1 < len(doc)
+        and (doc[verb.left_edge.i - 1].text == "," or doc[verb.left_edge.i].text == ",")
+        and (doc[verb.right_edge.i + 1].text == "," or doc[verb.right_edge.i].text == ",")
+        and any(c.dep_ in SUBJ for c in verb.children)
+        and not any(c.dep_ in {"mark", "advmod"} and c.i < verb.i for c in verb.children)  # "as he said", "when"
+        and verb.head.i not in QUOTED.get()  # 'In his blog, he said, "..."': a quotation introduced, not interrupted
+    ):
+        ids = subtree_ids(verb.head, exclude={verb.i})
+        if ids:
+            return ids, "interrupted"
     return [], "none"
 
 
@@ -260,11 +278,20 @@ def according_to(tok) -> Candidate | None:
     pobj = _children(to[0], {"pobj"})
     sent = tok.sent
     own = set(subtree_ids(tok))
+    if tok.head.i == tok.i or len(own) >= len(sent) - 1:
+        # the parser made "According" the root of the sentence: only "according to X" is not content
+        own = {tok.i, *subtree_ids(to[0])}
     content = [t.i for t in sent if t.i not in own]
     cue = [tok.i, to[0].i]
     src = pobj[0] if pobj else None
-    return Candidate(cue=cue, source=src, source_ids=source_ids(src) if src is not None else [],
-                     content=content, rule="according")  # fmt: skip
+    sids = source_ids(src) if src is not None else []
+    if src is not None and not [i for i in content if not tok.doc[i].is_punct]:
+        # "According to X, the move reeks of ...": the parser hung the whole clause on X after its comma
+        commas = [i for i in sids if i > src.i and tok.doc[i].text == ","]
+        if commas and sent.end - commas[0] >= 5 and max(sids) >= sent.end - 2:
+            content = [i for i in range(commas[0] + 1, sent.end)]
+            sids = [i for i in sids if i < commas[0]]
+    return Candidate(cue=cue, source=src, source_ids=sids, content=content, rule="according")
 
 
 def noun_cue(tok) -> Candidate | None:
@@ -295,6 +322,13 @@ def noun_cue(tok) -> Candidate | None:
             for g in c.children:
                 if g.dep_ in {"pobj", "pcomp"} and (src is None or g.i != src.i):
                     ids += subtree_ids(g)
+    # "Abedin's succinct reply: ...": what follows the colon (within the paragraph)
+    doc = tok.doc
+    if not ids and src is not None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ":":
+        j = tok.i + 2
+        while j < len(doc) and "\n" not in doc[j].text and (j == tok.i + 2 or not doc[j].is_sent_start):
+            ids.append(j)
+            j += 1
     # "X's position is that ...": the copula's clause
     if not ids and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ == "be":
         for c in tok.head.children:
@@ -388,7 +422,7 @@ def verb_cue(tok) -> Candidate | None:
     # content lies on one side of the cue: keep the side holding most of it (quotations are added later)
     before = [i for i in content if i < tok.i]
     after = [i for i in content if i > tok.i]
-    if before and after and rule != "passive":
+    if before and after and rule not in {"passive", "interrupted"}:
         content = after if len(after) >= len(before) else before
     return Candidate(cue=sorted(cue), source=src, source_ids=sids, content=content, passive=passive, rule=rule)
 
