@@ -86,11 +86,28 @@ def _rows(con: sqlite3.Connection, table: str) -> dict[str, list[dict]]:
     return out
 
 
+STATS_UPSERT = ("INSERT INTO entity_stats (entity_id, role, period, stance, n) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (entity_id, role, period, stance) DO UPDATE SET n = n + excluded.n")
+
+
 def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
-    """Copy the seed KB and add rows until it holds ``n`` articles; returns counts and timing."""
+    """Copy the seed KB and add rows until it holds ``n`` articles; returns counts and timing.
+
+    The copy is first brought to the current schema by the store's own migrations (which backfill the
+    seed's rows); every generated row then gets the derived rows the writer would add: the article's date
+    in ``attributions``/``article_entities``, ``attribution_targets`` and ``entity_stats`` increments,
+    computed by the writer's own functions.
+    """
+    from claimgraph.store.engine import make_engine
+    from claimgraph.store.migrate import migrate
+    from claimgraph.store.writer import entity_stat_counts, target_rows
+
     t0 = time.perf_counter()
     target.unlink(missing_ok=True)
     shutil.copy(seed, target)
+    engine = make_engine(str(target))
+    migrate(engine)
+    engine.dispose()
     con = sqlite3.connect(target, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=OFF")
@@ -112,7 +129,8 @@ def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
     todo = n - len(articles)
     for chunk in range(0, max(todo, 0), 2000):
         con.execute("BEGIN")
-        batch = {"documents": [], "articles": [], "entities": [], "copies": [], **{t: [] for t in TABLES}}
+        batch = {"documents": [], "articles": [], "entities": [], "copies": [], "attribution_targets": [],
+                 **{t: [] for t in TABLES}}
         for i in range(chunk, min(chunk + 2000, todo)):
             seed_row = rng.choice(articles)
             doc = f"sha256:bench{i:012d}"
@@ -134,12 +152,14 @@ def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
             for table in TABLES:
                 for r in per[table].get(seed_row["document_id"], []):
                     r = {**r, "document_id": doc}
+                    if table != "mentions":
+                        r["published"] = day
                     for key in ("entity_id", "speaker_entity_id"):
                         if key in r:
                             r[key] = remap(r[key])
                     for key in ("targets", "via"):
                         if key in r and r[key]:
-                            r[key] = json.dumps([remap(x) for x in json.loads(r[key])])
+                            r[key] = [remap(x) for x in json.loads(r[key])]
                     batch[table].append(r)
             for eid, new in pick.items():
                 if new not in known_entities:
@@ -149,11 +169,18 @@ def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
             if made and rng.random() < 0.03:
                 batch["copies"].append((doc, rng.choice(made), None, 0.9, "minhash"))
             made.append(doc)
+        batch["attribution_targets"] = target_rows(batch["attributions"])  # as store/writer.py does
+        stats = entity_stat_counts(batch["attributions"], batch["attribution_targets"], batch["article_entities"])
+        for r in batch["attributions"]:
+            for key in ("targets", "via"):
+                if isinstance(r[key], list):
+                    r[key] = json.dumps(r[key])
         con.executemany("INSERT INTO documents (id, source, position, format) VALUES (?, ?, ?, ?)", batch["documents"])
         _insert(con, "articles", batch["articles"])
         con.executemany("INSERT INTO entities (id, name, type, country) VALUES (?, ?, ?, ?)", batch["entities"])
-        for table in TABLES:
+        for table in (*TABLES, "attribution_targets"):
             _insert(con, table, batch[table])
+        con.executemany(STATS_UPSERT, [(*k, v) for k, v in sorted(stats.items())])
         con.executemany("INSERT INTO copies (document_id, origin_id, origin_name, similarity, method) "
                         "VALUES (?, ?, ?, ?, ?)", batch["copies"])
         con.execute("COMMIT")
@@ -182,10 +209,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     log = (OUT / "serve-server.log").open("wb")  # a file, not a pipe nobody reads (a full pipe blocks the server)
-    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=log, stderr=log)
+    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", str(db), "--port", str(port),
+                             "--workers", str(workers)], stdout=log, stderr=log)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -283,18 +310,24 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=400, help="requests per endpoint (bounded)")
     ap.add_argument("--seconds", type=float, default=90, help="time limit per endpoint")
     ap.add_argument("--keep", action="store_true", help="reuse bench/out/serve-N.sqlite if present")
+    ap.add_argument("--reuse", type=Path, help="benchmark this already built KB (e.g. a kept serve-N.sqlite)")
+    ap.add_argument("--workers", type=int, default=None, help="claimgraph serve --workers (default: its own)")
     ap.add_argument("--no-md", action="store_true", help="do not rewrite the BENCHMARKS.md section")
     args = ap.parse_args()
     rng = random.Random(7)
     seed = seed_kb(args.seed_articles)
-    db = OUT / f"serve-{args.n}.sqlite"
+    db = args.reuse or OUT / f"serve-{args.n}.sqlite"
     built = None
-    if not (args.keep and db.exists()):
+    if not args.reuse and not (args.keep and db.exists()):
         built = build_kb(seed, args.n, db, rng)
         print(f"KB: {built}", file=sys.stderr)
     urls = workload(db, rng)
     port = free_port()
-    server = start_server(db, port)
+    from claimgraph.cli.serve import default_workers
+
+    args.workers = args.workers or default_workers()
+    args.load_before = os.getloadavg()[0]  # other jobs on the machine: the clients and server compete with them
+    server = start_server(db, port, args.workers)
     results = {}
     try:
         for name, endpoint_urls in urls.items():
@@ -335,10 +368,13 @@ def report(args: argparse.Namespace, counts: dict, results: dict) -> str:
         f"mentions, {counts['entities']:,} entities, {counts['bytes'] / 1e9:.2f} GB; rows resampled from "
         f"{args.seed_articles} PolNeAR dev articles analysed by the pipeline (entities split into Zipf variants)"
         + (f"; generated in {counts['seconds']:.0f} s" if counts.get("seconds") else ""),
-        f"- load: {CLIENTS} concurrent keep-alive clients on 127.0.0.1, one uvicorn process; up to {args.requests} "
+        f"- load: {CLIENTS} concurrent keep-alive clients on 127.0.0.1, `claimgraph serve --workers {args.workers}` "
+        f"({'one uvicorn process' if args.workers == 1 else f'{args.workers} uvicorn worker processes'}); "
+        f"up to {args.requests} "
         f"requests per endpoint (whole-KB network: a tenth) after a 20-request warm-up, {args.seconds:.0f} s cap; "
         "the '1 client' rows repeat the pages with one client (a quarter of the requests) to show the service time "
-        "without queueing", "",
+        f"without queueing; 1-minute load average before the run: {args.load_before:.1f} on "
+        f"{os.cpu_count()} CPUs", "",
         "| endpoint | requests | errors | p50 ms | p95 ms | max ms | req/s |",
         "|---|---|---|---|---|---|---|",
     ]

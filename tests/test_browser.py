@@ -102,6 +102,12 @@ def test_search_article_entity_network(server, page):
     panel = page.locator("aside.panel")
     assert "Valery Gerasimov" in panel.inner_text()
     assert "lashed out at" in panel.inner_text()
+    number = page.locator("article.body span.quantity").filter(has_text="70,000")
+    assert number.count() >= 1 and number.first.is_visible()
+    assert "militants" in (number.first.get_attribute("title") or "")  # the hover says what the number counts
+    outline = number.first.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
+    assert "Stated without a source" in page.locator("section.credibility").inner_text()
     page.screenshot(path=str(SHOTS / "3-article.png"), full_page=False)
 
     panel.locator("a", has_text="Valery Gerasimov").first.click()

@@ -122,7 +122,9 @@ def test_article_spans_and_provenance(conn):
     c = quote["content"]
     assert body[c["start"]:c["end"]] == c["text"]
     types = {s["type"] for s in data["spans"]}
-    assert types == {"quote", "speaker", "cue", "entity"}
+    assert {"quote", "speaker", "cue", "entity"} <= types
+    assert types <= {"quote", "speaker", "cue", "entity", "unattributed", "quantity", "hedge", "propaganda"}
+    assert data["spans"] == sorted(data["spans"], key=lambda s: (s["start"], -s["end"], s["type"]))
     for span in data["spans"]:
         assert 0 <= span["start"] < span["end"] <= len(body)
     prov = data["provenance"]

@@ -101,6 +101,27 @@ def test_article_page_highlights_and_side_panel(client, ids):
     assert "International Business Times" in html  # declared original source
 
 
+def test_article_page_highlights_claims_and_credibility(client, ids):
+    data = client.get(f"/api/articles/{ids['example']}").json()
+    body = data["body"]
+    assert data["claims"] and all(body[c["start"]:c["end"]] == c["text"] for c in data["claims"])
+    counted = {(q.get("object") or {}).get("lemma") for q in data["quantities"]}
+    assert "militant" in counted  # "up to 70,000 militants" survives the round trip through the KB
+    layers = {sp["type"] for sp in data["spans"]}
+    assert {"quantity", "unattributed"} <= layers
+    for sp in data["spans"]:
+        assert 0 <= sp["start"] < sp["end"] <= len(body)
+    html = client.get(f"/articles/{ids['example']}").text
+    marked = re.findall(r'<span class="[^"]*\bquantity\b[^"]*"[^>]*title="([^"]*)"[^>]*>(.*?)</span>', html)
+    assert any("70,000" in text or "70,000" in title for title, text in marked)
+    assert re.search(r'<span class="[^"]*\bunattributed\b', html)
+    panel = html.split('<aside class="panel">', 1)[1]
+    assert "Credibility" in panel and "Stated without a source" in panel
+    assert "International Business Times" in panel  # the provenance chain names the original source
+    if data["signals"].get("propaganda"):
+        assert re.search(r'<span class="[^"]*\bpropaganda\b[^"]*"[^>]*title="[^"]*score', html)
+
+
 def test_hostile_article_renders_inert(client, ids):
     for url in (f"/articles/{ids['hostile']}", "/search?q=Harbor+Authority", "/search?q=%3Cscript%3E"):
         html = client.get(url).text
@@ -205,3 +226,52 @@ def test_network_page_defaults_to_the_newest_90_days(client):
     assert "date_from=2024-02-07" in twin and client.get(twin).json()["edges"]["total"] >= 1
     everything = client.get("/network", params={"date_from": "2000-01-01"}).text
     assert "Valery Gerasimov" in everything and "Showing the 90 days" not in everything
+
+
+def test_security_headers_everywhere_but_docs(client):
+    r = client.get("/entities/nope")
+    assert r.status_code == 404 and "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["referrer-policy"] == "no-referrer"
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "content-security-policy" not in docs.headers
+
+
+def test_serve_with_two_workers(kb_path):
+    """``claimgraph serve --workers 2``: both processes answer, and keep-alive responses do not stall on Nagle."""
+    import http.client
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", kb_path, "--port", str(port),
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                conn.request("GET", "/api/overview")
+                assert conn.getresponse().read()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read().decode()
+                time.sleep(0.3)
+        times = []
+        for _ in range(12):  # one keep-alive connection; with Nagle on, each response took 40 ms or more
+            t = time.perf_counter()
+            conn.request("GET", "/entities/nope")
+            resp = conn.getresponse()
+            resp.read()
+            assert resp.status == 404 and "script-src" in resp.headers["content-security-policy"]
+            times.append(time.perf_counter() - t)
+        assert sorted(times)[len(times) // 2] < 0.035, times
+        conn.request("POST", "/api/analyze", body=b'{"text": "Walker said so."}',
+                     headers={"Content-Type": "application/json"})
+        assert conn.getresponse().status == 403  # no token configured: analysis stays closed in every worker
+    finally:
+        proc.terminate()
+        proc.wait(15)

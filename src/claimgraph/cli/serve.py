@@ -8,6 +8,7 @@ otherwise, because the pages carry no login.
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -24,6 +25,8 @@ def serve(
     token: Annotated[str | None, typer.Option(envvar="CLAIMGRAPH_API_TOKEN", show_envvar=True,
                                               help="Enables POST /api/analyze for callers presenting it.")] = None,
     max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes (413 above).")] = 5 << 20,
+    workers: Annotated[int | None, typer.Option(
+        min=1, max=64, help="Server processes (default: one per CPU core, at most 4).")] = None,
 ) -> None:
     """Serve the web pages, the JSON API (/api/...) and its docs (/docs)."""
     import uvicorn
@@ -36,7 +39,29 @@ def serve(
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
+    workers = workers or default_workers()
     typer.echo(f"claimgraph: http://{host}:{port}/  (API docs at /docs; analysis "
-               f"{'enabled with token' if token else 'disabled: no token'})", err=True)
-    uvicorn.run(create_app(engine, Settings(db=db, token=token, max_body=max_body)), host=host, port=port,
-                log_level="warning")
+               f"{'enabled with token' if token else 'disabled: no token'}; {workers} worker(s))", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(engine, Settings(db=db, token=token, max_body=max_body)), host=host, port=port,
+                    log_level="warning")
+        return
+    engine.dispose()  # checked (and migrated) above; each worker process opens its own
+    os.environ.update({"CLAIMGRAPH_SERVE_DB": db, "CLAIMGRAPH_SERVE_MAX_BODY": str(max_body)})
+    if token:
+        os.environ["CLAIMGRAPH_API_TOKEN"] = token
+    else:
+        os.environ.pop("CLAIMGRAPH_API_TOKEN", None)
+    from ..web.server import NoDelayHTTP
+
+    uvicorn.run("claimgraph.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                http=NoDelayHTTP, log_level="warning")
+
+
+def default_workers() -> int:
+    """One process per CPU core this process may use, at most 4 (SQLite reads scale with processes, not threads)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))

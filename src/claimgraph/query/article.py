@@ -1,7 +1,9 @@
 """One article as a reader checks it: body, metadata, provenance, entities, and every attribution.
 
 The body is returned as stored (the offsets of every span index it) together with a flat list of
-``spans`` (speaker, cue, quote, entity) so any view can highlight it without re-finding strings.
+``spans`` (speaker, cue, quote, entity, and the credibility layers: unattributed assertion, quantity,
+hedge or vague source, propaganda technique) so any view can highlight it without re-finding strings.
+``claims``, ``quantities`` and ``signals`` are the analysis's own records, as ``analyze`` emits them.
 Provenance joins both directions of the ``copies`` table: what this page copied from, and which
 pages in the knowledge base copy it.
 """
@@ -36,6 +38,11 @@ def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
         .where(ae.c.document_id == document_id).order_by(ae.c.name))]
     mentions = conn.execute(select(m.c.start, m.c.end, m.c.entity_id, m.c.text, m.c.kind)
                             .where(m.c.document_id == document_id).order_by(m.c.start)).all()
+    claims = [r.data for r in conn.execute(select(s.claims.c.data).where(s.claims.c.document_id == document_id)
+                                           .order_by(s.claims.c.idx))]
+    signals = dict(conn.execute(select(s.signals.c.data).where(s.signals.c.document_id == document_id))
+                   .scalar() or {})
+    quantities = signals.pop("quantities", [])
     return {
         "id": row.document_id,
         "title": row.title,
@@ -56,8 +63,16 @@ def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
         "provenance": provenance(conn, document_id, row.original_source, bool(row.republished)),
         "entities": entities,
         "attributions": attributions,
-        "spans": spans(attributions, mentions),
+        "claims": claims,
+        "quantities": quantities,
+        "signals": signals,
+        "spans": sorted(spans(attributions, mentions) + signal_spans(quantities, signals), key=body_order),
     }
+
+
+def body_order(span: dict[str, Any]) -> tuple[int, int, str]:
+    """Spans sorted by start, longer first, then by layer."""
+    return span["start"], -span["end"], span["type"]
 
 
 def spans(attributions: list[dict[str, Any]], mentions: list[Any]) -> list[dict[str, Any]]:
@@ -76,8 +91,29 @@ def spans(attributions: list[dict[str, Any]], mentions: list[Any]) -> list[dict[
     for mention in mentions:
         out.append({"start": mention.start, "end": mention.end, "type": "entity", "entity": mention.entity_id,
                     "kind": mention.kind})
-    out.sort(key=lambda x: (x["start"], -x["end"], x["type"]))
-    return out
+    return sorted(out, key=body_order)
+
+
+def signal_spans(quantities: list[dict[str, Any]], signals: dict[str, Any]) -> list[dict[str, Any]]:
+    """Spans of the credibility layers, each with the label a reader needs to understand the highlight."""
+    out: list[dict[str, Any]] = []
+    for item in signals.get("unattributed_assertions") or []:
+        out.append({"start": item["start"], "end": item["end"], "type": "unattributed", "claim": item.get("claim"),
+                    "label": f"stated without a source (check-worthiness {item.get('check_worthiness', 0):.2f})"})
+    for q in quantities:
+        lo = min(q["start"], (q.get("approx_span") or {}).get("start", q["start"]))
+        hi = max(q["end"], (q.get("object") or {}).get("end", q["end"]))
+        counted = (q.get("object") or {}).get("text") or q.get("unit") or ""
+        label = " ".join(x for x in ("quantity:", q.get("approx") or "", q.get("text") or "", counted) if x)
+        out.append({"start": lo, "end": hi, "type": "quantity", "label": label})
+    for key, what in (("hedges", "hedge"), ("anonymous_sources", "anonymous source"),
+                      ("vague_sources", "vague source")):
+        for item in signals.get(key) or []:
+            out.append({"start": item["start"], "end": item["end"], "type": "hedge", "label": what})
+    for item in signals.get("propaganda") or []:
+        out.append({"start": item["start"], "end": item["end"], "type": "propaganda", "technique": item["technique"],
+                    "label": f"{item['technique'].replace('_', ' ')} (score {item.get('score', 0):.2f})"})
+    return sorted(out, key=body_order)
 
 
 def provenance(conn: Connection, document_id: str, original_source: str | None, republished: bool) -> dict[str, Any]:

@@ -43,30 +43,6 @@ class ArticleFilter:
     entity: str | None = None  # KB entity id the article mentions
 
 
-def targets_contain(conn: Connection, column: str = "t.targets", param: str = "target") -> str:
-    """SQL that is true when the JSON array ``column`` holds the bound ``:param`` (SQLite or PostgreSQL)."""
-    if conn.dialect.name == "postgresql":
-        return f"({column})::jsonb @> jsonb_build_array(CAST(:{param} AS text))"
-    return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = :{param})"
-
-
-def has_targets(conn: Connection, column: str = "t.targets") -> str:
-    """SQL that is true when the JSON array ``column`` is not empty: a cheap test run before ``targets_contain``.
-
-    Most attributions target nobody, so this keeps the JSON parsing to the few that do.
-    """
-    if conn.dialect.name == "postgresql":
-        return f"jsonb_array_length(({column})::jsonb) > 0"
-    return f"{column} != '[]'"
-
-
-def targets_rows(conn: Connection, column: str = "t.targets") -> str:
-    """A FROM-clause item expanding a JSON array column into rows named ``j(value)``."""
-    if conn.dialect.name == "postgresql":
-        return f"jsonb_array_elements_text(({column})::jsonb) AS j(value)"
-    return f"json_each({column}) AS j"
-
-
 def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     """``{id: {"id", "name", "type"}}`` for KB entity ids (unknown ids, e.g. a free-text via, are left out)."""
     e = s.entities

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from .common import article_conditions, clamp, entity_names, has_targets, page, targets_rows
+from .common import clamp, entity_names, page
 
 DEFAULT_EDGES = 200
 
@@ -32,24 +32,27 @@ def network(
 ) -> dict[str, Any]:
     """``{"nodes", "edges": page, "query"}`` for the speaker -> target graph under the given filters."""
     limit, offset = clamp(limit, offset, default=DEFAULT_EDGES)
-    where = ["t.speaker_entity_id IS NOT NULL", "t.targets IS NOT NULL", has_targets(conn),
-             "j.value != t.speaker_entity_id"]
+    # one row per (attribution, target) in attribution_targets, with the speaker, stance and date copied
+    where = ["t.speaker_entity_id IS NOT NULL", "t.entity_id != t.speaker_entity_id"]
     params: dict[str, Any] = {"min_weight": max(1, int(min_weight))}
-    # article conditions go in a subquery, so SQLite starts from the (indexed) articles they pick
-    on_articles = article_conditions(date_from, date_to, publisher, params)
-    if on_articles:
-        where.append(f"t.document_id IN (SELECT a.document_id FROM articles a WHERE {' AND '.join(on_articles)})")
+    if date_from:
+        where.append("t.published >= :date_from")
+        params["date_from"] = date_from[:10]
+    if date_to:
+        where.append("t.published < :date_to")
+        params["date_to"] = date_to[:10] + "\uffff"  # any time on the last day sorts below this
+    if publisher:  # a subquery, so the database starts from the (indexed) articles it picks
+        where.append("t.document_id IN (SELECT a.document_id FROM articles a WHERE a.publisher_id = :publisher)")
+        params["publisher"] = publisher.lower()
     if stance:
         where.append("t.stance = :stance")
         params["stance"] = stance
     if entity:
-        where.append("(t.speaker_entity_id = :entity OR j.value = :entity)")
-        where.append("t.document_id IN (SELECT document_id FROM article_entities WHERE entity_id = :entity)")
+        where.append("(t.speaker_entity_id = :entity OR t.entity_id = :entity)")
         params["entity"] = entity
-    source = "attributions t"
-    grouped = (f"SELECT t.speaker_entity_id AS source, j.value AS target, t.stance AS stance, count(*) AS weight "
-               f"FROM {source}, {targets_rows(conn)} WHERE {' AND '.join(where)} "
-               "GROUP BY t.speaker_entity_id, j.value, t.stance HAVING count(*) >= :min_weight")
+    grouped = ("SELECT t.speaker_entity_id AS source, t.entity_id AS target, t.stance AS stance, count(*) AS weight "
+               f"FROM attribution_targets t WHERE {' AND '.join(where)} "
+               "GROUP BY t.speaker_entity_id, t.entity_id, t.stance HAVING count(*) >= :min_weight")
     # one pass: the grouped edges are few (one per speaker, target and stance), so count and page them here
     every = conn.execute(text(f"{grouped} ORDER BY weight DESC, source, target, stance"), params).all()
     total, rows = len(every), every[offset:offset + limit]

@@ -58,6 +58,9 @@ def timeline(
         params["x"] = entity
         if role == "said":
             where.append("t.speaker_entity_id = :x")
+        elif not _terms(q or ""):  # the target rows of X carry the stance; start from them
+            source = "attribution_targets t JOIN articles a ON a.document_id = t.document_id"
+            where.append("t.entity_id = :x AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x)")
         else:
             clause, extra = about_where(conn, entity)
             where.append(clause)

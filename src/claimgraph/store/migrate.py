@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, inspect, select
 
 from . import schema as s
 
@@ -59,9 +59,64 @@ def _v2_fulltext(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _add_column(conn: Connection, table: str, column: str, type_sql: str) -> None:
+    """ALTER TABLE ... ADD COLUMN unless migration 1 already made it (it builds tables from today's schema)."""
+    if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {type_sql}")
+
+
+def _v3_read_paths(conn: Connection) -> None:
+    """Read paths for the entity page at 10⁵ articles (issue #6).
+
+    * ``published`` copied into ``attributions`` and ``article_entities``, indexed with the entity, so
+      "what X said / the articles of X, newest first" are index walks stopped by LIMIT;
+    * ``attribution_targets``: the JSON ``targets`` column as rows indexed by target (who is talked about);
+    * ``entity_stats``: counts per entity, role, month and stance, so the page's totals and monthly bars
+      do not count every row of a frequent entity per request.
+    All three are filled here from existing rows and from then on by ``store/writer.py``.
+    """
+    pg = conn.dialect.name == "postgresql"
+    _add_column(conn, "attributions", "published", "VARCHAR(40)")
+    _add_column(conn, "article_entities", "published", "VARCHAR(40)")
+    s.metadata.create_all(conn, tables=[s.attribution_targets, s.entity_stats])
+    for table in ("attributions", "article_entities"):
+        conn.exec_driver_sql(
+            f"UPDATE {table} SET published = (SELECT a.published FROM articles a "
+            f"WHERE a.document_id = {table}.document_id) WHERE published IS NULL")
+    for index in (s.ix_attributions_speaker_published, s.ix_attributions_speaker_stance,
+                  s.ix_article_entities_entity_published):
+        index.create(conn, checkfirst=True)
+    members = ("jsonb_array_elements_text(t.targets::jsonb) AS j(value)" if pg else "json_each(t.targets) AS j")
+    conn.exec_driver_sql(
+        "INSERT INTO attribution_targets (document_id, local_id, entity_id, speaker_entity_id, stance, published) "
+        "SELECT DISTINCT t.document_id, t.local_id, j.value, t.speaker_entity_id, t.stance, t.published "
+        f"FROM attributions t, {members} WHERE t.targets IS NOT NULL AND j.value IS NOT NULL")
+    month = "coalesce(substr({}.published, 1, 7), '')"
+    conn.exec_driver_sql(
+        "INSERT INTO entity_stats (entity_id, role, period, stance, n) "
+        f"SELECT speaker_entity_id, 'said', {month.format('t')}, coalesce(stance, ''), count(*) FROM attributions t "
+        f"WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id, {month.format('t')}, coalesce(stance, '')")
+    conn.exec_driver_sql(
+        "INSERT INTO entity_stats (entity_id, role, period, stance, n) "
+        f"SELECT entity_id, 'about', {month.format('x')}, coalesce(stance, ''), count(*) FROM attribution_targets x "
+        "WHERE speaker_entity_id IS NULL OR speaker_entity_id != entity_id "
+        f"GROUP BY entity_id, {month.format('x')}, coalesce(stance, '')")
+    conn.exec_driver_sql(
+        "INSERT INTO entity_stats (entity_id, role, period, stance, n) "
+        f"SELECT entity_id, 'articles', {month.format('x')}, '', count(*) FROM article_entities x "
+        f"GROUP BY entity_id, {month.format('x')}")
+
+
+def _v4_alias_prefix(conn: Connection) -> None:
+    """An index on the normalised alias alone, for prefix lookups (``query.entity.lookup``)."""
+    s.ix_entity_aliases_alias.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core tables", _v1_core),
     (2, "full-text search", _v2_fulltext),
+    (3, "entity read paths: dates copied, attribution targets, entity stats", _v3_read_paths),
+    (4, "alias prefix index", _v4_alias_prefix),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -103,6 +103,8 @@ entity_aliases = Table(
     Column("surface", Text),  # one spelling as it appeared
     sqlite_with_rowid=False,
 )
+# migration 4: "entities whose name starts with ..." (the search page's entity line) is a range of this index
+ix_entity_aliases_alias = Index("ix_entity_aliases_alias", entity_aliases.c.alias)
 
 article_entities = Table(
     "article_entities",
@@ -116,8 +118,13 @@ article_entities = Table(
     Column("country", String(3)),
     Column("aliases", Json),
     Column("link", String(20), nullable=False),  # how it was linked: new | exact | surname | fuzzy | promoted
+    Column("published", String(40)),  # the article's date, copied (migration 3): "articles of X, newest first"
     Index("ix_article_entities_entity", "entity_id"),
 )
+# migration 3: the articles of X newest first is a walk of this index, not a sort of every article of X
+ix_article_entities_entity_published = Index(
+    "ix_article_entities_entity_published", article_entities.c.entity_id, article_entities.c.published,
+    article_entities.c.document_id)
 
 mentions = Table(
     "mentions",
@@ -155,7 +162,40 @@ attributions = Table(
     Column("targets", Json),  # KB entity ids
     Column("via", Json),  # KB entity ids
     Column("confidence", Float),
+    Column("published", String(40)),  # the article's date, copied (migration 3): "what X said, newest first"
     Index("ix_attributions_speaker", "speaker_entity_id"),
+)
+# migration 3: what X said (optionally of one stance), newest first, is a walk of one of these with LIMIT
+ix_attributions_speaker_published = Index(
+    "ix_attributions_speaker_published", attributions.c.speaker_entity_id, attributions.c.published)
+ix_attributions_speaker_stance = Index(
+    "ix_attributions_speaker_stance", attributions.c.speaker_entity_id, attributions.c.stance,
+    attributions.c.published)
+
+attribution_targets = Table(  # migration 3: one row per (attribution, target entity), from ``attributions.targets``
+    "attribution_targets",
+    metadata,
+    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
+    Column("local_id", String(20), primary_key=True),
+    Column("entity_id", EntityId, primary_key=True),  # a KB id (or the free text the analysis named)
+    Column("speaker_entity_id", EntityId),
+    Column("stance", String(20)),
+    Column("published", String(40)),
+    Index("ix_attribution_targets_entity", "entity_id", "published"),
+    Index("ix_attribution_targets_entity_stance", "entity_id", "stance", "speaker_entity_id"),
+    Index("ix_attribution_targets_speaker", "speaker_entity_id", "stance", "entity_id"),
+    Index("ix_attribution_targets_published", "published"),
+)
+
+entity_stats = Table(  # migration 3: per-entity counts, kept by the writer in the batch's transaction
+    "entity_stats",
+    metadata,
+    Column("entity_id", EntityId, primary_key=True),
+    Column("role", String(10), primary_key=True),  # said (X speaks) | about (X is a target, others speak) | articles
+    Column("period", String(7), primary_key=True),  # YYYY-MM of the article, "" when undated
+    Column("stance", String(20), primary_key=True),  # "" for articles and for attributions without a stance
+    Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 claims = Table(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -186,6 +187,7 @@ class Writer:
         }
         for result in results:
             doc_id = result.document["id"]
+            published = result.article.published
             kb_id: dict[str, str] = {}
             for entity in result.entities:
                 link = linker.link(entity)
@@ -204,20 +206,21 @@ class Writer:
                 out["article_entities"].append({
                     "document_id": doc_id, "local_id": entity.id, "entity_id": link.entity_id, "name": entity.name,
                     "type": entity.type, "roles": list(entity.roles), "country": entity.country,
-                    "aliases": list(entity.aliases), "link": link.how,
+                    "aliases": list(entity.aliases), "link": link.how, "published": published,
                 })
                 out["mentions"] += [
                     {"document_id": doc_id, "start": m.start, "end": m.end, "local_id": entity.id,
                      "entity_id": link.entity_id, "text": m.text, "kind": m.kind}
                     for m in entity.mentions
                 ]
-            out["attributions"] += [_attribution_row(doc_id, a, kb_id) for a in result.attributions]
+            out["attributions"] += [_attribution_row(doc_id, a, kb_id, published) for a in result.attributions]
             out["claims"] += [
                 {"document_id": doc_id, "idx": i, "text": c.get("text") if isinstance(c, dict) else None, "data": c}
                 for i, c in enumerate(result.claims)
             ]
-            if result.signals:
-                out["signals"].append({"document_id": doc_id, "data": result.signals})
+            if result.signals or result.quantities:  # quantities ride along; query/article.py splits them out
+                out["signals"].append({"document_id": doc_id,
+                                       "data": {**result.signals, "quantities": list(result.quantities)}})
         if out["entities"]:
             conn.execute(insert(s.entities), out["entities"])
         insert_ignore(conn, s.entity_aliases, out["aliases"])
@@ -225,6 +228,9 @@ class Writer:
             conn.execute(insert(s.article_entities), out["article_entities"])
         insert_ignore(conn, s.mentions, out["mentions"])
         insert_ignore(conn, s.attributions, out["attributions"])
+        targets = target_rows(out["attributions"])
+        insert_ignore(conn, s.attribution_targets, targets)
+        add_stats(conn, entity_stat_counts(out["attributions"], targets, out["article_entities"]))
         if out["claims"]:
             conn.execute(insert(s.claims), out["claims"])
         if out["signals"]:
@@ -254,7 +260,46 @@ def _article_row(result: AnalysisResult, sig: bytes | None) -> dict[str, Any]:
     }
 
 
-def _attribution_row(doc_id: str, a, kb_id: dict[str, str]) -> dict[str, Any]:
+def target_rows(attributions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``attribution_targets`` rows for attribution rows: one per distinct target of each attribution."""
+    out = []
+    for r in attributions:
+        for target in dict.fromkeys(x for x in r.get("targets") or () if isinstance(x, str) and x):
+            out.append({"document_id": r["document_id"], "local_id": r["local_id"], "entity_id": target,
+                        "speaker_entity_id": r.get("speaker_entity_id"), "stance": r.get("stance"),
+                        "published": r.get("published")})
+    return out
+
+
+def entity_stat_counts(attributions: Iterable[dict[str, Any]], targets: Iterable[dict[str, Any]],
+                       article_entities: Iterable[dict[str, Any]]) -> Counter:
+    """``entity_stats`` increments ``{(entity_id, role, period, stance): n}`` for rows about to be inserted."""
+    counts: Counter = Counter()
+    for r in attributions:
+        if r.get("speaker_entity_id"):
+            counts[(r["speaker_entity_id"], "said", (r.get("published") or "")[:7], r.get("stance") or "")] += 1
+    for r in targets:
+        if r.get("speaker_entity_id") != r["entity_id"]:
+            counts[(r["entity_id"], "about", (r.get("published") or "")[:7], r.get("stance") or "")] += 1
+    for r in article_entities:
+        counts[(r["entity_id"], "articles", (r.get("published") or "")[:7], "")] += 1
+    return counts
+
+
+def add_stats(conn: Connection, counts: Counter) -> None:
+    """Add ``entity_stats`` increments (insert, or add to the existing count) in the caller's transaction."""
+    if not counts:
+        return
+    rows = [{"entity_id": k[0], "role": k[1], "period": k[2], "stance": k[3], "n": n}
+            for k, n in sorted(counts.items())]  # sorted: concurrent PostgreSQL writers would lock in one order
+    table = s.entity_stats
+    stmt = (postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table))
+    stmt = stmt.on_conflict_do_update(index_elements=[table.c.entity_id, table.c.role, table.c.period,
+                                                      table.c.stance], set_={"n": table.c.n + stmt.excluded.n})
+    conn.execute(stmt, rows)
+
+
+def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | None = None) -> dict[str, Any]:
     frags = a.content.fragments or [(a.content.start, a.content.end)]
     return {
         "document_id": doc_id, "local_id": a.id, "speaker_local": a.speaker,
@@ -267,5 +312,5 @@ def _attribution_row(doc_id: str, a, kb_id: dict[str, str]) -> dict[str, Any]:
         "content": a.content.text, "content_start": a.content.start, "content_end": a.content.end,
         "fragments": [list(f) for f in frags], "kind": a.kind, "stance": a.stance,
         "targets": [kb_id.get(t, t) for t in a.targets], "via": [kb_id.get(v, v) for v in a.via],
-        "confidence": round(float(a.confidence), 4),
+        "confidence": round(float(a.confidence), 4), "published": published,
     }

@@ -21,7 +21,6 @@ from sqlalchemy import Engine
 
 from .. import __version__
 from ..errors import ClaimgraphError
-from ..query.targets import target_rowids
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 HERE = Path(__file__).parent
@@ -38,6 +37,37 @@ class Settings:
     max_body: int = DEFAULT_MAX_BODY
 
 
+HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+
+
+class SecurityHeaders:
+    """Adds the CSP (except on /docs: Swagger UI needs its own inline script) and two other headers.
+
+    A plain ASGI middleware: Starlette's ``@app.middleware("http")`` runs every response through an
+    extra task and memory stream, which cost more than some whole queries here.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = list(HEADERS)
+        if not scope["path"].startswith(("/docs", "/redoc")):
+            extra.append((b"content-security-policy", CSP.encode()))
+        names = {k for k, _ in extra}
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": headers + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(engine: Engine, settings: Settings) -> Any:
     """The ASGI app (FastAPI wrapped in the body-size limit)."""
     from . import analyze, api, pages
@@ -50,8 +80,6 @@ def create_app(engine: Engine, settings: Settings) -> Any:
         redoc_url=None,
     )
     app.state.engine = engine
-    with engine.connect() as conn:  # build the target index now, not during the first visitor's request
-        target_rowids(conn, "")
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
@@ -65,14 +93,7 @@ def create_app(engine: Engine, settings: Settings) -> Any:
             swagger_js_url="/static/swagger/swagger-ui-bundle.js", swagger_css_url="/static/swagger/swagger-ui.css",
             swagger_favicon_url="/static/swagger/favicon-32x32.png")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        if not request.url.path.startswith(("/docs", "/redoc")):  # Swagger UI needs its own inline script
-            response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(ClaimgraphError)
     async def claimgraph_error(_request: Request, exc: ClaimgraphError) -> JSONResponse:
@@ -83,3 +104,16 @@ def create_app(engine: Engine, settings: Settings) -> Any:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     return BodyLimit(app, settings.max_body)
+
+
+def app_from_env() -> Any:
+    """The app for ``claimgraph serve --workers N``: each uvicorn worker process builds its own from the
+    environment the parent set (``CLAIMGRAPH_SERVE_DB``, ``CLAIMGRAPH_API_TOKEN``, ``CLAIMGRAPH_SERVE_MAX_BODY``)."""
+    import os
+
+    from ..query import open_db
+
+    db = os.environ["CLAIMGRAPH_SERVE_DB"]
+    settings = Settings(db=db, token=os.environ.get("CLAIMGRAPH_API_TOKEN") or None,
+                        max_body=int(os.environ.get("CLAIMGRAPH_SERVE_MAX_BODY", DEFAULT_MAX_BODY)))
+    return create_app(open_db(db), settings)

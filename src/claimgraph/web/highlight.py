@@ -1,7 +1,8 @@
 """Article body -> safe highlighted HTML, built from character offsets.
 
-The body is cut at every span boundary (quote, speaker, cue, entity mention) and at paragraph and
-heading limits; each piece is escaped with ``markupsafe.escape`` and wrapped in one flat ``<span>``
+The body is cut at every span boundary (quote, speaker, cue, entity mention, and the credibility
+layers: unattributed assertion, quantity, hedge, propaganda technique) and at paragraph and heading
+limits; each piece is escaped with ``markupsafe.escape`` and wrapped in one flat ``<span>``
 whose classes say which layers cover it. Flat pieces never nest, so overlapping spans (a mention
 inside a quote, a speaker inside a mixed quote) still give valid HTML, and since every character
 of article text goes through ``escape`` a page holding ``<script>`` shows it as text.
@@ -14,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-LAYERS = ("quote", "speaker", "cue", "entity")
+LAYERS = ("quote", "speaker", "cue", "entity", "unattributed", "quantity", "hedge", "propaganda")
 
 
 def _pieces(start: int, end: int, spans: list[dict[str, Any]], cuts: list[int]) -> list[tuple[int, int, list]]:
@@ -33,6 +34,9 @@ def _wrap(text: str, covering: list[dict[str, Any]], first: set[str]) -> str:
     classes = sorted({sp["type"] for sp in covering})
     classes += sorted({f"stance-{sp['stance']}" for sp in covering if sp["type"] == "quote" and sp.get("stance")})
     attrs = [f'class="{" ".join(classes)}"']
+    labels = list(dict.fromkeys(sp["label"] for sp in covering if sp.get("label")))
+    if labels:  # the hover text says why a stretch is marked (technique, hedge kind, what a number counts)
+        attrs.append(f'title="{escape("; ".join(labels))}"')
     quotes = [sp["attribution"] for sp in covering if sp["type"] == "quote"]
     owners = sorted({sp["attribution"] for sp in covering if sp.get("attribution")})
     if owners:

@@ -22,7 +22,7 @@ from .highlight import highlight, marked
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                  trim_blocks=True, lstrip_blocks=True)
+                  trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # no stat() of templates per request
 env.globals.update(marked=marked, stances=STANCES)
 env.filters["u"] = lambda value: quote(str(value), safe=":")  # ids and domains inside a URL path
 
