@@ -233,3 +233,39 @@ def overview_count(kb_path: str, table: str) -> int:
         n = overview(c)["counts"][table]
     engine.dispose()
     return n
+
+
+def test_search_counts_stop_past_max_count(conn, monkeypatch):
+    import sys
+
+    mod = sys.modules["claimgraph.query.search"]
+    exact = search(conn, "said OR the", limit=5)
+    assert exact["total_is_lower_bound"] is False
+    monkeypatch.setattr(mod, "MAX_COUNT", 3)
+    monkeypatch.setattr(mod, "RANK_LIMIT", 2)
+    capped = search(conn, "said OR the", limit=5)
+    assert capped["total"] == 3 and capped["total_is_lower_bound"] is True
+    assert capped["order"] == "newest" and len(capped["items"]) == 5
+    assert all(h["score"] == 0 for h in capped["items"])  # newest first: no bm25 computed
+
+
+def test_python_snippets_mark_only_real_forms_of_the_words():
+    from claimgraph.query.search import _python_snippet, _word_pattern
+
+    pattern, lits = _word_pattern([["MGM", "Grand"], ["health care", "policies"]])
+    body = "The awarded war. Health  care policy at the MGM Grand; grandstanding."
+    text, marks = split_snippet(_python_snippet(body, pattern, lits, 20))
+    assert [text[a:b] for a, b in marks] == ["Health  care", "policy", "MGM", "Grand"]
+    pattern, lits = _word_pattern([["war"]])
+    assert split_snippet(_python_snippet(body, pattern, lits, 5))[0] == "The awarded war. Health  care…"
+    assert _python_snippet("nothing here", pattern, lits, 20) is None  # FTS5's snippet() takes over
+    long = " ".join(["filler"] * 100) + " the war began " + " ".join(["more"] * 100)
+    text, marks = split_snippet(_python_snippet(long, pattern, lits, 20))
+    assert text.startswith("…") and text.endswith("…") and [text[a:b] for a, b in marks] == ["war"]
+    assert len(text.split()) <= 21
+
+
+def test_search_snippets_highlight_the_query(conn):
+    for q in ("Gerasimov", "said", "substations"):
+        for hit in search(conn, q, limit=50)["items"]:
+            assert hit["highlights"], (q, hit["snippet"])

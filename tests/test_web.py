@@ -275,3 +275,30 @@ def test_serve_with_two_workers(kb_path):
     finally:
         proc.terminate()
         proc.wait(15)
+
+
+def test_attribution_card_escapes_everything():
+    from claimgraph.web.cards import attribution_card
+
+    evil = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    card = attribution_card({
+        "id": evil, "stance": evil, "kind": evil, "speaker": {"id": evil, "name": evil, "mention": evil + "!"},
+        "cue": {"text": evil}, "content": {"text": evil}, "targets": [{"id": None, "name": evil}],
+        "via": [{"id": "E1", "name": evil}], "article": {"id": evil, "title": evil, "published": evil,
+                                                          "publisher": evil}}, show_article=True)
+    assert "<script>" not in card and "<img" not in card and '"><img' not in card
+    assert card.count("&lt;script&gt;") >= 8
+    anchored = attribution_card({"id": "a1", "stance": None, "kind": "direct", "speaker": None, "cue": None,
+                                 "content": {"text": "“x”"}, "targets": [], "via": []}, anchor=True)
+    assert 'id="a-a1"' in anchored and "(no source named)" in anchored and "quoted" in anchored
+
+
+def test_html_pages_show_page_limit_cards(client):
+    from claimgraph.web.pages import PAGE_LIMIT
+
+    data = client.get("/api/search", params={"q": "said OR the"}).json()
+    html = client.get("/search", params={"q": "said OR the"}).text
+    assert html.count('<li class="hit ') == min(PAGE_LIMIT, data["total"])
+    assert data["limit"] == 20  # the JSON API keeps its default; the page's JSON link asks for the page's items
+    assert f'href="/api/search?q=said+OR+the&amp;limit={PAGE_LIMIT}"' in html
+    assert 'href="/api/search?q=said+OR+the&amp;limit=3"' in client.get("/search?q=said+OR+the&limit=3").text

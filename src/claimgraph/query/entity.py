@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, text
+from sqlalchemy import Connection, bindparam, func, or_, select, text
 
 from ..store import schema as s
 from .common import clamp, entity_names, page
@@ -20,6 +20,30 @@ from .rows import attribution_dicts, attribution_select
 
 e, al, t, a, ae, st = s.entities, s.entity_aliases, s.attributions, s.articles, s.article_entities, s.entity_stats
 x = s.attribution_targets
+
+# The page's statements are built once, with bound parameters: SQLAlchemy memoises a statement object's cache
+# key, so executing one of these skips building the expression tree and walking it for the key on every request.
+_X, _LIMIT, _OFFSET = bindparam("x"), bindparam("limit"), bindparam("offset")
+_ENTITY = select(e).where(e.c.id == _X)
+_ALIASES = select(al.c.alias, al.c.surface).where(al.c.entity_id == _X)
+_STATS = select(st.c.role, st.c.period, st.c.stance, st.c.n).where(st.c.entity_id == _X)
+
+
+def _said_stmt(with_stance: bool):
+    cond = t.c.speaker_entity_id == _X
+    if with_stance:
+        cond = cond & (t.c.stance == bindparam("stance"))
+    return (attribution_select().where(cond).order_by(t.c.published.desc(), t.c.document_id, t.c.content_start)
+            .limit(_LIMIT).offset(_OFFSET))
+
+
+_SAID = {False: _said_stmt(False), True: _said_stmt(True)}
+_ABOUT = (attribution_select().join(x, (x.c.document_id == t.c.document_id) & (x.c.local_id == t.c.local_id))
+          .where(x.c.entity_id == _X, or_(x.c.speaker_entity_id.is_(None), x.c.speaker_entity_id != _X))
+          .order_by(x.c.published.desc(), x.c.document_id, t.c.content_start).limit(_LIMIT).offset(_OFFSET))
+_ARTICLES = (select(a.c.document_id, a.c.title, a.c.published, a.c.publisher_id, a.c.url)
+             .select_from(ae).join(a, a.c.document_id == ae.c.document_id).where(ae.c.entity_id == _X)
+             .order_by(ae.c.published.desc(), ae.c.document_id).limit(_LIMIT).offset(_OFFSET))
 
 
 def stat_total(conn: Connection, entity_id: str, role: str, stance: str | None = None) -> int:
@@ -41,13 +65,12 @@ def entity(
     articles_offset: int = 0,
 ) -> dict[str, Any] | None:
     """The entity page's data, or None for an unknown id; ``stance`` narrows what X said."""
-    row = conn.execute(select(e).where(e.c.id == entity_id)).first()
+    row = conn.execute(_ENTITY, {"x": entity_id}).first()
     if row is None:
         return None
     limit, _ = clamp(limit, 0)
-    aliases = sorted({r.surface or r.alias for r in conn.execute(
-        select(al.c.alias, al.c.surface).where(al.c.entity_id == entity_id))} - {row.name})
-    stats = conn.execute(select(st.c.role, st.c.period, st.c.stance, st.c.n).where(st.c.entity_id == entity_id)).all()
+    aliases = sorted({surface or alias for alias, surface in conn.execute(_ALIASES, {"x": entity_id})} - {row.name})
+    stats = conn.execute(_STATS, {"x": entity_id}).all()
     by_stance, by_month = said_summary(conn, entity_id, [r for r in stats if r.role == "said"])
     totals = {role: sum(r.n for r in stats if r.role == role) for role in ("about", "articles")}
     said_total = sum(r.n for r in stats if r.role == "said" and (not stance or r.stance == stance))
@@ -89,14 +112,12 @@ def said(conn: Connection, entity_id: str, *, stance: str | None = None, limit: 
          offset: int | None = None, total: int | None = None) -> dict[str, Any]:
     """A page of what X said (X is the speaker), newest article first."""
     limit, offset = clamp(limit, offset)
-    cond = t.c.speaker_entity_id == entity_id
-    if stance:
-        cond = cond & (t.c.stance == stance)
     if total is None:
         total = stat_total(conn, entity_id, "said", stance or None)
-    rows = conn.execute(attribution_select().where(cond)
-                        .order_by(t.c.published.desc(), t.c.document_id, t.c.content_start)
-                        .limit(limit).offset(offset)).all()
+    params = {"x": entity_id, "limit": limit, "offset": offset}
+    if stance:
+        params["stance"] = stance
+    rows = conn.execute(_SAID[bool(stance)], params).all()
     return page(attribution_dicts(conn, rows), total, limit, offset)
 
 
@@ -106,25 +127,25 @@ def about(conn: Connection, entity_id: str, *, limit: int | None = None, offset:
     limit, offset = clamp(limit, offset)
     if total is None:
         total = stat_total(conn, entity_id, "about")
-    rows = conn.execute(
-        attribution_select().join(x, (x.c.document_id == t.c.document_id) & (x.c.local_id == t.c.local_id))
-        .where(x.c.entity_id == entity_id, or_(x.c.speaker_entity_id.is_(None), x.c.speaker_entity_id != entity_id))
-        .order_by(x.c.published.desc(), x.c.document_id, t.c.content_start).limit(limit).offset(offset)).all()
+    rows = conn.execute(_ABOUT, {"x": entity_id, "limit": limit, "offset": offset}).all()
     return page(attribution_dicts(conn, rows), total, limit, offset)
+
+
+_COUNTERPARTS = {
+    "accuses": text("SELECT x.entity_id AS other, count(*) AS n FROM attribution_targets x "
+                    "WHERE x.speaker_entity_id = :x AND x.stance = :stance GROUP BY x.entity_id "
+                    "ORDER BY n DESC, other LIMIT :n"),
+    "accused_by": text("SELECT x.speaker_entity_id AS other, count(*) AS n FROM attribution_targets x "
+                       "WHERE x.entity_id = :x AND x.stance = :stance AND x.speaker_entity_id IS NOT NULL "
+                       "AND x.speaker_entity_id != :x GROUP BY x.speaker_entity_id ORDER BY n DESC, other LIMIT :n"),
+}
 
 
 def counterparts(conn: Connection, entity_id: str, direction: str, stance: str = "accuse",
                  limit: int = 20) -> list[dict[str, Any]]:
     """Who X accuses (``accuses``) or who accuses X (``accused_by``), with counts, most frequent first."""
-    if direction == "accuses":
-        sql = ("SELECT x.entity_id AS other, count(*) AS n FROM attribution_targets x "
-               "WHERE x.speaker_entity_id = :x AND x.stance = :stance GROUP BY x.entity_id "
-               "ORDER BY n DESC, other LIMIT :n")
-    else:
-        sql = ("SELECT x.speaker_entity_id AS other, count(*) AS n FROM attribution_targets x "
-               "WHERE x.entity_id = :x AND x.stance = :stance AND x.speaker_entity_id IS NOT NULL "
-               "AND x.speaker_entity_id != :x GROUP BY x.speaker_entity_id ORDER BY n DESC, other LIMIT :n")
-    rows = conn.execute(text(sql), {"x": entity_id, "stance": stance, "n": limit}).all()
+    stmt = _COUNTERPARTS["accuses" if direction == "accuses" else "accused_by"]
+    rows = conn.execute(stmt, {"x": entity_id, "stance": stance, "n": limit}).all()
     names = entity_names(conn, {r.other for r in rows})
     return [{**(names.get(r.other) or {"id": None, "name": r.other, "type": None}), "count": r.n} for r in rows]
 
@@ -135,10 +156,7 @@ def articles(conn: Connection, entity_id: str, *, limit: int | None = None,
     limit, offset = clamp(limit, offset)
     if total is None:
         total = stat_total(conn, entity_id, "articles")
-    rows = conn.execute(
-        select(a.c.document_id, a.c.title, a.c.published, a.c.publisher_id, a.c.url)
-        .select_from(ae).join(a, a.c.document_id == ae.c.document_id).where(ae.c.entity_id == entity_id)
-        .order_by(ae.c.published.desc(), ae.c.document_id).limit(limit).offset(offset)).all()
+    rows = conn.execute(_ARTICLES, {"x": entity_id, "limit": limit, "offset": offset}).all()
     items = [{"id": r.document_id, "title": r.title, "published": r.published, "publisher": r.publisher_id,
               "url": r.url} for r in rows]
     return page(items, total, limit, offset)
@@ -151,14 +169,20 @@ def lookup(conn: Connection, name: str, limit: int = 20) -> list[dict[str, Any]]
     pattern = normalise(name).replace("\\", "").replace("%", "").replace("_", "")
     if not pattern:
         return []
-    prefix = al.c.alias.like(pattern + "%")
-    if conn.dialect.name == "sqlite":  # LIKE cannot use an index there: the same prefix as a range of one
-        prefix = prefix & (al.c.alias >= pattern) & (al.c.alias < pattern + "\U0010ffff")
+    stmt = _LOOKUP[conn.dialect.name == "sqlite"]
+    rows = conn.execute(stmt, {"like": pattern + "%", "lo": pattern, "hi": pattern + "\U0010ffff", "limit": limit})
+    return [{"id": id_, "name": name_, "type": type_, "articles": n} for id_, name_, type_, n in rows]
+
+
+def _lookup_stmt(sqlite: bool):
+    prefix = al.c.alias.like(bindparam("like"))
+    if sqlite:  # LIKE cannot use an index there: the same prefix as a range of one
+        prefix = prefix & (al.c.alias >= bindparam("lo")) & (al.c.alias < bindparam("hi"))
     sub = select(al.c.entity_id).where(prefix).distinct().limit(200).subquery()
     n = (select(func.coalesce(func.sum(st.c.n), 0)).where(st.c.entity_id == e.c.id, st.c.role == "articles")
          .scalar_subquery().label("articles"))
-    rows = conn.execute(
-        select(e.c.id, e.c.name, e.c.type, n).join(sub, sub.c.entity_id == e.c.id)
-        .order_by(n.desc(), e.c.name).limit(limit)
-    ).all()
-    return [dict(r._mapping) for r in rows]
+    return (select(e.c.id, e.c.name, e.c.type, n).join(sub, sub.c.entity_id == e.c.id)
+            .order_by(n.desc(), e.c.name).limit(_LIMIT))
+
+
+_LOOKUP = {True: _lookup_stmt(True), False: _lookup_stmt(False)}  # built once, like the page's statements

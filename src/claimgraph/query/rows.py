@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, bindparam, select
 
 from ..store import schema as s
 from .common import entity_names, ref
@@ -79,9 +79,13 @@ def attributions_by_keys(conn: Connection, keys: Sequence[tuple[str, str]], with
         return []
     docs = sorted({k[0] for k in keys})
     locals_ = sorted({k[1] for k in keys})  # narrows the rows read (and their JSON decoded) to near the wanted ones
-    rows = conn.execute(attribution_select(with_article).where(t.c.document_id.in_(docs),
-                                                                t.c.local_id.in_(locals_))).all()
+    rows = conn.execute(_BY_KEYS[with_article], {"docs": docs, "locals": locals_}).all()
     order = {(k[0], k[1]): i for i, k in enumerate(keys)}
     wanted = sorted((r for r in rows if (r.document_id, r.local_id) in order),
                     key=lambda r: order[(r.document_id, r.local_id)])
     return attribution_dicts(conn, wanted)
+
+
+_BY_KEYS = {w: attribution_select(w).where(t.c.document_id.in_(bindparam("docs", expanding=True)),
+                                           t.c.local_id.in_(bindparam("locals", expanding=True)))
+            for w in (False, True)}  # built once: SQLAlchemy memoises a statement's cache key

@@ -24,7 +24,7 @@ from .targets import target_condition
 
 START, STOP = "\x02", "\x03"  # highlight markers no article text contains (control characters)
 KINDS = ("all", "article", "quote")
-MAX_COUNT = 10_000  # totals above this are reported as "at least 10,000"
+MAX_COUNT = 1_000  # totals above this are reported as "at least 1,000" (counting further costs time per match)
 RANK_LIMIT = 1_000  # above this many matches (in articles or in quotes) hits come newest first, not by bm25
 
 
@@ -64,13 +64,15 @@ def _filters(conn: Connection, f: ArticleFilter, stance: str | None, quote: bool
 
 
 def _arms(
-    conn: Connection, kinds: tuple[str, ...], f: ArticleFilter, stance: str | None
+    conn: Connection, kinds: tuple[str, ...], f: ArticleFilter, stance: str | None, scored: bool = True
 ) -> tuple[list[str], dict[str, Any]]:
     """One ranking SELECT per kind of hit, yielding (kind, document_id, local_id, fid, score).
 
     No snippet here: snippets are made for the page's rows only (``_snippets``), since building one
     for every match of a common word would cost more than the ranking itself. Articles and
-    attributions are joined only when a filter needs their columns.
+    attributions are joined only when a filter needs their columns. Unless ``scored``, the score is 0:
+    SQLite's bm25() counts the documents holding each phrase on its first call, a walk of the whole
+    doclist (~7 ms for a word in most of 10⁵ quotes), which hits listed newest first do not need.
     """
     arms, params = [], {}
     pg = conn.dialect.name == "postgresql"
@@ -84,8 +86,8 @@ def _arms(
         else:
             join = " JOIN articles a ON a.document_id = f.document_id" if where else ""
             arms.append("SELECT 'article' AS kind, f.document_id, NULL AS local_id, f.rowid AS fid, "
-                        "-bm25(articles_fts, 0.0, 3.0, 1.0) AS score FROM articles_fts f" + join +
-                        " WHERE articles_fts MATCH :q" + where)
+                        f"{'-bm25(articles_fts, 0.0, 3.0, 1.0)' if scored else '0.0'} AS score "
+                        "FROM articles_fts f" + join + " WHERE articles_fts MATCH :q" + where)
     if "quote" in kinds:
         where, p = _filters(conn, f, stance, quote=True)
         params.update(p)
@@ -100,7 +102,8 @@ def _arms(
                 join += " JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id"
             if re.search(r"\ba\.", where):
                 join += " JOIN articles a ON a.document_id = f.document_id"
-            arms.append("SELECT 'quote' AS kind, f.document_id, f.local_id, f.rowid AS fid, -bm25(quotes_fts) AS score "
+            arms.append("SELECT 'quote' AS kind, f.document_id, f.local_id, f.rowid AS fid, "
+                        f"{'-bm25(quotes_fts)' if scored else '0.0'} AS score "
                         "FROM quotes_fts f" + join + " WHERE quotes_fts MATCH :q" + where)
     return arms, params
 
@@ -123,11 +126,114 @@ def _newest(conn: Connection, arms: list[str], params: dict[str, Any], limit: in
     return merged[offset:offset + limit]
 
 
-def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any]) -> dict[tuple[str, str | None], str]:
-    """Highlighted snippets for the page's hits only, keyed by (document_id, local_id)."""
+WORD = re.compile(r"\w+")
+
+
+def _word_pattern(groups: list[list[str]]) -> tuple[re.Pattern[str], list[str]]:
+    """A regex for the query's words in forms FTS5's porter tokenizer certainly counts as the same word.
+
+    Each word may take -s, -es, -ed, -d or -ing (a final -y also -ies/-ied, a final -e dropped before -ing/-ed),
+    and a phrase's words follow one another. Every form it finds is a real match; a match it misses (another
+    porter form, diacritics, a title-only match) just sends that hit to FTS5's snippet(). Also returns each
+    term's lower-case literal start, for finding candidates with ``str.find`` before the regex is tried.
+    """
+    def word(w: str) -> tuple[str, str]:  # (regex, literal start)
+        w = w.lower()
+        for suffix in ("ies", "ied", "ing", "es", "ed", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= (4 if suffix in ("ing", "ed") else 3):
+                w = w[:-len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+                break
+        if w.endswith("y") and len(w) > 3:
+            return re.escape(w[:-1]) + "(?:y|ies|ied)", w[:-1]
+        if w.endswith("e") and len(w) > 3:
+            return re.escape(w[:-1]) + "(?:e|es|ed|ing)", w[:-1]
+        return re.escape(w) + "(?:s|es|ed|d|ing)?", w
+
+    alts, lits = [], set()
+    for t in sorted({t for g in groups for t in g}, key=len, reverse=True):
+        words = [word(w) for w in WORD.findall(t)]
+        if words:
+            alts.append(r"\W+".join(rx for rx, _ in words))
+            lits.add(words[0][1])
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE), sorted(lits)
+
+
+def _first_match(body: str, pattern: re.Pattern[str], lits: list[str]) -> re.Match[str] | None:
+    """``pattern.search(body)``, trying the regex only where a term's literal start occurs (``str.find``):
+    a case-insensitive alternation tried at every position of a 30,000-character article costs ~1 ms."""
+    low = body.lower()
+    if len(low) != len(body) or not lits:  # lower() changed some offsets: search the plain way
+        return pattern.search(body)
+    pos = 0
+    while True:
+        found = [p for p in (low.find(lit, pos) for lit in lits) if p >= 0]
+        if not found:
+            return None
+        p = min(found)
+        m = pattern.match(body, p)  # the \b before it still looks at body[p - 1]
+        if m:
+            return m
+        pos = p + 1
+
+
+def _python_snippet(body: str | None, pattern: re.Pattern[str], lits: list[str], size: int) -> str | None:
+    """About ``size`` words of ``body`` around its first match of ``pattern``, matches marked; None if none.
+
+    FTS5's snippet() tokenizes the whole column to place its window (~1 ms for a 30,000-character article);
+    this looks only as far as the first match.
+    """
+    m = _first_match(body, pattern, lits) if body else None
+    if m is None:
+        return None
+    start = 0
+    for n, _ in enumerate(WORD.finditer(body, 0, m.start()), 1):
+        if n > size - 5:  # the match is far in: start a few words before it
+            before = [w.start() for w in WORD.finditer(body, max(0, m.start() - 300), m.start())][-5:]
+            start = before[0] if before else m.start()
+            break
+    end = start
+    for i, w in enumerate(WORD.finditer(body, start)):
+        if i == size:
+            break
+        end = w.end()
+    window = pattern.sub(lambda x: f"{START}{x.group(0)}{STOP}", body[start:max(end, m.end())])
+    return ("…" if start > 0 else "") + window + ("…" if max(end, m.end()) < len(body) else "")
+
+
+_BODIES = text("SELECT document_id, body FROM articles WHERE document_id IN :ids").bindparams(
+    bindparam("ids", expanding=True))
+_CONTENTS = text("SELECT document_id, local_id, content FROM attributions WHERE document_id IN :docs "
+                 "AND local_id IN :locals").bindparams(bindparam("docs", expanding=True),
+                                                      bindparam("locals", expanding=True))
+
+
+def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any],
+              groups: list[list[str]] | None = None) -> dict[tuple[str, str | None], str]:
+    """Highlighted snippets for the page's hits only, keyed by (document_id, local_id).
+
+    On SQLite they are cut in Python around the first match of the query's words (``_python_snippet``),
+    and FTS5's snippet() is asked only for the hits where that finds nothing.
+    """
     out: dict[tuple[str, str | None], str] = {}
     articles = [r for r in rows if r.kind == "article"]
     quotes = [r for r in rows if r.kind == "quote"]
+    if groups and conn.dialect.name == "sqlite":
+        pattern, lits = _word_pattern(groups)
+        if articles:
+            bodies = dict(conn.execute(_BODIES, {"ids": sorted({r.document_id for r in articles})}).all())
+            for r in articles:
+                snip = _python_snippet(bodies.get(r.document_id), pattern, lits, 20)
+                if snip is not None:
+                    out[(r.document_id, None)] = snip
+        if quotes:
+            contents = {(d, loc): c for d, loc, c in conn.execute(_CONTENTS, {
+                "docs": sorted({r.document_id for r in quotes}), "locals": sorted({r.local_id for r in quotes})})}
+            for r in quotes:
+                snip = _python_snippet(contents.get((r.document_id, r.local_id)), pattern, lits, 30)
+                if snip is not None:
+                    out[(r.document_id, r.local_id)] = snip
+        articles = [r for r in articles if (r.document_id, None) not in out]
+        quotes = [r for r in quotes if (r.document_id, r.local_id) not in out]
     if conn.dialect.name == "postgresql":
         if articles:
             for r in conn.execute(text(
@@ -149,8 +255,10 @@ def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any]) -> dict
         stmt = text(
             f"SELECT document_id, {'NULL' if kind == 'article' else 'local_id'} AS local_id, "
             f"snippet({table}, {column}, char(2), char(3), '…', {size}) AS snip FROM {table} "
-            f"WHERE {table} MATCH :q AND rowid IN :fids").bindparams(bindparam("fids", expanding=True))
-        for r in conn.execute(stmt, {"q": params["q"], "fids": [g.fid for g in group]}):
+            f"WHERE {table} MATCH :q AND rowid BETWEEN :lo AND :hi AND rowid IN :fids"
+        ).bindparams(bindparam("fids", expanding=True))  # FTS5 seeks to the range; it ignores the IN list
+        fids = [g.fid for g in group]
+        for r in conn.execute(stmt, {"q": params["q"], "lo": min(fids), "hi": max(fids), "fids": fids}):
             out[(r.document_id, r.local_id)] = r.snip
     return out
 
@@ -187,12 +295,15 @@ def search(
     if pg:
         params["opts"] = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
     count_params = {k: v for k, v in params.items() if k != "opts"}
-    # each arm counted on its own index, without scores; a common word stops counting at MAX_COUNT
-    counts = [conn.execute(text(f"SELECT count(*) FROM (SELECT 1 {_body(arm)} LIMIT {MAX_COUNT}) c"),
+    # each arm counted on its own index, without scores; a common word stops counting just past MAX_COUNT
+    # (and RANK_LIMIT), which is all the page says ("1,000+") and all the choice of ordering needs
+    cap = max(MAX_COUNT, RANK_LIMIT) + 1
+    counts = [conn.execute(text(f"SELECT count(*) FROM (SELECT 1 {_body(arm)} LIMIT {cap}) c"),
                            count_params).scalar_one() for arm in arms]
     total = min(sum(counts), MAX_COUNT)
+    more = sum(counts) > MAX_COUNT
     if max(counts) > RANK_LIMIT and not pg:
-        rows = _newest(conn, arms, count_params, limit, offset)
+        rows = _newest(conn, _arms(conn, kinds, f, stance, scored=False)[0], count_params, limit, offset)
         order = "newest"
     elif pg:
         union = " UNION ALL ".join(arms)
@@ -205,19 +316,22 @@ def search(
         rows = [row for arm in arms for row in conn.execute(text(f"{arm} ORDER BY 5 DESC, 2, 3 LIMIT :n"), top)]
         rows = sorted(rows, key=lambda r: (-r.score, r.document_id, r.local_id or ""))[offset:offset + limit]
         order = "relevance"
-    snippets = _snippets(conn, rows, params)
+    snippets = _snippets(conn, rows, params, groups)
     result = page(_hits(conn, rows, snippets), total, limit, offset)
     result["order"] = order
-    return {"query": query, **result, "total_is_lower_bound": total >= MAX_COUNT}
+    return {"query": query, **result, "total_is_lower_bound": more}
+
+
+_META = (s.articles.select().with_only_columns(s.articles.c.document_id, s.articles.c.title, s.articles.c.url,
+                                               s.articles.c.published, s.articles.c.publisher_id)
+         .where(s.articles.c.document_id.in_(bindparam("docs", expanding=True))))  # built once
 
 
 def _hits(conn: Connection, rows: list[Any], snippets: dict[tuple[str, str | None], str]) -> list[dict[str, Any]]:
-    a = s.articles
     docs = {r.document_id for r in rows}
     meta: dict[str, Any] = {}
     if docs:
-        stmt = a.select().with_only_columns(a.c.document_id, a.c.title, a.c.url, a.c.published, a.c.publisher_id)
-        meta = {r.document_id: r for r in conn.execute(stmt.where(a.c.document_id.in_(sorted(docs))))}
+        meta = {r.document_id: r for r in conn.execute(_META, {"docs": sorted(docs)})}
     keys = [(r.document_id, r.local_id) for r in rows if r.kind == "quote"]
     quotes = {(d["document_id"], d["id"]): d for d in attributions_by_keys(conn, keys, with_article=False)}
     out = []

@@ -17,13 +17,16 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .. import query
 from ..query.common import STANCES, entity_names
 from .app import HERE
+from .cards import attribution_card
 from .deps import DEFAULT_LIMIT, Conn, Filtered, Filters, Limit, Offset
 from .highlight import highlight, marked
+
+PAGE_LIMIT = 10  # cards per list on the HTML search and entity pages (the JSON twins keep DEFAULT_LIMIT)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                   trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # no stat() of templates per request
-env.globals.update(marked=marked, stances=STANCES)
+env.globals.update(marked=marked, stances=STANCES, attribution_card=attribution_card)
 env.filters["u"] = lambda value: quote(str(value), safe=":")  # ids and domains inside a URL path
 
 
@@ -39,9 +42,13 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
     return (path or request.url.path) + (f"?{qs}" if qs else "")
 
 
-def render(request: Request, template: str, api: str, exact_api: bool = False, **context: Any) -> HTMLResponse:
-    """Render ``template`` with the page's JSON twin URL (same query string under /api, unless ``exact_api``)."""
+def render(request: Request, template: str, api: str, exact_api: bool = False, paged: bool = False,
+           **context: Any) -> HTMLResponse:
+    """Render ``template`` with the page's JSON twin URL (same query string under /api, unless ``exact_api``;
+    a ``paged`` page that used its own default limit says so in the twin's URL, so both list the same items)."""
     qs = request.url.query
+    if paged and "limit" not in request.query_params:
+        qs = f"{qs}&limit={PAGE_LIMIT}" if qs else f"limit={PAGE_LIMIT}"
     json_url = api if exact_api else api + (f"?{qs}" if qs else "")
     html = env.get_template(template).render(request=request, url_with=lambda *a, **k: url_with(request, *a, **k),
                                              json_url=json_url, **context)
@@ -66,13 +73,13 @@ def search(
     f: Filtered,
     q: Annotated[str, Query(max_length=500)] = "",
     kind: Annotated[str, Query(pattern="^(all|article|quote)$")] = "all",
-    limit: Limit = DEFAULT_LIMIT,
+    limit: Limit = PAGE_LIMIT,
     offset: Offset = 0,
 ) -> HTMLResponse:
     data = query.search(conn, q, kind=kind, date_from=f.date_from, date_to=f.date_to, publisher=f.publisher,
                         entity=f.entity, stance=f.stance, limit=limit, offset=offset)
     named = query.lookup(conn, q, limit=8) if q.strip() and offset == 0 else []
-    return render(request, "search.html", "/api/search", data=data, q=q, f=f, kind=kind, named=named)
+    return render(request, "search.html", "/api/search", paged=True, data=data, q=q, f=f, kind=kind, named=named)
 
 
 @router.get("/articles/{document_id}")
@@ -94,14 +101,15 @@ def entity(
     conn: Conn,
     entity_id: Annotated[str, Path(max_length=40)],
     stance: Annotated[str | None, Query(max_length=20)] = None,
-    limit: Limit = DEFAULT_LIMIT,
+    limit: Limit = PAGE_LIMIT,
     said_offset: Offset = 0,
     about_offset: Offset = 0,
     articles_offset: Offset = 0,
 ) -> HTMLResponse:
     data = found(query.entity(conn, entity_id, stance=stance or None, limit=limit, said_offset=said_offset,
                               about_offset=about_offset, articles_offset=articles_offset), "entity")
-    return render(request, "entity.html", f"/api/entities/{entity_id}", d=data, e=data["entity"], stance=stance)
+    return render(request, "entity.html", f"/api/entities/{entity_id}", paged=True, d=data, e=data["entity"],
+                  stance=stance)
 
 
 @router.get("/network")

@@ -1,0 +1,71 @@
+"""The attribution card (entity page, article side panel) rendered in Python rather than by a Jinja macro.
+
+The entity page shows up to three lists of cards; as a macro each card cost some 150 attribute lookups
+and nested macro calls, about as much as the page's queries. This builds the same markup directly, with
+every piece of data passed through ``markupsafe.escape`` (and ids in URL paths through ``quote``), so a
+card holding ``<script>`` shows it as text, as the autoescaped macro did.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+QUOTE_MARKS = "\"“‘'«"
+
+
+def _u(value: Any) -> str:
+    """An id or domain inside a URL path (the templates' ``|u`` filter), escaped for an attribute."""
+    return str(escape(quote(str(value), safe=":")))
+
+
+def entity_link(ref: dict[str, Any] | None) -> str:
+    """A link to a KB entity, its bare name for text that is not one, or "(no source named)"."""
+    if ref and ref.get("id"):
+        return f'<a href="/entities/{_u(ref["id"])}">{escape(ref.get("name"))}</a>'
+    if ref:
+        return str(escape(ref.get("name")))
+    return '<span class="muted">(no source named)</span>'
+
+
+def stance_badge(stance: str | None) -> str:
+    s = escape(stance or "unknown")
+    return f'<span class="badge b-{s}">{s}</span>'
+
+
+def attribution_card(x: dict[str, Any], show_article: bool = False, anchor: bool = False) -> Markup:
+    """One ``<li>`` card: speaker, cue, stance and kind badges, the content, about/via, and where it is."""
+    stance = x.get("stance")
+    out = [f'<li class="s-{escape(stance or "unknown")}"']
+    if anchor:
+        out.append(f' id="a-{escape(x.get("id"))}"')
+    out.append(f'>\n  <div><span class="who">{entity_link(x.get("speaker"))}</span>\n    ')
+    cue = x.get("cue")
+    if cue:
+        out.append(f"<em>{escape(cue.get('text'))}</em>")
+    out.append(f'\n    {stance_badge(stance)} <span class="badge kind">{escape(x.get("kind"))}</span></div>\n')
+    text = (x.get("content") or {}).get("text") or ""
+    quoted = " quoted" if text[:1] in QUOTE_MARKS else ""  # as the macro did: "" counts too
+    out.append(f'  <div class="content{quoted}">{escape(text)}</div>\n')
+    for label, key in (("about", "targets"), ("via", "via")):
+        refs = x.get(key)
+        if refs:
+            out.append(f'  <div class="meta">{label}: {", ".join(entity_link(r) for r in refs)}</div>\n')
+    article = x.get("article")
+    if show_article and article:
+        published = article.get("published") or "undated"
+        out.append(f'  <div class="meta"><a href="/articles/{_u(article.get("id"))}#q-{escape(x.get("id"))}">'
+                   f'{escape(article.get("title") or article.get("id"))}</a>\n    · {escape(published)}')
+        if article.get("publisher"):
+            out.append(f" · {escape(article['publisher'])}")
+        out.append("</div>\n")
+    elif anchor:
+        out.append(f'  <div class="meta"><a href="#q-{escape(x.get("id"))}">show in text</a>')
+        speaker = x.get("speaker")
+        if speaker and speaker.get("mention") and speaker.get("mention") != speaker.get("name"):
+            out.append(f" · named as “{escape(speaker['mention'])}”")
+        out.append("</div>\n")
+    out.append("</li>\n")
+    return Markup("".join(out))
