@@ -5,7 +5,9 @@ Run from the repo root (about a minute on a shared 2-core machine)::
     /work/venv/bin/python scripts/train_propaganda.py
     /work/venv/bin/python scripts/train_propaganda.py --gold ../shared/gold/propaganda/dev.jsonl --out /tmp/p.npz
 
-The gold file is read in place (never copied into the repo). The output is the
+The gold file is read in place (never copied into the repo). The tagger and sentence
+classifier use the packaged static word vectors (``src/claimgraph/data/static_embeddings.npz``,
+built once by ``scripts/distill_static_embeddings.py``); retrain after re-distilling them. The output is the
 portable ``.npz`` described in ``claimgraph.credibility.propaganda.model``; the
 same ``fit`` is what ``bench/propaganda.py`` cross-validates.
 """

@@ -144,3 +144,33 @@ def test_group_bridges_gaps_and_drops_spans_without_a_peak():
     on = q >= 0.25
     assert [(s, e) for s, e, _ in group(tokens, on, q, gap=1)] == [(0, 13), (28, 39)]
     assert [(s, e) for s, e, _ in group(tokens, on, q, gap=1, peak=0.3)] == [(0, 13)]
+
+
+def test_dense_columns_follow_the_hashed_ones_and_are_unit_scaled():
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.model import DENSE_SCALE, N_FEATURES, token_dense, token_matrix
+
+    tokens, sents = tokenize("Corrupt elites lie.\nThe weather is mild today.")
+    D = token_dense(tokens)
+    assert D.shape[0] == len(tokens) and D.shape[1] % 3 == 0
+    norms = np.linalg.norm(D, axis=1)
+    assert np.all(norms <= np.sqrt(3) * DENSE_SCALE + 1e-4)
+    X = token_matrix(tokens, [[] for _ in sents], {}, dense=True)
+    assert X.shape == (len(tokens), N_FEATURES + D.shape[1])
+    assert np.allclose(X[:, N_FEATURES:].toarray(), D, atol=1e-5)
+    # window and sentence means stay within the sentence: the last word of sentence 0
+    # and the first of sentence 1 share no sentence column block
+    d = D.shape[1] // 3
+    assert not np.allclose(D[2, 2 * d :], D[4, 2 * d :])
+
+
+def test_inference_shortcut_equals_the_training_matrices():
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.model import sentence_dense, sentence_words, token_dense
+
+    tokens, sents = tokenize("Corrupt elites lie!\nThe weather is mild today. Rain is likely.")
+    td, sd = token_dense(tokens, with_sentences=True)
+    assert np.allclose(td, token_dense(tokens), atol=1e-6)
+    assert np.allclose(sd, sentence_dense(sentence_words(tokens, len(sents))), atol=1e-5)

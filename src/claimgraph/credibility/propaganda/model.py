@@ -15,6 +15,12 @@ three linear models as (index, float16 value) arrays plus one JSON string
 are hashed with scikit-learn's ``FeatureHasher`` (MurmurHash3 32-bit, seed 0,
 ``alternate_sign=False``, 2**20 columns), which does not change between
 scikit-learn releases, so the file is no pickle and loads with ``allow_pickle=False``.
+
+Dense columns: the tagger and the sentence classifier also see static word vectors
+(:mod:`claimgraph.embeddings`, MiniLM distilled by model2vec, NumPy-only at run time),
+appended after the ``N_FEATURES`` hashed columns (``token_dense``, ``sentence_dense``).
+A model's weight vector longer than ``N_FEATURES`` (``tag_n`` / ``sent_n`` in ``meta``)
+is what switches them on, so files without them still load and run as before.
 """
 
 from __future__ import annotations
@@ -70,15 +76,82 @@ def sentence_words(tokens: Sequence[Token], n_sents: int) -> list[list[str]]:
     return out
 
 
-def token_matrix(tokens: Sequence[Token], summaries: list[list[str]], lex: dict[str, float]):
-    """Hashed tagger features: token-local part plus its sentence's summary row.
+def _embeddings():
+    from claimgraph.embeddings import load_embeddings
+
+    return load_embeddings()
+
+
+def token_dense(tokens: Sequence[Token], with_sentences: bool = False):
+    """Dense tagger columns: the word's static vector, the mean over its ±2 window, its sentence's mean.
+
+    Vectors are the unit word vectors of :mod:`claimgraph.embeddings` (MiniLM distilled
+    by model2vec); the window and sentence means are re-normalised to unit length.
+    """
+    emb = _embeddings()
+    V = emb.words([t.word for t in tokens])
+    n = len(tokens)
+    sent = np.fromiter((t.sent for t in tokens), dtype=np.int64, count=n)
+    # window mean within the sentence: cumulative sums over positions, clipped to sentence bounds
+    starts = np.searchsorted(sent, sent, side="left")
+    ends = np.searchsorted(sent, sent, side="right")
+    idx = np.arange(n)
+    lo = np.maximum(idx - WINDOW, starts)
+    hi = np.minimum(idx + WINDOW + 1, ends)
+    cs = np.vstack([np.zeros((1, V.shape[1]), dtype=np.float32), np.cumsum(V, axis=0)])
+    win = cs[hi] - cs[lo]
+    sm = cs[ends] - cs[starts]
+    out = np.hstack([V, _unit(win), _unit(sm)]) * DENSE_SCALE
+    if with_sentences:  # sentence_dense of the same sentences, from the same sums (inference shortcut)
+        first = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1]])
+        S = np.zeros((int(sent[-1]) + 1 if n else 0, V.shape[1]), dtype=np.float32)
+        S[sent[first]] = sm[first]
+        return out, _unit(S) * DENSE_SCALE
+    return out
+
+
+def sentence_dense(words: list[list[str]]) -> np.ndarray:
+    """Dense sentence-classifier columns: the unit mean static vector of each sentence's words."""
+    emb = _embeddings()
+    M = np.stack([emb.words(w).sum(axis=0) if w else np.zeros(emb.dim, dtype=np.float32) for w in words])
+    return _unit(M) * DENSE_SCALE
+
+
+def _unit(M: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(M, axis=1, keepdims=True)
+    return M / np.where(n > 0, n, 1.0)
+
+
+WINDOW = 2
+DENSE_SCALE = 2.0  # chosen on CV folds 0-1 among 1, 2, 4 (see docs/propaganda.md)
+
+
+def token_matrix(tokens: Sequence[Token], summaries: list[list[str]], lex: dict[str, float], dense: bool = False):
+    """Hashed tagger features: token-local part plus its sentence's summary row (+ dense columns).
 
     Equal to hashing the concatenated feature lists of each token (FeatureHasher
-    sums), but the sentence part is built and hashed once per sentence.
+    sums), but the sentence part is built and hashed once per sentence. With
+    ``dense``, the static-embedding columns of :func:`token_dense` follow the
+    ``N_FEATURES`` hashed ones.
     """
     local = hasher().transform(token_features(tokens, lex))
     summary = hasher().transform(summaries)
-    return (local + summary[[t.sent for t in tokens]]).tocsr()
+    X = (local + summary[[t.sent for t in tokens]]).tocsr()
+    if dense:
+        from scipy.sparse import csr_matrix, hstack
+
+        X = hstack([X, csr_matrix(token_dense(tokens))], format="csr")
+    return X
+
+
+def sentence_matrix(words: list[list[str]], summaries: list[list[str]], dense: bool = False):
+    """Sentence-classifier rows: hashed summary + bag of words/bigrams (+ the sentence's mean vector)."""
+    X = hasher().transform([sentence_features(w, s) for w, s in zip(words, summaries, strict=True)])
+    if dense:
+        from scipy.sparse import csr_matrix, hstack
+
+        X = hstack([X, csr_matrix(sentence_dense(words))], format="csr")
+    return X
 
 
 @dataclass(slots=True)
@@ -166,11 +239,20 @@ class PropagandaModel:
         """(P_token, P_sentence of each token's sentence), one value per token."""
         if not tokens:
             return np.zeros(0), np.zeros(0)
+        # Same as proba_matrix over the hstacked matrices of training, but the dense columns are
+        # multiplied as a dense block (building a CSR matrix with 384 stored values a row is slow).
         summaries = sentence_summaries(tokens, len(sents), self.lexicon)
-        pt = self.tagger.proba_matrix(token_matrix(tokens, summaries, self.lexicon))
+        tw, sw = self.tagger.coef, self.sentences.coef
+        zt = token_matrix(tokens, summaries, self.lexicon) @ tw[:N_FEATURES] + self.tagger.intercept
         words = sentence_words(tokens, len(sents))
-        ps = self.sentences.proba([sentence_features(w, summ) for w, summ in zip(words, summaries, strict=True)])
-        return pt, ps[[t.sent for t in tokens]]
+        zs = sentence_matrix(words, summaries) @ sw[:N_FEATURES] + self.sentences.intercept
+        if len(tw) > N_FEATURES or len(sw) > N_FEATURES:
+            td, sd = token_dense(tokens, with_sentences=True)
+            if len(tw) > N_FEATURES:
+                zt += td @ tw[N_FEATURES:]
+            if len(sw) > N_FEATURES:
+                zs[: len(sd)] += sd @ sw[N_FEATURES:]
+        return _sigmoid(zt), _sigmoid(zs)[[t.sent for t in tokens]]
 
     def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
         """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
@@ -222,6 +304,7 @@ class PropagandaModel:
             "format": FORMAT, "n_features": N_FEATURES, "hashing": "sklearn FeatureHasher, alternate_sign=False",
             "threshold": self.threshold, "gap": self.gap, "mix": self.mix, "peak": self.peak, "lexicon": self.lexicon,
             "tag_b": self.tagger.intercept, "sent_b": self.sentences.intercept,
+            "tag_n": len(self.tagger.coef), "sent_n": len(self.sentences.coef),
             "classes": self.classifier.classes, **self.meta,
         }  # fmt: skip
         np.savez_compressed(
@@ -237,7 +320,7 @@ class PropagandaModel:
                 raise ValueError(f"{path}: not a {FORMAT} model with {N_FEATURES} features")
             binaries = {}
             for name in ("tag", "sent"):
-                w = np.zeros(N_FEATURES, dtype=np.float32)
+                w = np.zeros(int(meta.pop(name + "_n", N_FEATURES)), dtype=np.float32)
                 w[z[name + "_idx"]] = z[name + "_w"]
                 binaries[name] = Binary(w, float(meta.pop(name + "_b")))
             ccoef = np.zeros((N_FEATURES, len(meta["classes"])), dtype=np.float32)

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import learn_lexicon, sentence_features, sentence_summaries, span_features
+from .features import learn_lexicon, sentence_summaries, span_features
 from .metrics import merge_overlapping
 from .model import (
     Binary,
@@ -22,6 +22,7 @@ from .model import (
     SpanClassifier,
     _l2_rows,
     hasher,
+    sentence_matrix,
     sentence_of,
     sentence_words,
     token_matrix,
@@ -41,6 +42,8 @@ GAP = 20
 MIX = 0.6
 PEAK = 0.3
 LEX_FOLDS = 5  # cross-fitting of the training lexicon features (crossfit_lexicons)
+DENSE_TAG = True  # static word vectors (claimgraph.embeddings) as tagger columns
+DENSE_SENT = True  # and the sentence's mean vector as sentence-classifier columns
 
 TECHNIQUES = (
     "Loaded_Language",
@@ -118,7 +121,7 @@ def _lexicons(docs: Sequence[Doc], lex: dict[str, float] | Sequence[dict[str, fl
     return [lex] * len(docs) if isinstance(lex, dict) else lex
 
 
-def fit_tagger(docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8) -> Binary:
+def fit_tagger(docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8, dense: bool = DENSE_TAG) -> Binary:
     """Token model: logistic-loss SGD (averaged) over hashed token features.
 
     ``lex`` is one lexicon or one per article (see :func:`crossfit_lexicons`).
@@ -128,7 +131,7 @@ def fit_tagger(docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8) -
 
     lexs = _lexicons(docs, lex)
     X = vstack([
-        token_matrix(d.tokens, sentence_summaries(d.tokens, len(d.sents), lx), lx)
+        token_matrix(d.tokens, sentence_summaries(d.tokens, len(d.sents), lx), lx, dense)
         for d, lx in zip(docs, lexs, strict=True) if d.tokens
     ])  # fmt: skip
     X = X.tocsr()
@@ -144,19 +147,22 @@ def sentence_labels(doc: Doc) -> list[bool]:
     return [any(s < b and e > a for s, e in spans) for a, b in doc.sents]
 
 
-def fit_sentences(docs: Sequence[Doc], lex, C: float = 0.3) -> Binary:
+def fit_sentences(docs: Sequence[Doc], lex, C: float = 0.3, dense: bool = DENSE_SENT) -> Binary:
     """Sentence model: L2 logistic regression over the bag of words/bigrams of each sentence."""
+    from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
 
-    feats: list[list[str]] = []
+    mats = []
     y: list[bool] = []
     for d, lx in zip(docs, _lexicons(docs, lex), strict=True):
+        if not d.sents:
+            continue
         words = sentence_words(d.tokens, len(d.sents))
         summaries = sentence_summaries(d.tokens, len(d.sents), lx)
-        feats.extend(sentence_features(w, summ) for w, summ in zip(words, summaries, strict=True))
+        mats.append(sentence_matrix(words, summaries, dense))
         y.extend(sentence_labels(d))
     clf = LogisticRegression(C=C, max_iter=500)
-    clf.fit(hasher().transform(feats), np.asarray(y))
+    clf.fit(vstack(mats).tocsr(), np.asarray(y))
     return Binary(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]))
 
 
