@@ -60,17 +60,23 @@ def ref(names: dict[str, dict[str, Any]], value: str) -> dict[str, Any]:
     return names.get(value) or {"id": None, "name": value, "type": None}
 
 
+def date_range(column: str, date_from: str | None, date_to: str | None, params: dict[str, Any]) -> list[str]:
+    """SQL conditions keeping ``column`` (an ISO date or datetime) within a day range, both days included."""
+    conditions = []
+    if date_from:
+        conditions.append(f"{column} >= :date_from")
+        params["date_from"] = date_from[:10]
+    if date_to:
+        conditions.append(f"{column} < :date_to")
+        params["date_to"] = date_to[:10] + "\uffff"  # any time on the last day sorts below this
+    return conditions
+
+
 def article_conditions(
     date_from: str | None, date_to: str | None, publisher: str | None, params: dict[str, Any]
 ) -> list[str]:
     """SQL conditions on ``articles a`` for a date range (inclusive, by day) and a publisher; fills ``params``."""
-    conditions = []
-    if date_from:
-        conditions.append("a.published >= :date_from")
-        params["date_from"] = date_from[:10]
-    if date_to:
-        conditions.append("a.published < :date_to")
-        params["date_to"] = date_to[:10] + "\uffff"  # any time on the last day sorts below this
+    conditions = date_range("a.published", date_from, date_to, params)
     if publisher:
         conditions.append("a.publisher_id = :publisher")
         params["publisher"] = publisher.lower()

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from .common import clamp, entity_names, page
+from .common import clamp, date_range, entity_names, page
 
 DEFAULT_EDGES = 200
 
@@ -35,12 +35,7 @@ def network(
     # one row per (attribution, target) in attribution_targets, with the speaker, stance and date copied
     where = ["t.speaker_entity_id IS NOT NULL", "t.entity_id != t.speaker_entity_id"]
     params: dict[str, Any] = {"min_weight": max(1, int(min_weight))}
-    if date_from:
-        where.append("t.published >= :date_from")
-        params["date_from"] = date_from[:10]
-    if date_to:
-        where.append("t.published < :date_to")
-        params["date_to"] = date_to[:10] + "\uffff"  # any time on the last day sorts below this
+    where += date_range("t.published", date_from, date_to, params)
     if publisher:  # a subquery, so the database starts from the (indexed) articles it picks
         where.append("t.document_id IN (SELECT a.document_id FROM articles a WHERE a.publisher_id = :publisher)")
         params["publisher"] = publisher.lower()
