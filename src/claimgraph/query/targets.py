@@ -9,16 +9,13 @@ PostgreSQL alike; no JSON is parsed per request.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
 
-
-def about_where(conn: Connection, entity_id: str) -> tuple[str, dict[str, object]]:
+def about_where(entity_id: str) -> tuple[str, dict[str, object]]:
     """WHERE clause (on ``attributions t``) and parameters for "attributions whose targets include X, not by X".
 
     A primary-key probe per attribution: for use next to another selective condition (a full-text match).
     Listing everything said about X starts from ``attribution_targets`` instead (see ``entity.about``).
     """
-    del conn  # the same SQL on both backends
     return (f"{target_condition('t', 'x')} AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x)",
             {"x": entity_id})
 

@@ -62,7 +62,7 @@ def timeline(
             source = "attribution_targets t JOIN articles a ON a.document_id = t.document_id"
             where.append("t.entity_id = :x AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x)")
         else:
-            clause, extra = about_where(conn, entity)
+            clause, extra = about_where(entity)
             where.append(clause)
             params.update(extra)
     groups = _terms(q or "")

@@ -137,21 +137,20 @@ def token_matrix(tokens: Sequence[Token], summaries: list[list[str]], lex: dict[
     local = hasher().transform(token_features(tokens, lex))
     summary = hasher().transform(summaries)
     X = (local + summary[[t.sent for t in tokens]]).tocsr()
-    if dense:
-        from scipy.sparse import csr_matrix, hstack
-
-        X = hstack([X, csr_matrix(token_dense(tokens))], format="csr")
-    return X
+    return _append_dense(X, token_dense(tokens)) if dense else X
 
 
 def sentence_matrix(words: list[list[str]], summaries: list[list[str]], dense: bool = False):
     """Sentence-classifier rows: hashed summary + bag of words/bigrams (+ the sentence's mean vector)."""
     X = hasher().transform([sentence_features(w, s) for w, s in zip(words, summaries, strict=True)])
-    if dense:
-        from scipy.sparse import csr_matrix, hstack
+    return _append_dense(X, sentence_dense(words)) if dense else X
 
-        X = hstack([X, csr_matrix(sentence_dense(words))], format="csr")
-    return X
+
+def _append_dense(X, block: np.ndarray):
+    """The hashed matrix with the dense static-vector columns after its ``N_FEATURES`` columns (training layout)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    return hstack([X, csr_matrix(block)], format="csr")
 
 
 @dataclass(slots=True)
