@@ -30,6 +30,7 @@ scikit-learn is needed to train (it ships with the bench extra via textacy), not
 Usage (the shipped files): python scripts/train_attribution_cues.py --candidates
   --holdout N       train on all but the last N train articles and print cue P/R on those
   --exclude-last N  write artefacts trained without the last N train articles (for tuning)
+  --exclude-first N write artefacts trained without the first N train articles (to check a tuned choice)
 """
 
 from __future__ import annotations
@@ -175,6 +176,7 @@ def main() -> None:
                     help="candidate label: content Dice with a gold content at least this (0: any overlap)")
     ap.add_argument("--c2", type=float, default=0.0, help="C of the candidate scorer (default: --c)")
     ap.add_argument("--exclude-last", type=int, default=0, help="train without the last N train articles")
+    ap.add_argument("--exclude-first", type=int, default=0, help="train without the first N train articles (a check)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/cgattr"))
     ap.add_argument("--out", type=Path, default=DATA)
     args = ap.parse_args()
@@ -183,6 +185,8 @@ def main() -> None:
     docs = parse_docs(records, args.cache)
     if args.exclude_last:  # write artefacts trained without the last N train articles (to tune on those)
         records, docs = records[: -args.exclude_last], docs[: -args.exclude_last]
+    if args.exclude_first:  # ... or the first N, to check a choice made on the last N elsewhere
+        records, docs = records[args.exclude_first :], docs[args.exclude_first :]
     elif args.holdout:
         tr_r, tr_d = records[: -args.holdout], docs[: -args.holdout]
         te_r, te_d = records[-args.holdout :], docs[-args.holdout :]

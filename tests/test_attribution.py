@@ -419,3 +419,33 @@ def test_said_introducing_a_quotation_is_not_an_interruption(nlp):
     a = find(atts, "doubt the theory")
     assert a.kind == "direct" and a.content.text.startswith("“I seriously")
     assert "blog" not in a.content.text
+
+
+@pytest.mark.parametrize(
+    ("text", "reply", "speaker"),
+    [
+        ('The host pressed him on the plan. Moore said, "Any."', '"Any."', "Moore"),
+        ('Reporters asked about the money. Palmieri replied: "Take it!"', '"Take it!"', "Palmieri"),
+        ('"Thanks, John!" responded the finance director.', '"Thanks, John!"', "director"),
+    ],
+)
+def test_short_quoted_reply_set_off_by_a_speech_verb(nlp, text, reply, speaker):
+    # under four words a quotation is normally a scare quote; set off by a comma or colon
+    # after a speech verb, or opening the sentence before one, it is what was said
+    atts, _ = run(nlp, text)
+    a = find(atts, reply.strip('"'))
+    assert a.kind == "direct" and reply in a.content.text
+    assert a.speaker_mention is not None and speaker in a.speaker_mention.text
+
+
+def test_short_scare_quote_is_not_speech(nlp):
+    atts, _ = run(nlp, 'The "chalking" movement spread to forty campuses last spring.')
+    assert not any("chalking" in a.content.text for a in atts)
+
+
+def test_that_clause_hung_inside_a_prepositional_phrase(nlp):
+    # the parser makes the reported clause a relative clause of "series"; its "that" is a marker
+    text = "The mayor said in one of a series of Twitter messages that the truck was carrying arms."
+    cand, cue, source, content = _rule_candidate(nlp, text, "said")
+    assert cand.rule == "stray-clause" and source == "mayor"
+    assert content.startswith("that the truck") and content.endswith("carrying arms")

@@ -33,6 +33,7 @@ from .via import find_via
 
 PREFILTER = 0.1  # default cue score above which the candidate scorer is asked (the model file stores its own)
 THRESHOLD = 0.35  # cue probability above which a token is tried as a cue (tuned on the train part)
+RULE_THRESHOLDS: dict[str, float] = {}
 MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles, not speech on their own
 DIRECT_RATIO = 0.9
 TARGET_STANCES = {"accuse", "deny", "doubt", "praise", "demand", "warn", "echo"}
@@ -154,7 +155,7 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
             weights, bias, threshold, _ = second
             feats = token_features(tok, tok.i in near) + candidate_features(doc, cand)
             prob = sigmoid_score(weights, bias, feats)
-            if prob < threshold:
+            if prob < RULE_THRESHOLDS.get(cand.rule, threshold):
                 continue
         cand.prob = prob
         found.append(cand)
@@ -195,11 +196,12 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
             best.add(q.start, q.end)
             owner[qi] = best
             continue
-        if _words(text[q.start : q.end]) < MIN_QUOTE_WORDS and best is None:
-            continue
         para_start = text.rfind("\n", 0, q.start) + 1
         para_end = text.find("\n", q.end)
         para_end = len(text) if para_end < 0 else para_end
+        short = _words(text[q.start : q.end]) < MIN_QUOTE_WORDS
+        if short and (best is not None or not _framed(text, q, para_start, para_end)):
+            continue
         # 1. adjacent to an attribution in the same paragraph: '"A," he said. "B."' or 'he said: "B"'
         adjacent = None
         for w in works:
@@ -249,7 +251,7 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
                 cand = Candidate(cue=[tok.i], source=src, source_ids=source_ids(src), rule="quote-cue")
                 made = _Work(cand, extra=[(q.start, q.end)], confidence=0.7).prepare(doc)
                 break
-        if made is None:
+        if made is None and not short:
             # 3. speaker of the neighbouring sentence: the nearest attribution before, in this or the last paragraph
             before = [w for w in works if _span_of(w, doc)[1] <= q.start and w.cand.cue]
             prev_para_start = text.rfind("\n", 0, max(0, para_start - 1)) + 1
@@ -264,6 +266,23 @@ def _attach_quotes(doc, quotes: list[Quote], works: list[_Work], blocked: set[in
         if made is not None:
             works.append(made)
             owner[qi] = made
+
+
+def _framed(text: str, q: Quote, para_start: int, para_end: int) -> bool:
+    """A short quotation set off as speech: 'X said, "Any."' / 'X replied: "No!"' / '"Thanks!" replied X'.
+
+    Scare quotes and titles ('called her "weak"', 'the "chalking" movement') sit inside a
+    clause; a quoted reply stands after a comma or colon and ends its sentence, or opens
+    the sentence and ends with its own comma, question or exclamation mark.
+    """
+    lead = text[para_start : q.start].rstrip()
+    tail = text[q.end : para_end].strip()
+    inner = text[q.start : q.end].rstrip("\"”'’ ")
+    ends_sentence = tail == "" or tail[0] in ".!?" and (len(tail) == 1 or tail[1:2].isspace())
+    if lead[-1:] in {",", ":"} and ends_sentence and len(lead.split()) >= 2:
+        return True
+    opens = lead == "" or lead[-1:] in {".", "!", "?", "”", '"'}
+    return opens and inner[-1:] in {",", "?", "!"} and tail[:1].isalpha()
 
 
 def _sentence_gap(doc, work: _Work, q: Quote, text: str) -> bool:

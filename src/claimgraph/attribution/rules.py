@@ -356,6 +356,9 @@ def _inverted_source(verb):
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in {",", "”", '"', "''"}:
         return None
+    after_quote = _speaker_after_quote(verb)
+    if after_quote is not None:
+        return after_quote
     if verb.lemma_.lower() not in INVERSION_VERBS:
         return None
     if any(c.dep_ in SUBJ and c.i < verb.i for c in verb.children):
@@ -385,6 +388,45 @@ def _inverted_source(verb):
 
 INVERSION_VERBS = {"report", "say", "write", "tell", "add", "note", "claim", "announce", "state", "explain", "argue",
                    "insist", "warn", "tweet", "post", "quote", "cite"}  # fmt: skip
+# verbs that follow a quotation with their speaker after them: '"Not a chance!" shouted a protester'
+QUOTE_INVERSION_VERBS = INVERSION_VERBS | {"reply", "respond", "shout", "ask", "answer", "exclaim", "retort", "quip",
+                                           "joke", "counter", "continue", "conclude", "recall", "admit", "yell"}  # fmt: skip
+
+
+def _speaker_after_quote(verb):
+    """X in '"...," replied X' / '"...!" shouted X', which the parser often makes the object.
+
+    A closing quotation mark right before the verb means the words before it are the
+    quotation, not a subject, so the noun after the verb is the speaker, named or not
+    ("the finance director").
+    """
+    doc = verb.doc
+    if doc[verb.i - 1].text not in {"”", '"', "''"} or verb.lemma_.lower() not in QUOTE_INVERSION_VERBS:
+        return None
+    for c in verb.children:
+        if verb.i < c.i <= verb.i + 5 and c.dep_ in {"dobj", "obj", "nsubj", "attr", "npadvmod", "dative"}:
+            if c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in {"TIME", "DATE", "CARDINAL"}:
+                return c
+            return None
+    return None
+
+
+def stray_clause(tok) -> tuple[list[int], str]:
+    """A that/whether clause the parser hung inside the verb's prepositional phrase.
+
+    "X said in one of a series of messages that the truck was ...": the clause is the
+    verb's complement, but the parse makes it a relative clause of "series". A real
+    relative clause has "that" as its subject or object; here "that" is a marker.
+    """
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i:
+            continue
+        for t in prep.subtree:
+            if t.dep_ in {"relcl", "acl", "ccomp", "advcl"} and any(
+                c.dep_ == "mark" and c.lower_ in {"that", "whether"} and c.i < t.i for c in t.children
+            ):
+                return subtree_ids(t), "stray-clause"
+    return [], "none"
 
 
 def verb_cue(tok) -> Candidate | None:
@@ -400,6 +442,8 @@ def verb_cue(tok) -> Candidate | None:
     src, passive = verb_subject(tok)
     skip = set(subtree_ids(src)) if src is not None and src.head.i == tok.i else set()
     content, rule = verb_content(tok, {i for i in skip})
+    if not content:
+        content, rule = stray_clause(tok)
     if not content:
         return None
     cue = [tok.i]
