@@ -389,8 +389,10 @@ def _inverted_source(verb):
 INVERSION_VERBS = {"report", "say", "write", "tell", "add", "note", "claim", "announce", "state", "explain", "argue",
                    "insist", "warn", "tweet", "post", "quote", "cite"}  # fmt: skip
 # verbs that follow a quotation with their speaker after them: '"Not a chance!" shouted a protester'
-QUOTE_INVERSION_VERBS = INVERSION_VERBS | {"reply", "respond", "shout", "ask", "answer", "exclaim", "retort", "quip",
-                                           "joke", "counter", "continue", "conclude", "recall", "admit", "yell"}  # fmt: skip
+QUOTE_INVERSION_VERBS = INVERSION_VERBS | {
+    "reply", "respond", "shout", "ask", "answer", "exclaim", "retort", "quip", "joke", "counter", "continue",
+    "conclude", "recall", "admit", "yell",
+}  # fmt: skip
 
 
 def _speaker_after_quote(verb):
