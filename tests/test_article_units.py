@@ -184,3 +184,20 @@ def test_bench_metric() -> None:
     # a: tp=2, fp=2 -> P=0.5, R=1; b: empty prediction -> skipped for P, R=0
     assert half["precision"] == pytest.approx(0.5) and half["recall"] == pytest.approx(0.5)
     assert half["accuracy"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("publisher", "domain"),
+    [
+        ("beforeitsnews.com", "beforeitsnews.com"),
+        ("www.BBC.co.uk", "bbc.co.uk"),
+        ("Reuters", None),
+        ("U.S. News", None),
+    ],
+)
+def test_publisher_named_by_its_host_gives_the_domain(publisher, domain):
+    # corpora such as NELA-GT name the source by its host; with no URL that is the only domain we get
+    raw = RawDocument(text="Officials said the plan would fail on Monday.", source="x.txt", format="text",
+                      metadata={"publisher": publisher})  # fmt: skip
+    article = build_article(raw)
+    assert article.publisher == publisher and article.publisher_domain == domain

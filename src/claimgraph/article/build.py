@@ -14,7 +14,7 @@ from ..errors import DocumentError
 from ..model import Article, RawDocument
 from ..spans import trimmed_spans
 from .assemble import too_thin
-from .domains import domain_from_url
+from .domains import domain_from_url, registered_domain
 from .html_page import extract_html
 from .scraped import extract_scraped, scraped_body
 from .sniff import sniff_format
@@ -60,8 +60,15 @@ def _apply_metadata(article: Article, raw: RawDocument) -> Article:
         authors = meta["authors"]
         article.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
     if not article.publisher_domain:
-        article.publisher_domain = domain_from_url(raw.url or meta.get("url"))
+        article.publisher_domain = domain_from_url(raw.url or meta.get("url")) or _domain_as_name(article.publisher)
     return article
+
+
+def _domain_as_name(publisher: str | None) -> str | None:
+    """A publisher named by its host ("beforeitsnews.com", as corpora often do) is that domain."""
+    if not publisher or not re.fullmatch(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", publisher.strip(), re.I):
+        return None
+    return registered_domain(publisher)
 
 
 def build_article(raw: RawDocument) -> Article:
