@@ -75,6 +75,47 @@ def test_json_array_file_nela_style(tmp_path):
     assert errs[0].position == "item 2" and errs[0].kind == "malformed"
 
 
+def test_json_array_is_read_item_by_item_across_chunk_boundaries(tmp_path, monkeypatch):
+    from claimgraph.ingest import jsonarray
+
+    monkeypatch.setattr(jsonarray, "CHUNK", 7)  # every item, string and escape straddles a boundary
+    records = _nela_lines(3)
+    records[1]["content"] = "Café “quoted” \\ naïve — 中文 " + records[1]["content"]
+    path = tmp_path / "source.json"
+    path.write_text("\ufeff [\n " + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + " ]\n", "utf-8")
+    docs, errs = _split(list(iter_json(path, field_map("nela"))))
+    assert not errs and [d.position for d in docs] == ["item 0", "item 1", "item 2"]
+    assert docs[1].text.startswith("Café “quoted” \\ naïve — 中文 ")
+
+
+def test_json_array_broken_midway_keeps_the_items_before(tmp_path):
+    good = ",".join(json.dumps(r) for r in _nela_lines(2))
+    path = tmp_path / "broken.json"
+    path.write_text("[" + good + ', {"content": "never closed", } , ' + json.dumps(_nela_lines(1)[0]) + "]")
+    docs, errs = _split(list(iter_json(path, field_map("nela"))))
+    assert [d.position for d in docs] == ["item 0", "item 1"]
+    assert len(errs) == 1 and errs[0].kind == "malformed" and errs[0].position == "item 2"
+
+
+def test_truncated_gzip_json_array_keeps_what_was_read(tmp_path):
+    data = gzip.compress(json.dumps(_nela_lines(6)).encode())
+    path = tmp_path / "source.json.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    docs, errs = _split(list(iter_inputs([str(path)], field_map("nela"))))
+    assert 1 <= len(docs) < 6 and len(errs) == 1
+    assert errs[0].kind in {"truncated", "malformed"}
+
+
+def test_json_single_object_and_empty_array(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(_nela_lines(1)[0]))
+    docs, errs = _split(list(iter_json(one, field_map("nela"))))
+    assert len(docs) == 1 and not errs
+    empty = tmp_path / "empty.json"
+    empty.write_text(" [ ] ")
+    assert list(iter_json(empty, field_map("nela"))) == []
+
+
 def test_binary_file_named_json(tmp_path):
     path = tmp_path / "image.json"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)

@@ -25,6 +25,7 @@ from typing import IO, Any
 from ..errors import DocumentError
 from ..model import RawDocument
 from .decode import _looks_binary
+from .jsonarray import ArrayError, iter_array
 
 # Used when a field is not named explicitly: the first key present wins.
 TEXT_KEYS = ("text", "content", "body", "article", "maintext", "article_text")
@@ -223,33 +224,33 @@ def iter_jsonl(path: Path, fields: FieldMap, source: str | None = None) -> Itera
 
 
 def iter_json(path: Path, fields: FieldMap, source: str | None = None) -> Iterator[RawDocument | DocumentError]:
-    """A JSON file holding an array of records ("item N", 0-based) or one record object."""
+    """A JSON file holding an array of records ("item N", 0-based) or one record object.
+
+    The array is read item by item (:mod:`.jsonarray`), so a large dump is never held whole;
+    when it breaks off (malformed, truncated), the items before the break are kept.
+    """
     source = _source_name(path, source)
     stream = _open_or_error(path, source)
     if isinstance(stream, DocumentError):
         yield stream
         return
-    try:
-        with stream:
-            data = stream.read()
-    except _READ_ERRORS as exc:
-        yield _truncated(exc, source, "file")
-        return
-    try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        yield DocumentError("encoding", f"file is not valid UTF-8: {exc}", source, "file")
-        return
-    except json.JSONDecodeError as exc:
-        kind = "binary" if _looks_binary(data[:8192]) else "malformed"
-        yield DocumentError(kind, f"invalid JSON: {exc}", source, "file")
-        return
-    items = parsed if isinstance(parsed, list) else [parsed]
-    for i, record in enumerate(items):
+    with stream:
+        head, index = b"", 0
         try:
-            yield record_to_document(record, fields, source, f"item {i}")
-        except DocumentError as err:
-            yield err
+            head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+            for index, record in iter_array(stream):
+                try:
+                    yield record_to_document(record, fields, source, f"item {index}")
+                except DocumentError as err:
+                    yield err
+        except UnicodeDecodeError as exc:
+            yield DocumentError("encoding", f"file is not valid UTF-8: {exc}", source, "file")
+        except (json.JSONDecodeError, ArrayError) as exc:
+            kind = "binary" if _looks_binary(head) else "malformed"
+            position = f"item {exc.index}" if isinstance(exc, ArrayError) else "file"
+            yield DocumentError(kind, f"invalid JSON: {exc}", source, position)
+        except _READ_ERRORS as exc:
+            yield _truncated(exc, source, f"after item {index}")
 
 
 def _raise_field_limit() -> None:
