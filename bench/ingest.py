@@ -178,9 +178,9 @@ def kb_size(db: str) -> int:
     return Path(db).stat().st_size
 
 
-def ingest(corpus: Path, db: str, workers: int, checkpoints: tuple[int, ...] = ()) -> dict:
+def ingest(corpus: Path, db: str, workers: int, checkpoints: tuple[int, ...] = (), extra: tuple[str, ...] = ()) -> dict:
     cmd = [sys.executable, "-m", "claimgraph", "ingest", str(corpus), "--preset", "nela", "--db", db,
-           "--workers", str(workers), "--quiet", "--json"]
+           "--workers", str(workers), "--quiet", "--json", *extra]
     started = time.perf_counter()
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -70,6 +70,9 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, WARC, JSONL/JSON/CSV, - (stdin).")],
     db: DbOption = "claimgraph.sqlite",
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Analyse on a Dask cluster: scheduler address (tcp://host:8786), or 'local' for --workers.",
+    )] = None,  # fmt: skip
     preset: Annotated[str | None, typer.Option("--preset", help="Corpus layout: nela | fakenews.")] = None,
     text_field: Annotated[str | None, typer.Option("--text-field", help="Record field with the body.")] = None,
     title_field: Annotated[str | None, typer.Option("--title-field")] = None,
@@ -104,7 +107,7 @@ def ingest(
     try:
         if bar is not None:
             bar.start()
-        summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, model, update)
+        summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, model, update, dask)
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

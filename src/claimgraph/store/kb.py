@@ -74,9 +74,13 @@ class KnowledgeBase:
         chunk_size: int = 8,
         model: str | None = None,
         on_progress: ProgressFn | None = None,
+        dask: str | None = None,
     ) -> IngestSummary:
-        """Analyse and store raw inputs (see ``ingest.sources.iter_inputs``), resuming where a run stopped."""
-        return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, model, on_progress)
+        """Analyse and store raw inputs (see ``ingest.sources.iter_inputs``), resuming where a run stopped.
+
+        ``dask``: a Dask scheduler address (``tcp://host:8786``) or ``local``; the analysis runs there.
+        """
+        return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, model, on_progress, dask)
 
     # --- read ----------------------------------------------------------------------------------
     def status(self) -> dict[str, int]:

@@ -146,8 +146,17 @@ def _chunks(items: Iterable[Keyed], size: int) -> Iterator[list[Keyed]]:
 
 
 @contextmanager
-def _pool(workers: int, model: str | None) -> Iterator[Any]:
-    """N analysis processes (none for one worker), forked before the writer lock exists so none inherits it."""
+def _pool(workers: int, model: str | None, dask: str | None = None) -> Iterator[Any]:
+    """N analysis processes (none for one worker), forked before the writer lock exists so none inherits it.
+
+    With ``dask`` (a scheduler address or ``local``) the analysis runs on a Dask cluster instead (.cluster).
+    """
+    if dask:
+        from .cluster import dask_pool
+
+        with dask_pool(dask, workers, model) as pool:
+            yield pool
+        return
     if workers <= 1:
         yield None
         return
@@ -167,9 +176,10 @@ def _analysed(chunks: Iterator[list[Keyed]], pool: Any, workers: int, model: str
             yield analyse_chunk(chunk, model)
         return
     window: deque = deque()
+    in_flight = 2 * getattr(pool, "size", workers)  # a Dask cluster says how many workers it has
     for chunk in chunks:
         window.append(pool.apply_async(analyse_chunk, (chunk, model)))
-        if len(window) >= 2 * workers:
+        if len(window) >= in_flight:
             yield window.popleft().get()
     while window:
         yield window.popleft().get()
@@ -183,8 +193,12 @@ def run_ingest(
     chunk_size: int = 8,
     model: str | None = None,
     on_progress: ProgressFn | None = None,
+    dask: str | None = None,
 ) -> IngestSummary:
-    """Ingest every input not already done; returns counts and timings (see IngestSummary)."""
+    """Ingest every input not already done; returns counts and timings (see IngestSummary).
+
+    ``dask``: analyse on a Dask cluster (scheduler address, or ``local``); this process still writes.
+    """
     summary = IngestSummary()
     started, cpu_started = time.perf_counter(), time.process_time()
     done = DoneKeys(writer.engine)
@@ -208,7 +222,7 @@ def run_ingest(
         summary.errors += report.errors
         batch.clear()
 
-    with _pool(workers, model) as pool, writer.exclusive():
+    with _pool(workers, model, dask) as pool, writer.exclusive():
         for rows in _analysed(_chunks(pending(), chunk_size), pool, workers, model):
             for row in rows:
                 item = _to_item(row)

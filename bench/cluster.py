@@ -1,0 +1,82 @@
+"""Ingestion with the analysis on a Dask cluster against local worker processes, same corpus, same machine.
+
+    python bench/cluster.py                 # 1,000 articles; 2 local processes vs a 2-worker Dask LocalCluster
+    python bench/cluster.py --n 200 --no-md
+    python bench/cluster.py --scheduler tcp://host:8786   # a real cluster (its workers need claimgraph installed)
+
+What it shows: the cost of going through Dask (task shipping, result serialisation back to the writer) on one
+machine, where both configurations have the same 2 cores; on a cluster the analysis spreads over its workers
+while this process writes. Corpus and measurement as in bench/ingest.py (NELA-style JSONL of recombined PolNeAR
+paragraphs; wall time, CPU of all child processes, peak RSS of the process tree). The section between
+``<!-- bench:cluster -->`` markers in BENCHMARKS.md is replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ingest import BENCHMARKS, build_corpus, ingest, machine  # noqa: E402
+
+START, END = "<!-- bench:cluster -->", "<!-- /bench:cluster -->"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000, help="articles in the corpus (default 1,000)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--scheduler", default="local", help="Dask scheduler address, or 'local' (default)")
+    ap.add_argument("--no-md", action="store_true", help="do not rewrite the BENCHMARKS.md section")
+    args = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="cg-cluster-") as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        n, words = build_corpus(corpus, args.n)
+        for label, extra in (("local processes", ()), (f"Dask ({args.scheduler})", ("--dask", args.scheduler))):
+            r = ingest(corpus, str(Path(tmp) / f"{len(rows)}.sqlite"), args.workers, extra=extra)
+            rows.append((label, r))
+            print(
+                f"{label}: {r['added'] / r['wall']:.1f} docs/s wall, {r['cpu'] / max(1, r['added']):.3f} CPU s/doc, "
+                f"peak RSS {r['peak_rss'] / 2**20:.0f} MiB, errors {r['errors']}",
+                flush=True,
+            )
+    lines = [
+        f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; machine: {machine()}",
+        f"- command: `python bench/cluster.py --n {args.n} --workers {args.workers} --scheduler {args.scheduler}`",
+        f"- corpus: {n:,} articles, {words:,} words (bench/ingest.py's NELA-style JSONL); SQLite KB; "
+        f"`claimgraph ingest --workers {args.workers}` with and without `--dask`",
+        "",
+        "| analysis on | docs/s (wall, with start-up) | CPU s/doc (all processes) | peak RSS (all) | stored |",
+        "|---|---|---|---|---|",
+    ]
+    for label, r in rows:
+        lines.append(
+            f"| {label} | {r['added'] / r['wall']:.1f} | {r['cpu'] / max(1, r['added']):.3f} | "
+            f"{r['peak_rss'] / 2**20:.0f} MiB | {r['added']} |"
+        )
+    base, dask = rows[0][1], rows[1][1]
+    ratio = (dask["added"] / dask["wall"]) / (base["added"] / base["wall"])
+    lines += [
+        "",
+        f"- Dask / local processes throughput: {ratio:.2f}x on the same cores "
+        "(what the cluster path costs where it cannot add machines).",
+    ]
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_md:
+        text = BENCHMARKS.read_text(encoding="utf-8")
+        section = f"{START}\n## Analysis on a Dask cluster (`bench/cluster.py`)\n\n{body}\n{END}"
+        if START in text and END in text:
+            text = text[: text.index(START)] + section + text[text.index(END) + len(END) :]
+        else:
+            text = text.rstrip("\n") + "\n\n" + section + "\n"
+        BENCHMARKS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
