@@ -84,13 +84,16 @@ def examples(records, docs):
 
 def candidate_examples(records, docs, cue_weights: dict[str, float], cue_bias: float, prefilter: float,
                        min_dice: float = 0.5):
-    """(features, label) for every rule candidate of every article; label: its content matches a gold content."""
+    """Features and labels of every rule candidate of every article.
+
+    Two labels each: its content matches a gold content (Dice >= ``min_dice``), and it overlaps one at all.
+    """
     from claimgraph.attribution.extract import _clip
     from claimgraph.attribution.features import candidate_features
     from claimgraph.attribution.rules import QUOTED, candidate_for
     from claimgraph.attribution.spans import fragments, trim
 
-    rows, labels = [], []
+    rows, labels, overlaps = [], [], []
     for rec, doc in zip(records, docs, strict=True):
         text = doc.text
         quotes = find_quotes(text)
@@ -116,7 +119,8 @@ def candidate_examples(records, docs, cue_weights: dict[str, float], cue_bias: f
             good = any(chars and 2 * len(chars & g) / (len(chars) + len(g)) >= min_dice and chars & g for g in gold)
             rows.append(tf + candidate_features(doc, cand))
             labels.append(int(good))
-    return rows, labels
+            overlaps.append(int(any(chars & g for g in gold)))
+    return rows, labels, overlaps
 
 
 def lexicon(records, docs, min_count: int) -> dict[str, list[int]]:
@@ -175,6 +179,8 @@ def main() -> None:
     ap.add_argument("--min-dice", type=float, default=0.5,
                     help="candidate label: content Dice with a gold content at least this (0: any overlap)")
     ap.add_argument("--c2", type=float, default=0.0, help="C of the candidate scorer (default: --c)")
+    ap.add_argument("--overlap-threshold", type=float, default=0.7,
+                    help="keep a candidate the match scorer rejects when P(overlaps a gold content) >= this (0: off)")
     ap.add_argument("--exclude-last", type=int, default=0, help="train without the last N train articles")
     ap.add_argument("--exclude-first", type=int, default=0, help="train without the first N train articles (a check)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/cgattr"))
@@ -192,9 +198,9 @@ def main() -> None:
         te_r, te_d = records[-args.holdout :], docs[-args.holdout :]
         weights, bias = train_lr(*examples(tr_r, tr_d), args.c)
         if args.candidates:
-            cw, cb = train_lr(*candidate_examples(tr_r, tr_d, weights, bias, args.prefilter), args.c)
+            cw, cb = train_lr(*candidate_examples(tr_r, tr_d, weights, bias, args.prefilter)[:2], args.c)
             weights, bias = cw, cb
-            rows, labels = candidate_examples(te_r, te_d, *_first_stage(tr_r, tr_d, args), args.prefilter)
+            rows, labels, _ = candidate_examples(te_r, te_d, *_first_stage(tr_r, tr_d, args), args.prefilter)
         else:
             rows, labels = examples(te_r, te_d)
         probs = [score(weights, bias, r) for r in rows]
@@ -216,15 +222,17 @@ def main() -> None:
     )  # fmt: skip
     weights, bias = train_lr(*examples(records, docs), args.c)
     if args.candidates:
-        cw, cb = train_lr(*candidate_examples(records, docs, weights, bias, args.prefilter, args.min_dice),
-                          args.c2 or args.c)
+        rows, labels, overlaps = candidate_examples(records, docs, weights, bias, args.prefilter, args.min_dice)
+        cw, cb = train_lr(rows, labels, args.c2 or args.c)
+        model = {"about": "candidate scorer: logistic regression over token + candidate features; " + about,
+                 "docs": len(records), "c": args.c2 or args.c, "min_dice": args.min_dice, "bias": cb,
+                 "threshold": args.threshold, "prefilter": args.prefilter, "weights": cw}
+        if 0 < args.overlap_threshold <= 1:  # the second gate: P(the content overlaps a gold content at all)
+            ow, ob = train_lr(rows, overlaps, args.c2 or args.c)
+            model.update(overlap_bias=ob, overlap_threshold=args.overlap_threshold, overlap_weights=ow)
         (args.out / "attribution_cand_model.json").write_text(
-            json.dumps({"about": "candidate scorer: logistic regression over token + candidate features; " + about,
-                        "docs": len(records), "c": args.c2 or args.c, "min_dice": args.min_dice, "bias": cb,
-                        "threshold": args.threshold, "prefilter": args.prefilter,
-                        "weights": cw}, ensure_ascii=False, separators=(",", ":")) + "\n",
-            encoding="utf-8",
-        )  # fmt: skip
+            json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
     (args.out / "attribution_cue_model.json").write_text(
         json.dumps({"about": "logistic regression over claimgraph.attribution.features; " + about,
                     "docs": len(records), "c": args.c, "bias": bias, "weights": weights},

@@ -449,3 +449,17 @@ def test_that_clause_hung_inside_a_prepositional_phrase(nlp):
     cand, cue, source, content = _rule_candidate(nlp, text, "said")
     assert cand.rule == "stray-clause" and source == "mayor"
     assert content.startswith("that the truck") and content.endswith("carrying arms")
+
+
+def test_interruption_parsed_with_the_speech_verb_as_head(nlp):
+    # the parser makes "claimed" the root, the opening phrase its dependent and "breaks" its conjunct
+    text = "That kind of spending, the auditor claimed, breaks the city's own rules."
+    cand, cue, source, content = _rule_candidate(nlp, text, "claimed")
+    assert cand.rule == "interrupted" and source == "auditor"
+    assert content.startswith("That kind of spending") and content.endswith("own rules")
+    assert "auditor" not in content
+    from claimgraph.attribution.rules import candidate_for
+
+    doc = nlp("Last week, the minister said, and then left the room.")  # a date is not what was said
+    assert candidate_for(next(t for t in doc if t.text == "said")) is None
+

@@ -301,6 +301,24 @@ def candidate_model() -> tuple[dict[str, float], float, float, float] | None:
     return data["weights"], float(data["bias"]), float(data.get("threshold", 0.5)), float(data.get("prefilter", 0.1))
 
 
+@lru_cache(maxsize=1)
+def overlap_model() -> tuple[dict[str, float], float, float] | None:
+    """The second candidate gate (weights, bias, threshold), or None when the model file has none.
+
+    The candidate scorer estimates whether a candidate's content *matches* a gold content; this one,
+    trained on the same candidates, whether it overlaps one at all. A candidate the first rejects is
+    still kept when this one is confident: it very likely reports something, even if its boundaries
+    are off ("called for X" where the annotation takes a longer or shorter stretch)."""
+    try:
+        raw = resources.files("claimgraph.data").joinpath("attribution_cand_model.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return None
+    data = json.loads(raw)
+    if "overlap_weights" not in data:
+        return None
+    return data["overlap_weights"], float(data["overlap_bias"]), float(data["overlap_threshold"])
+
+
 def sigmoid_score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
     z = bias + sum(weights.get(f, 0.0) for f in feats)
     z = max(-30.0, min(30.0, z))

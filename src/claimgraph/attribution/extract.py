@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Attribution, Content, Cue, Entity, Span
-from .cues import candidate_model, cue_probability, sigmoid_score
+from .cues import candidate_model, cue_probability, overlap_model, sigmoid_score
 from .features import candidate_features, near_quote_tokens, token_features
 from .quotes import Quote, find_quotes, quoted_ratio
 from .rules import QUOTED, Candidate, candidate_for, cue_tokens, headline_colons, source_ids, verb_subject
@@ -33,7 +33,6 @@ from .via import find_via
 
 PREFILTER = 0.1  # default cue score above which the candidate scorer is asked (the model file stores its own)
 THRESHOLD = 0.35  # cue probability above which a token is tried as a cue (tuned on the train part)
-RULE_THRESHOLDS: dict[str, float] = {}
 MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles, not speech on their own
 DIRECT_RATIO = 0.9
 TARGET_STANCES = {"accuse", "deny", "doubt", "praise", "demand", "warn", "echo"}
@@ -143,6 +142,7 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
     found = []
     near = near_quote_tokens(doc, quotes)
     second = candidate_model()
+    gate = overlap_model()
     for prob, tok in cue_tokens(doc, second[3] if second else THRESHOLD, blocked, near):
         cand = candidate_for(tok)
         if cand is None or not cand.content:
@@ -155,7 +155,7 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
             weights, bias, threshold, _ = second
             feats = token_features(tok, tok.i in near) + candidate_features(doc, cand)
             prob = sigmoid_score(weights, bias, feats)
-            if prob < RULE_THRESHOLDS.get(cand.rule, threshold):
+            if prob < threshold and (gate is None or sigmoid_score(gate[0], gate[1], feats) < gate[2]):
                 continue
         cand.prob = prob
         found.append(cand)

@@ -247,7 +247,33 @@ def verb_content(verb, skip: set[int]) -> tuple[list[int], str]:
         ids = subtree_ids(verb.head, exclude={verb.i})
         if ids:
             return ids, "interrupted"
+    ids = _interrupted_as_root(verb)
+    if ids:
+        return ids, "interrupted"
     return [], "none"
+
+
+def _interrupted_as_root(verb) -> list[int]:
+    """ "A, X said, B" parsed with "said" as the head: A hangs on it, B is its subjectless conjunct.
+
+    ("This sort of opining, CNN claimed, violates its code"): A and B are the content, in two fragments.
+    A must be a phrase of two or more words that is not only a date or time ("Last week, X said, ...").
+    """
+    doc = verb.doc
+    subj = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
+    if not subj or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return []
+    comma = subj[0].left_edge.i - 1
+    sent_start = verb.sent.start
+    if comma - sent_start < 2 or doc[comma].text != ",":
+        return []
+    left = list(range(sent_start, comma))
+    if all(doc[i].ent_type_ in {"DATE", "TIME"} or doc[i].is_punct for i in left):
+        return []
+    conj = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i + 1 and c.pos_ in {"VERB", "AUX"}]
+    if not conj or any(g.dep_ in SUBJ for g in conj[0].children):
+        return []
+    return left + subtree_ids(conj[0])
 
 
 def strip_asides(doc, ids: list[int], keep_from: int | None = None) -> list[int]:
