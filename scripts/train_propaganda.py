@@ -5,7 +5,9 @@ Run from the repo root (about a minute on a shared 2-core machine)::
     /work/venv/bin/python scripts/train_propaganda.py
     /work/venv/bin/python scripts/train_propaganda.py --gold ../shared/gold/propaganda/dev.jsonl --out /tmp/p.npz
 
-The gold file is read in place (never copied into the repo). The tagger and sentence
+The gold file is read in place (never copied into the repo). Training the contextual (BiGRU) tagger
+needs torch (``pip install -e '.[embeddings-build]'``, which pins torch==2.13.0; the CPU build is
+enough); the model it writes runs with NumPy only. The tagger and sentence
 classifier use the packaged static word vectors (``src/claimgraph/data/static_embeddings.npz``,
 built once by ``scripts/distill_static_embeddings.py``); retrain after re-distilling them. The output is the
 portable ``.npz`` described in ``claimgraph.credibility.propaganda.model``; the
@@ -15,6 +17,8 @@ same ``fit`` is what ``bench/propaganda.py`` cross-validates.
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import sys
 import time
 from pathlib import Path
 
@@ -30,6 +34,11 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
+    if importlib.util.find_spec("torch") is None:
+        sys.exit(
+            "train_propaganda.py needs torch to train the contextual tagger: "
+            "pip install -e '.[embeddings-build]' (torch==2.13.0, CPU build); the model it writes runs without torch"
+        )
     t0 = time.perf_counter()
     docs = load_gold(args.gold)
     model = fit(docs)

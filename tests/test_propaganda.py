@@ -174,3 +174,66 @@ def test_inference_shortcut_equals_the_training_matrices():
     td, sd = token_dense(tokens, with_sentences=True)
     assert np.allclose(td, token_dense(tokens), atol=1e-6)
     assert np.allclose(sd, sentence_dense(sentence_words(tokens, len(sents))), atol=1e-5)
+
+
+def _gru_reference(x, w_ih, w_hh, b_ih, b_hh):
+    """One GRU direction over one sequence, written out step by step (PyTorch's equations, gates r, z, n)."""
+    import numpy as np
+
+    H = w_hh.shape[1]
+    h = np.zeros(H)
+    out = []
+    for xt in x:
+        gx, gh = w_ih @ xt + b_ih, w_hh @ h + b_hh
+        r = 1 / (1 + np.exp(-(gx[:H] + gh[:H])))
+        z = 1 / (1 + np.exp(-(gx[H : 2 * H] + gh[H : 2 * H])))
+        n = np.tanh(gx[2 * H :] + r * gh[2 * H :])
+        h = (1 - z) * n + z * h
+        out.append(h)
+    return np.array(out)
+
+
+def test_context_tagger_numpy_forward_matches_a_step_by_step_computation():
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.context import ContextTagger
+
+    rng = np.random.RandomState(0)
+    D, H = 3, 2
+    f32 = lambda *shape: rng.randn(*shape).astype(np.float32)  # noqa: E731
+    tagger = ContextTagger(f32(2, 3 * H, D), f32(2, 3 * H, H), f32(2, 3 * H), f32(2, 3 * H), f32(2 * H + D), 0.3,
+                           f32(4 * H), -0.2)  # fmt: skip
+    sent = np.array([0, 1, 1, 1, 1, 2, 2, 4])  # ragged sentences; sentence 3 has no tokens
+    X = f32(len(sent), D)
+    zt, zs = tagger.logits(X, sent)
+    want_t, want_s = np.zeros(len(sent)), np.zeros(5)
+    for s in np.unique(sent):
+        rows = np.flatnonzero(sent == s)
+        x = X[rows].astype(np.float64)
+        fw = _gru_reference(x, *(a[0] for a in (tagger.w_ih, tagger.w_hh, tagger.b_ih, tagger.b_hh)))
+        bw = _gru_reference(x[::-1], *(a[1] for a in (tagger.w_ih, tagger.w_hh, tagger.b_ih, tagger.b_hh)))[::-1]
+        h = np.hstack([fw, bw])
+        for k, r in enumerate(rows):
+            want_t[r] = np.concatenate([h[k], x[k]]) @ tagger.w_out + tagger.b_out
+        want_s[s] = np.concatenate([h.max(axis=0), h.mean(axis=0)]) @ tagger.w_sent + tagger.b_sent
+    assert np.allclose(zt, want_t, atol=1e-5)
+    assert np.allclose(zs, want_s, atol=1e-5)
+    pt, ps = tagger.proba(X, sent)
+    assert np.allclose(pt, 1 / (1 + np.exp(-want_t)), atol=1e-6) and ps.shape == (5,)
+    # file round trip of the weights
+    again = ContextTagger.from_arrays(tagger.arrays())
+    assert np.allclose(again.logits(X, sent)[0], zt)
+
+
+def test_context_inputs_have_one_row_per_token():
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.context import N_EXTRA, token_inputs
+
+    tokens, _ = tokenize('Title\nThey said "traitors" twice. Really!')
+    V = np.ones((len(tokens), 4), dtype=np.float32)
+    X = token_inputs(tokens, V, {"traitors": 2.0})
+    assert X.shape == (len(tokens), 4 + N_EXTRA)
+    i = [t.word for t in tokens].index("traitors")
+    assert X[i, 4] == 1.0 and X[i, 5] == 1.0 and X[i, 4 + 5] == 1.0  # lexicon score / 2, hit, inside quotes
+    assert X[0, 4 + 8] == 1.0 and X[1, 4 + 8] == 0.0  # title sentence flag

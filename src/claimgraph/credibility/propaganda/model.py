@@ -21,6 +21,10 @@ Dense columns: the tagger and the sentence classifier also see static word vecto
 appended after the ``N_FEATURES`` hashed columns (``token_dense``, ``sentence_dense``).
 A model's weight vector longer than ``N_FEATURES`` (``tag_n`` / ``sent_n`` in ``meta``)
 is what switches them on, so files without them still load and run as before.
+
+Contextual tagger: the ``ctx_*`` float32 arrays, when present, are a bidirectional GRU
+(:mod:`.context`, NumPy forward pass) whose token and sentence probabilities are averaged
+with the linear ones (``ctx_weight``, ``ctx_sent_weight`` in ``meta``) before decoding.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from .context import ContextTagger, one_blas_thread, token_inputs
 from .features import sentence_features, sentence_summaries, span_features, token_features
 from .text import Token, tokenize
 
@@ -82,14 +87,14 @@ def _embeddings():
     return load_embeddings()
 
 
-def token_dense(tokens: Sequence[Token], with_sentences: bool = False):
+def token_dense(tokens: Sequence[Token], with_sentences: bool = False, vectors: np.ndarray | None = None):
     """Dense tagger columns: the word's static vector, the mean over its ±2 window, its sentence's mean.
 
     Vectors are the unit word vectors of :mod:`claimgraph.embeddings` (MiniLM distilled
-    by model2vec); the window and sentence means are re-normalised to unit length.
+    by model2vec); the window and sentence means are re-normalised to unit length. ``vectors``: the
+    tokens' word vectors if already looked up.
     """
-    emb = _embeddings()
-    V = emb.words([t.word for t in tokens])
+    V = _embeddings().words([t.word for t in tokens]) if vectors is None else vectors
     n = len(tokens)
     sent = np.fromiter((t.sent for t in tokens), dtype=np.int64, count=n)
     # window mean within the sentence: cumulative sums over positions, clipped to sentence bounds
@@ -233,11 +238,18 @@ class PropagandaModel:
     mix: float = 0.6
     peak: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+    context: ContextTagger | None = None  # contextual (BiGRU) tagger, see .context
+    ctx_weight: float = 1.0  # P_token = ctx_weight * P_linear + (1 - ctx_weight) * P_context
+    ctx_sent_weight: float = 1.0  # same for P_sentence and the context model's sentence head
 
     def token_probs(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """(P_token, P_sentence of each token's sentence), one value per token."""
         if not tokens:
             return np.zeros(0), np.zeros(0)
+        with one_blas_thread():  # small products: BLAS threads cost more than they save (see .context)
+            return self._token_probs(tokens, sents)
+
+    def _token_probs(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         # Same as proba_matrix over the hstacked matrices of training, but the dense columns are
         # multiplied as a dense block (building a CSR matrix with 384 stored values a row is slow).
         summaries = sentence_summaries(tokens, len(sents), self.lexicon)
@@ -245,13 +257,26 @@ class PropagandaModel:
         zt = token_matrix(tokens, summaries, self.lexicon) @ tw[:N_FEATURES] + self.tagger.intercept
         words = sentence_words(tokens, len(sents))
         zs = sentence_matrix(words, summaries) @ sw[:N_FEATURES] + self.sentences.intercept
+        V = None
+        if len(tw) > N_FEATURES or len(sw) > N_FEATURES or self.context is not None:
+            V = _embeddings().words([t.word for t in tokens])
         if len(tw) > N_FEATURES or len(sw) > N_FEATURES:
-            td, sd = token_dense(tokens, with_sentences=True)
+            td, sd = token_dense(tokens, with_sentences=True, vectors=V)
             if len(tw) > N_FEATURES:
                 zt += td @ tw[N_FEATURES:]
             if len(sw) > N_FEATURES:
                 zs[: len(sd)] += sd @ sw[N_FEATURES:]
-        return _sigmoid(zt), _sigmoid(zs)[[t.sent for t in tokens]]
+        pt = _sigmoid(zt)
+        if self.context is not None:
+            sent = np.fromiter((t.sent for t in tokens), dtype=np.int64, count=len(tokens))
+            pc, psc = self.context.proba(token_inputs(tokens, V, self.lexicon), sent)
+            pt = self.ctx_weight * pt + (1.0 - self.ctx_weight) * pc
+            if psc is not None and self.ctx_sent_weight < 1.0:
+                ps = _sigmoid(zs)
+                v = self.ctx_sent_weight
+                ps[: len(psc)] = v * ps[: len(psc)] + (1.0 - v) * psc
+                return pt, ps[[t.sent for t in tokens]]
+        return pt, _sigmoid(zs)[[t.sent for t in tokens]]
 
     def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
         """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
@@ -306,6 +331,9 @@ class PropagandaModel:
             "tag_n": len(self.tagger.coef), "sent_n": len(self.sentences.coef),
             "classes": self.classifier.classes, **self.meta,
         }  # fmt: skip
+        if self.context is not None:
+            meta["ctx_weight"], meta["ctx_sent_weight"] = self.ctx_weight, self.ctx_sent_weight
+            arrays.update(self.context.arrays())
         np.savez_compressed(
             path, meta=np.array(json.dumps(meta, sort_keys=True)), cls_cols=cols,
             cls_w=cc[:, cols].astype(np.float16), cls_b=self.classifier.intercept.astype(np.float32), **arrays,
@@ -325,8 +353,11 @@ class PropagandaModel:
             ccoef = np.zeros((N_FEATURES, len(meta["classes"])), dtype=np.float32)
             ccoef[z["cls_cols"], :] = z["cls_w"].T
             clf = SpanClassifier(list(meta.pop("classes")), ccoef, z["cls_b"].astype(np.float64))
+            context = ContextTagger.from_arrays(z)
+            ctx_weight = float(meta.pop("ctx_weight", 1.0))
+            ctx_sent_weight = float(meta.pop("ctx_sent_weight", 1.0))
         return cls(
             meta.pop("lexicon"), binaries["tag"], binaries["sent"], clf,
             float(meta.pop("threshold")), int(meta.pop("gap")), float(meta.pop("mix")),
-            float(meta.pop("peak", 0.0)), meta,
+            float(meta.pop("peak", 0.0)), meta, context, ctx_weight, ctx_sent_weight,
         )  # fmt: skip

@@ -36,11 +36,12 @@ from .text import Token, tokenize
 # nested figure where each fold is decoded with the setting that is best on the
 # other four folds, which is the unbiased estimate. A gap of 20 tokens means that
 # the "on" tokens of a sentence nearly always form one span (PTC spans are mostly
-# contiguous); peak 0.3 drops spans none of whose tokens reaches q 0.3.
-THRESHOLD = 0.25
+# contiguous). With the contextual tagger (CTX_*) the best setting on all five folds is
+# mix 0.6 / threshold 0.3 / gap 20 / no peak (before it: 0.6 / 0.25 / 20 / peak 0.3).
+THRESHOLD = 0.3
 GAP = 20
 MIX = 0.6
-PEAK = 0.3
+PEAK = 0.0
 LEX_FOLDS = 5  # cross-fitting of the training lexicon features (crossfit_lexicons)
 DENSE_TAG = True  # static word vectors (claimgraph.embeddings) as tagger columns
 DENSE_SENT = True  # and the sentence's mean vector as sentence-classifier columns
@@ -201,12 +202,170 @@ def fit_classifier(docs: Sequence[Doc], C: float = 10.0, max_iter: int = 40) -> 
 
 
 def fit(
-    docs: Sequence[Doc], threshold: float = THRESHOLD, gap: int = GAP, mix: float = MIX, peak: float = PEAK
+    docs: Sequence[Doc],
+    threshold: float = THRESHOLD,
+    gap: int = GAP,
+    mix: float = MIX,
+    peak: float = PEAK,
+    ctx_weight: float | None = None,
+    ctx_sent_weight: float | None = None,
 ) -> PropagandaModel:
-    """All three models on ``docs`` (the lexicon too comes from ``docs`` only, cross-fitted for training)."""
+    """All models on ``docs`` (the lexicon too comes from ``docs`` only, cross-fitted for training).
+
+    The contextual tagger (needs torch) is trained when ``ctx_weight`` (default ``CTX_WEIGHT``) is below 1.
+    """
+    ctx_weight = CTX_WEIGHT if ctx_weight is None else ctx_weight
+    ctx_sent_weight = CTX_SENT_WEIGHT if ctx_sent_weight is None else ctx_sent_weight
     lex = learn_lexicon((d.tokens, d.labels) for d in docs)
     lexs = crossfit_lexicons(docs)
+    context = fit_context(docs, lexs) if ctx_weight < 1.0 else None
     return PropagandaModel(
         lexicon=lex, tagger=fit_tagger(docs, lexs), sentences=fit_sentences(docs, lexs),
         classifier=fit_classifier(docs), threshold=threshold, gap=gap, mix=mix, peak=peak,
+        context=context, ctx_weight=ctx_weight if context is not None else 1.0,
+        ctx_sent_weight=ctx_sent_weight if context is not None else 1.0,
     )  # fmt: skip
+
+
+# -- contextual tagger (torch at build time only) ---------------------------------------------
+
+# Contextual tagger (.context): settings chosen on out-of-fold predictions of CV folds 0-1 only (docs/propaganda.md).
+CTX_WEIGHT = 0.5  # P_token = CTX_WEIGHT * P_linear + (1 - CTX_WEIGHT) * P_context (1: no contextual tagger)
+CTX_SENT_WEIGHT = 0.5  # P_sentence = CTX_SENT_WEIGHT * P_linear + (1 - CTX_SENT_WEIGHT) * P_context_sentence
+CTX_HIDDEN = 32
+CTX_EPOCHS = 8
+CTX_LR = 3e-3
+CTX_BATCH = 32
+CTX_DROPOUT = 0.2
+CTX_SENT_LOSS = 1.0  # weight of the sentence head's loss (0: no sentence head)
+CTX_AVERAGE_FROM = 3  # weight averaging over the epochs from this one on (see fit_context)
+
+
+def _torch():
+    try:
+        import torch
+    except ImportError as e:  # the run-time install has no torch; only training the GRU needs it
+        raise RuntimeError(
+            "training the contextual tagger (propaganda.context) needs torch: "
+            "pip install -e '.[embeddings-build]' (pins torch==2.13.0, CPU build is enough)"
+        ) from e
+    return torch
+
+
+def context_sentences(
+    docs: Sequence[Doc], lexs: Sequence[dict[str, float]]
+) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """(inputs (L, D), token labels (L,), sentence label) of each non-empty sentence, inputs built as at run time."""
+    from .context import token_inputs
+    from .model import _embeddings
+
+    emb = _embeddings()
+    out = []
+    for d, lx in zip(docs, lexs, strict=True):
+        if not d.tokens:
+            continue
+        X = token_inputs(d.tokens, emb.words([t.word for t in d.tokens]), lx)
+        y = np.asarray(d.labels, dtype=np.float32)
+        sent = np.fromiter((t.sent for t in d.tokens), dtype=np.int64, count=len(d.tokens))
+        ys = sentence_labels(d)
+        cuts = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True])
+        out.extend((X[a:b], y[a:b], float(ys[sent[a]])) for a, b in zip(cuts[:-1], cuts[1:], strict=True))
+    return out
+
+
+def fit_context(
+    docs: Sequence[Doc], lex, hidden: int = CTX_HIDDEN, epochs: int = CTX_EPOCHS, lr: float = CTX_LR,
+    batch: int = CTX_BATCH, dropout: float = CTX_DROPOUT, seed: int = 0, log=None,
+    average_from: int | None = CTX_AVERAGE_FROM, sent_loss: float = CTX_SENT_LOSS,
+):  # fmt: skip
+    """Contextual tagger (:class:`.context.ContextTagger`): BiGRU trained with Adam on masked BCE.
+
+    Deterministic: one torch thread, fixed seeds, batches of sentences of similar length
+    in a seeded order. ``lex`` as in :func:`fit_tagger` (cross-fitted lexicons for training).
+    The weights returned are the mean of the weights after each epoch from ``average_from`` on
+    (stochastic weight averaging: one net, less epoch-to-epoch noise), or the last ones if None.
+    ``log(epoch, tagger)`` is called after each epoch with the (averaged) tagger so far (experiments).
+    """
+    from .context import ContextTagger
+
+    torch = _torch()
+    torch.set_num_threads(1)
+    torch.manual_seed(seed)
+    sents = context_sentences(docs, _lexicons(docs, lex))
+    D = sents[0][0].shape[1]
+    nn = torch.nn
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.f = nn.GRU(D, hidden, batch_first=True)
+            self.b = nn.GRU(D, hidden, batch_first=True)
+            self.out = nn.Linear(2 * hidden + D, 1)
+            self.sent = nn.Linear(4 * hidden, 1)
+            self.drop = nn.Dropout(dropout)
+
+        def forward(self, x, xr, back, mask):
+            hf, _ = self.f(self.drop(x))
+            hr, _ = self.b(self.drop(xr))
+            hb = torch.gather(hr, 1, back[:, :, None].expand(-1, -1, hidden))
+            h = torch.cat([hf, hb], -1)
+            m = mask[:, :, None]
+            pooled = torch.cat([h.masked_fill(m == 0, -1e9).amax(1), (h * m).sum(1) / m.sum(1)], -1)
+            return self.out(torch.cat([h, x], -1)).squeeze(-1), self.sent(pooled).squeeze(-1)
+
+    net = Net()
+    opt = torch.optim.Adam(net.parameters(), lr=lr)
+    order = sorted(range(len(sents)), key=lambda i: (len(sents[i][1]), i))
+    batches = [order[i : i + batch] for i in range(0, len(order), batch)]
+    tensors = []
+    for bi in batches:
+        T = len(sents[bi[-1]][1])
+        x = np.zeros((len(bi), T, D), dtype=np.float32)
+        xr = np.zeros_like(x)
+        y = np.zeros((len(bi), T), dtype=np.float32)
+        mask = np.zeros((len(bi), T), dtype=np.float32)
+        back = np.zeros((len(bi), T), dtype=np.int64)
+        ys = np.array([sents[i][2] for i in bi], dtype=np.float32)
+        for r, i in enumerate(bi):
+            X, lab, _ = sents[i]
+            L = len(lab)
+            x[r, :L], xr[r, :L], y[r, :L], mask[r, :L] = X, X[::-1], lab, 1.0
+            back[r, :L] = np.arange(L - 1, -1, -1)
+        tensors.append(tuple(torch.from_numpy(a) for a in (x, xr, back, y, mask, ys)))
+    rng = np.random.RandomState(seed)
+    loss_fn = nn.BCEWithLogitsLoss(reduction="none")
+
+    avg: dict[str, np.ndarray] = {}
+    n_avg = 0
+
+    def export() -> ContextTagger:
+        if n_avg:
+            g = {k: v.astype(np.float32) for k, v in avg.items()}
+        else:
+            g = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
+        return ContextTagger(
+            np.stack([g["f.weight_ih_l0"], g["b.weight_ih_l0"]]), np.stack([g["f.weight_hh_l0"], g["b.weight_hh_l0"]]),
+            np.stack([g["f.bias_ih_l0"], g["b.bias_ih_l0"]]), np.stack([g["f.bias_hh_l0"], g["b.bias_hh_l0"]]),
+            g["out.weight"][0], float(g["out.bias"][0]),
+            g["sent.weight"][0] if sent_loss > 0 else None, float(g["sent.bias"][0]) if sent_loss > 0 else 0.0,
+        )  # fmt: skip
+
+    for ep in range(epochs):
+        net.train()
+        for bi in rng.permutation(len(tensors)):
+            x, xr, back, y, mask, ys = tensors[bi]
+            opt.zero_grad()
+            zt, zs = net(x, xr, back, mask)
+            loss = (loss_fn(zt, y) * mask).sum() / mask.sum()
+            if sent_loss > 0:
+                loss = loss + sent_loss * loss_fn(zs, ys).mean()
+            loss.backward()
+            opt.step()
+        if average_from is not None and ep >= average_from:
+            n_avg += 1
+            for k, v in net.state_dict().items():
+                a = v.detach().numpy().astype(np.float64)
+                avg[k] = a if n_avg == 1 else avg[k] + (a - avg[k]) / n_avg
+        if log is not None:
+            log(ep, export())
+    return export()
