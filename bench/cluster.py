@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest import BENCHMARKS, build_corpus, ingest, machine  # noqa: E402
+from ingest import build_corpus, ingest, machine, write_section  # noqa: E402
 
 START, END = "<!-- bench:cluster -->", "<!-- /bench:cluster -->"
 
@@ -69,13 +69,7 @@ def main() -> None:
     body = "\n".join(lines)
     print(body)
     if not args.no_md:
-        text = BENCHMARKS.read_text(encoding="utf-8")
-        section = f"{START}\n## Analysis on a Dask cluster (`bench/cluster.py`)\n\n{body}\n{END}"
-        if START in text and END in text:
-            text = text[: text.index(START)] + section + text[text.index(END) + len(END) :]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        BENCHMARKS.write_text(text, encoding="utf-8")
+        write_section(body, START, END, "Analysis on a Dask cluster (`bench/cluster.py`)")
 
 
 if __name__ == "__main__":

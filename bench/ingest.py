@@ -295,11 +295,12 @@ def report(n: int, words: int, small_n: int, results: list, args) -> list[str]:
     return lines
 
 
-def write_section(body: str) -> None:
+def write_section(body: str, start: str = START, end: str = END, heading: str = "Ingestion (`bench/ingest.py`)"):
+    """Replace the section between the ``start``/``end`` markers of BENCHMARKS.md (appended if absent)."""
     text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n"
-    section = f"{START}\n## Ingestion (`bench/ingest.py`)\n\n{body}\n{END}"
-    if START in text and END in text:
-        text = text[: text.index(START)] + section + text[text.index(END) + len(END) :]
+    section = f"{start}\n## {heading}\n\n{body}\n{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + section + text[text.index(end) + len(end) :]
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     BENCHMARKS.write_text(text, encoding="utf-8")

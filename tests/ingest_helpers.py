@@ -60,3 +60,15 @@ def warc_request(uri: str) -> bytes:
     head = (f"WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2019-11-20T10:00:00Z\r\n"
             f"Content-Type: application/http; msgtype=request\r\nContent-Length: {len(body)}\r\n\r\n").encode()
     return head + body + b"\r\n\r\n"
+
+
+def run(*args: str, check: bool = True):
+    """The CLI in-process (one spaCy load per test session); only the kill test needs a real subprocess."""
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    if check and result.exit_code != 0:
+        raise AssertionError(f"{args} exited {result.exit_code}\n{result.stdout}\n{result.stderr}\n{result.exception}")
+    return result

@@ -9,21 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from ingest_helpers import polnear_articles
+from ingest_helpers import polnear_articles, run
 from store_helpers import dump
-from typer.testing import CliRunner
 
-from claimgraph.cli import app
 from claimgraph.store import KnowledgeBase
 
 pytest.importorskip("distributed", reason="the dask extra is part of the test install (pyproject [test])")
-
-
-def run(*args: str, check: bool = True):
-    result = CliRunner().invoke(app, list(args))
-    if check and result.exit_code != 0:
-        raise AssertionError(f"{args} exited {result.exit_code}\n{result.stdout}\n{result.stderr}\n{result.exception}")
-    return result
 
 
 @pytest.fixture(scope="module")

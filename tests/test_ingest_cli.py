@@ -13,22 +13,12 @@ import sys
 import time
 
 import pytest
-from ingest_helpers import gold_pages, polnear_articles, warc_record
+from ingest_helpers import gold_pages, polnear_articles, run, warc_record
 from store_helpers import dump
-from typer.testing import CliRunner
 
-from claimgraph.cli import app
 from claimgraph.store import KnowledgeBase
 
 CLI = [sys.executable, "-m", "claimgraph"]
-
-
-def run(*args: str, check: bool = True):
-    """The CLI in-process (one spaCy load per test session); only the kill test needs a real subprocess."""
-    result = CliRunner().invoke(app, list(args))
-    if check and result.exit_code != 0:
-        raise AssertionError(f"{args} exited {result.exit_code}\n{result.stdout}\n{result.stderr}\n{result.exception}")
-    return result
 
 
 @pytest.fixture(scope="module")
