@@ -288,16 +288,24 @@ def cue_score(tok, near_quote: bool) -> float:
 
 
 @lru_cache(maxsize=1)
+def _candidate_file() -> dict | None:
+    """``attribution_cand_model.json``, read and parsed once (both candidate gates live in it)."""
+    try:
+        raw = resources.files("claimgraph.data").joinpath("attribution_cand_model.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return None
+    return json.loads(raw)
+
+
+@lru_cache(maxsize=1)
 def candidate_model() -> tuple[dict[str, float], float, float, float] | None:
     """The learned candidate scorer (weights, bias, threshold, prefilter), or None when its data file is absent.
 
     ``prefilter`` is the first-stage cue score a token needs to be offered to this scorer; it is
     stored with the model because the scorer was trained on the candidates that passed it."""
-    try:
-        raw = resources.files("claimgraph.data").joinpath("attribution_cand_model.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+    data = _candidate_file()
+    if data is None:
         return None
-    data = json.loads(raw)
     return data["weights"], float(data["bias"]), float(data.get("threshold", 0.5)), float(data.get("prefilter", 0.1))
 
 
@@ -309,12 +317,8 @@ def overlap_model() -> tuple[dict[str, float], float, float] | None:
     trained on the same candidates, whether it overlaps one at all. A candidate the first rejects is
     still kept when this one is confident: it very likely reports something, even if its boundaries
     are off ("called for X" where the annotation takes a longer or shorter stretch)."""
-    try:
-        raw = resources.files("claimgraph.data").joinpath("attribution_cand_model.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return None
-    data = json.loads(raw)
-    if "overlap_weights" not in data:
+    data = _candidate_file()
+    if data is None or "overlap_weights" not in data:
         return None
     return data["overlap_weights"], float(data["overlap_bias"]), float(data["overlap_threshold"])
 

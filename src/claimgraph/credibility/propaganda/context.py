@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .text import Token
+from .text import Token, sentence_ids, sentence_runs
 
 _QUOTES = set("\"“”‘’'«»")
 N_EXTRA = 11  # columns after the word vector, see token_inputs
@@ -37,7 +37,7 @@ def token_inputs(tokens: Sequence[Token], vectors: np.ndarray, lex: Mapping[str,
     extra = np.zeros((n, N_EXTRA), dtype=np.float32)
     if n:
         words = [t.word for t in tokens]
-        sent = np.fromiter((t.sent for t in tokens), dtype=np.int64, count=n)
+        sent = sentence_ids(tokens)
         lx = [lex.get(w.lower()) for w in words]
         extra[:, 0] = [0.0 if v is None else v / 2.0 for v in lx]
         extra[:, 1] = [v is not None for v in lx]
@@ -45,8 +45,7 @@ def token_inputs(tokens: Sequence[Token], vectors: np.ndarray, lex: Mapping[str,
         extra[:, 3] = [w.isupper() and len(w) > 1 for w in words]
         extra[:, 4] = [not w[:1].isalnum() for w in words]
         quote = np.fromiter((w in _QUOTES for w in words), dtype=np.int64, count=n)
-        first = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1]])
-        lengths = np.diff(np.r_[first, n])
+        first, lengths = sentence_runs(sent)
         start = np.repeat(first, lengths)
         cq = np.cumsum(quote)
         extra[:, 5] = (cq - (cq[start] - quote[start])) % 2  # quote marks so far in the sentence, odd: inside
@@ -64,8 +63,7 @@ def sentence_index(sent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Padded token indices per sentence, longest first: (idx (S, T) with -1 for padding, lengths (S,))."""
     if not len(sent):
         return np.zeros((0, 0), dtype=np.int64), np.zeros(0, dtype=np.int64)
-    first = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1]])
-    lengths = np.diff(np.r_[first, len(sent)])
+    first, lengths = sentence_runs(sent)
     order = np.argsort(-lengths, kind="stable")
     first, lengths = first[order], lengths[order]
     T = int(lengths[0])
@@ -104,7 +102,7 @@ def one_blas_thread():
     return ctl.limit(limits=1, user_api="blas") if ctl is not None else contextlib.nullcontext()
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
+def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
@@ -183,8 +181,7 @@ class ContextTagger:
             zt = np.hstack([hs, X]) @ self.w_out + self.b_out
         if self.w_sent is None:
             return zt, None
-        first = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1]])
-        lengths = np.diff(np.r_[first, n])
+        first, lengths = sentence_runs(sent)
         pooled = np.hstack(
             [np.maximum.reduceat(hs, first, axis=0), np.add.reduceat(hs, first, axis=0) / lengths[:, None]]
         )
@@ -194,7 +191,7 @@ class ContextTagger:
 
     def proba(self, X: np.ndarray, sent: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         zt, zs = self.logits(X, sent)
-        return _sigmoid(zt), (None if zs is None else _sigmoid(zs))
+        return sigmoid(zt), (None if zs is None else sigmoid(zs))
 
     def arrays(self, prefix: str = "ctx_") -> dict[str, np.ndarray]:
         """Weights as float32 arrays for the model file."""

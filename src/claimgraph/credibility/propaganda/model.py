@@ -39,9 +39,9 @@ from typing import Any
 
 import numpy as np
 
-from .context import ContextTagger, one_blas_thread, token_inputs
+from .context import ContextTagger, one_blas_thread, sigmoid, token_inputs
 from .features import sentence_features, sentence_summaries, span_features, token_features
-from .text import Token, tokenize
+from .text import Token, sentence_ids, sentence_runs, tokenize
 
 N_FEATURES = 2**20
 FORMAT = "claimgraph-propaganda/1"
@@ -54,10 +54,6 @@ def hasher(n_features: int = N_FEATURES):
     from sklearn.feature_extraction import FeatureHasher
 
     return FeatureHasher(n_features=n_features, input_type="string", alternate_sign=False, dtype=np.float32)
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
 def _l2_rows(X):
@@ -96,7 +92,7 @@ def token_dense(tokens: Sequence[Token], with_sentences: bool = False, vectors: 
     """
     V = _embeddings().words([t.word for t in tokens]) if vectors is None else vectors
     n = len(tokens)
-    sent = np.fromiter((t.sent for t in tokens), dtype=np.int64, count=n)
+    sent = sentence_ids(tokens)
     # window mean within the sentence: cumulative sums over positions, clipped to sentence bounds
     starts = np.searchsorted(sent, sent, side="left")
     ends = np.searchsorted(sent, sent, side="right")
@@ -108,7 +104,7 @@ def token_dense(tokens: Sequence[Token], with_sentences: bool = False, vectors: 
     sm = cs[ends] - cs[starts]
     out = np.hstack([V, _unit(win), _unit(sm)]) * DENSE_SCALE
     if with_sentences:  # sentence_dense of the same sentences, from the same sums (inference shortcut)
-        first = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1]])
+        first, _ = sentence_runs(sent)
         S = np.zeros((int(sent[-1]) + 1 if n else 0, V.shape[1]), dtype=np.float32)
         S[sent[first]] = sm[first]
         return out, _unit(S) * DENSE_SCALE
@@ -171,7 +167,7 @@ class Binary:
         return self.proba_matrix(hasher().transform(feats))
 
     def proba_matrix(self, X) -> np.ndarray:
-        return _sigmoid(X @ self.coef + self.intercept)
+        return sigmoid(X @ self.coef + self.intercept)
 
 
 @dataclass(slots=True)
@@ -266,17 +262,15 @@ class PropagandaModel:
                 zt += td @ tw[N_FEATURES:]
             if len(sw) > N_FEATURES:
                 zs[: len(sd)] += sd @ sw[N_FEATURES:]
-        pt = _sigmoid(zt)
+        pt, ps = sigmoid(zt), sigmoid(zs)
+        sent = sentence_ids(tokens)
         if self.context is not None:
-            sent = np.fromiter((t.sent for t in tokens), dtype=np.int64, count=len(tokens))
             pc, psc = self.context.proba(token_inputs(tokens, V, self.lexicon), sent)
             pt = self.ctx_weight * pt + (1.0 - self.ctx_weight) * pc
             if psc is not None and self.ctx_sent_weight < 1.0:
-                ps = _sigmoid(zs)
                 v = self.ctx_sent_weight
                 ps[: len(psc)] = v * ps[: len(psc)] + (1.0 - v) * psc
-                return pt, ps[[t.sent for t in tokens]]
-        return pt, _sigmoid(zs)[[t.sent for t in tokens]]
+        return pt, ps[sent]
 
     def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
         """Per-token q = P_token**mix · P_sentence**(1 - mix)."""

@@ -9,7 +9,10 @@ see exactly the same tokens whatever spaCy pipeline the caller has loaded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
+
+import numpy as np
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an
@@ -59,3 +62,14 @@ def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
         for m in _TOKEN.finditer(text, s, e):
             tokens.append(Token(m.group(), m.start(), m.end(), i))
     return tokens, sents
+
+
+def sentence_ids(tokens: Sequence[Token]) -> np.ndarray:
+    """The sentence index of every token, as an array (non-decreasing)."""
+    return np.fromiter((t.sent for t in tokens), dtype=np.int64, count=len(tokens))
+
+
+def sentence_runs(sent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index of each sentence's first token, its number of tokens) for the ``sent`` array of :func:`sentence_ids`."""
+    first = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1]])
+    return first, np.diff(np.r_[first, len(sent)])

@@ -27,7 +27,7 @@ from .model import (
     sentence_words,
     token_matrix,
 )
-from .text import Token, tokenize
+from .text import Token, sentence_ids, sentence_runs, tokenize
 
 # Decision settings of the SI step (see .model.PropagandaModel). Chosen by
 # bench/propaganda.py on the pooled out-of-fold token probabilities of its 5-fold
@@ -266,10 +266,10 @@ def context_sentences(
             continue
         X = token_inputs(d.tokens, emb.words([t.word for t in d.tokens]), lx)
         y = np.asarray(d.labels, dtype=np.float32)
-        sent = np.fromiter((t.sent for t in d.tokens), dtype=np.int64, count=len(d.tokens))
+        sent = sentence_ids(d.tokens)
         ys = sentence_labels(d)
-        cuts = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True])
-        out.extend((X[a:b], y[a:b], float(ys[sent[a]])) for a, b in zip(cuts[:-1], cuts[1:], strict=True))
+        first, lengths = sentence_runs(sent)
+        out.extend((X[a : a + n], y[a : a + n], float(ys[sent[a]])) for a, n in zip(first, lengths, strict=True))
     return out
 
 
