@@ -10,9 +10,10 @@ useful for words the training part never saw and when the file is missing.
 from __future__ import annotations
 
 import json
-import math
 from functools import lru_cache
 from importlib import resources
+
+from .scorer import LinearScorer
 
 # Words that introduce attributed speech or inner states whatever the corpus says.
 SEED_VERBS = frozenset(
@@ -264,14 +265,13 @@ def cue_probability(tok) -> float:
 
 
 @lru_cache(maxsize=1)
-def cue_model() -> tuple[dict[str, float], float] | None:
-    """The learned cue scorer (weights, bias), or None when its data file is absent."""
+def cue_model() -> LinearScorer | None:
+    """The learned cue scorer, or None when its data file is absent."""
     try:
         raw = resources.files("claimgraph.data").joinpath("attribution_cue_model.json").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return None
-    data = json.loads(raw)
-    return data["weights"], float(data["bias"])
+    return LinearScorer.from_json(json.loads(raw))
 
 
 def cue_score(tok, near_quote: bool) -> float:
@@ -281,10 +281,7 @@ def cue_score(tok, near_quote: bool) -> float:
     model = cue_model()
     if model is None:
         return cue_probability(tok)
-    weights, bias = model
-    z = bias + sum(weights.get(f, 0.0) for f in token_features(tok, near_quote))
-    z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z))
+    return model.prob(token_features(tok, near_quote), tok.lemma_.lower())
 
 
 @lru_cache(maxsize=1)
@@ -298,20 +295,20 @@ def _candidate_file() -> dict | None:
 
 
 @lru_cache(maxsize=1)
-def candidate_model() -> tuple[dict[str, float], float, float, float] | None:
-    """The learned candidate scorer (weights, bias, threshold, prefilter), or None when its data file is absent.
+def candidate_model() -> tuple[LinearScorer, float, float] | None:
+    """The learned candidate scorer, its threshold and prefilter, or None when its data file is absent.
 
     ``prefilter`` is the first-stage cue score a token needs to be offered to this scorer; it is
     stored with the model because the scorer was trained on the candidates that passed it."""
     data = _candidate_file()
     if data is None:
         return None
-    return data["weights"], float(data["bias"]), float(data.get("threshold", 0.5)), float(data.get("prefilter", 0.1))
+    return LinearScorer.from_json(data), float(data.get("threshold", 0.5)), float(data.get("prefilter", 0.1))
 
 
 @lru_cache(maxsize=1)
-def overlap_model() -> tuple[dict[str, float], float, float] | None:
-    """The second candidate gate (weights, bias, threshold), or None when the model file has none.
+def overlap_model() -> tuple[LinearScorer, float] | None:
+    """The second candidate gate and its threshold, or None when the model file has none.
 
     The candidate scorer estimates whether a candidate's content *matches* a gold content; this one,
     trained on the same candidates, whether it overlaps one at all. A candidate the first rejects is
@@ -320,10 +317,4 @@ def overlap_model() -> tuple[dict[str, float], float, float] | None:
     data = _candidate_file()
     if data is None or "overlap_weights" not in data:
         return None
-    return data["overlap_weights"], float(data["overlap_bias"]), float(data["overlap_threshold"])
-
-
-def sigmoid_score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
-    z = bias + sum(weights.get(f, 0.0) for f in feats)
-    z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z))
+    return LinearScorer.from_json(data, "overlap_"), float(data["overlap_threshold"])

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Attribution, Content, Cue, Entity, Span
-from .cues import candidate_model, cue_probability, overlap_model, sigmoid_score
+from .cues import candidate_model, cue_probability, overlap_model
 from .features import candidate_features, near_quote_tokens, token_features
 from .quotes import Quote, find_quotes, quoted_ratio
 from .rules import QUOTED, Candidate, candidate_for, cue_tokens, headline_colons, source_ids, verb_subject
@@ -143,7 +143,7 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
     near = near_quote_tokens(doc, quotes)
     second = candidate_model()
     gate = overlap_model()
-    for prob, tok in cue_tokens(doc, second[3] if second else THRESHOLD, blocked, near):
+    for prob, tok in cue_tokens(doc, second[2] if second else THRESHOLD, blocked, near):
         cand = candidate_for(tok)
         if cand is None or not cand.content:
             continue
@@ -152,10 +152,11 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
             continue
         cand.cue_prob = prob
         if second is not None:
-            weights, bias, threshold, _ = second
+            scorer, threshold, _ = second
             feats = token_features(tok, tok.i in near) + candidate_features(doc, cand)
-            prob = sigmoid_score(weights, bias, feats)
-            if prob < threshold and (gate is None or sigmoid_score(gate[0], gate[1], feats) < gate[2]):
+            lemma = tok.lemma_.lower()
+            prob = scorer.prob(feats, lemma)
+            if prob < threshold and (gate is None or gate[0].prob(feats, lemma) < gate[1]):
                 continue
         cand.prob = prob
         found.append(cand)
