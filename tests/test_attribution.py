@@ -174,6 +174,16 @@ def test_denial_and_warning_stances(nlp):
     assert find(atts, "prices would rise").stance == "warn"
 
 
+def test_a_denied_accusation_is_a_denial(nlp):
+    # the object names an accusation, but the verb's own stance decides
+    atts, _ = run(nlp, "The company's chief executive denied the accusations of fraud on Monday.")
+    assert find(atts, "accusations of fraud").stance == "deny"
+    atts, _ = run(nlp, "The senator questioned the allegations against the general.")
+    assert find(atts, "allegations against").stance == "doubt"
+    atts, _ = run(nlp, "The opposition leader made accusations of fraud against the election commission.")
+    assert find(atts, "accusations of fraud").stance == "accuse"
+
+
 def test_belief_and_inner_state(nlp):
     text = "Analysts believe the economy will slow down next year."
     atts, _ = run(nlp, text)

@@ -94,19 +94,21 @@ def classify(doc, cue_ids: list[int], content_text: str) -> str:
     """One of accuse|deny|doubt|assert|warn|praise|demand|predict|echo|other."""
     toks = [doc[i] for i in cue_ids]
     negated = any(c.dep_ in _NEG for t in toks for c in t.children)
+    head = toks[0] if toks else None
+    lemma = head.lemma_.lower() if head is not None else ""
     words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
-    # light verb + noun cue: "expressed doubts", "levelled accusations"
-    for t in toks:
-        for c in t.children:
-            if c.dep_ in {"dobj", "obj"}:
-                words.add(c.lower_)
-                words.add(c.lemma_.lower())
+    # light verb + noun cue: "expressed doubts", "levelled accusations". A verb with a stance of its
+    # own keeps it: "denied the accusations" is a denial, "questioned the allegations" a doubt.
+    if STANCE_LEMMAS.get(lemma) not in {"deny", "doubt", "echo"}:
+        for t in toks:
+            for c in t.children:
+                if c.dep_ in {"dobj", "obj"}:
+                    words.add(c.lower_)
+                    words.add(c.lemma_.lower())
     if words & _DOUBT_WORDS:
         return "doubt"
     if words & _ACCUSE_WORDS:
         return "accuse"
-    head = toks[0] if toks else None
-    lemma = head.lemma_.lower() if head is not None else ""
     # "call for", "call on ... to": a demand; "call X Y": a characterisation (assert)
     if lemma == "call":
         follow = {doc[i].lower_ for i in cue_ids} | {c.lower_ for c in head.children if c.dep_ in {"prep", "prt"}}
