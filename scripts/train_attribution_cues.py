@@ -142,7 +142,7 @@ def crossfit_candidates(records, docs, args, parts: int):
     for k in range(parts):
         test = [i for i in range(len(records)) if i % parts == k]
         train = [i for i in range(len(records)) if i % parts != k]
-        cue_scorer = train_lr(*examples([records[i] for i in train], [docs[i] for i in train]), args.c)
+        cue_scorer = train_lr(*examples([records[i] for i in train], [docs[i] for i in train]), args.c, args.vectors)
         r, y, o = candidate_examples([records[i] for i in test], [docs[i] for i in test], cue_scorer, args.prefilter,
                                      args.min_dice)  # fmt: skip
         rows += r
@@ -174,15 +174,12 @@ def lexicon(records, docs, min_count: int) -> dict[str, list[int]]:
     return table, never
 
 
-VECTORS = 0.0  # scale of the lemma's static vector as dense features (--vectors); 0 = none
-
-
 def _lemma(feats: list[str]) -> str:
     return next(f[2:] for f in feats if f.startswith("l="))
 
 
-def train_lr(rows, labels, c: float) -> LinearScorer:
-    """Logistic regression over the binary string features (plus, with --vectors, the lemma's vector)."""
+def train_lr(rows, labels, c: float, vectors: float = 0.0) -> LinearScorer:
+    """Logistic regression over the binary string features, plus the lemma's vector times ``vectors`` if > 0."""
     import numpy as np
     from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
@@ -192,9 +189,9 @@ def train_lr(rows, labels, c: float) -> LinearScorer:
 
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(r, 1) for r in rows])
-    if VECTORS:
+    if vectors:
         emb = load_embeddings()
-        dense = np.stack([emb.word(_lemma(r)) for r in rows]) * VECTORS
+        dense = np.stack([emb.word(_lemma(r)) for r in rows]) * vectors
         x = sparse.hstack([x, sparse.csr_matrix(dense)]).tocsr()
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
@@ -202,7 +199,7 @@ def train_lr(rows, labels, c: float) -> LinearScorer:
     coef = model.coef_[0]
     weights = {str(n): round(float(w), 3) for n, w in zip(names, coef[: len(names)], strict=True) if abs(w) >= 0.01}
     # the scale goes into the stored weights, so the runtime uses the plain unit vectors
-    return LinearScorer(weights, float(model.intercept_[0]), coef[len(names) :] * VECTORS if VECTORS else None)
+    return LinearScorer(weights, float(model.intercept_[0]), coef[len(names) :] * vectors if vectors else None)
 
 
 def score(scorer: LinearScorer, feats: list[str]) -> float:
@@ -210,7 +207,7 @@ def score(scorer: LinearScorer, feats: list[str]) -> float:
 
 
 def _first_stage(records, docs, args):
-    return train_lr(*examples(records, docs), args.c)
+    return train_lr(*examples(records, docs), args.c, args.vectors)
 
 
 def main() -> None:
@@ -251,8 +248,6 @@ def main() -> None:
         help="candidate rows from cue models fitted without their article (K parts); 0 = off",
     )
     args = ap.parse_args()
-    global VECTORS
-    VECTORS = args.vectors
 
     records = load_split("train")
     docs = parse_docs(records, args.cache)
@@ -263,10 +258,10 @@ def main() -> None:
     elif args.holdout:
         tr_r, tr_d = records[: -args.holdout], docs[: -args.holdout]
         te_r, te_d = records[-args.holdout :], docs[-args.holdout :]
-        scorer = train_lr(*examples(tr_r, tr_d), args.c)
+        scorer = train_lr(*examples(tr_r, tr_d), args.c, args.vectors)
         if args.candidates:
-            scorer = train_lr(*candidate_examples(tr_r, tr_d, scorer, args.prefilter)[:2], args.c)
-            rows, labels, _ = candidate_examples(te_r, te_d, *_first_stage(tr_r, tr_d, args), args.prefilter)
+            scorer = train_lr(*candidate_examples(tr_r, tr_d, scorer, args.prefilter)[:2], args.c, args.vectors)
+            rows, labels, _ = candidate_examples(te_r, te_d, _first_stage(tr_r, tr_d, args), args.prefilter)
         else:
             rows, labels = examples(te_r, te_d)
         probs = [score(scorer, r) for r in rows]
@@ -286,19 +281,19 @@ def main() -> None:
                    ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8",
     )  # fmt: skip
-    cue_scorer = train_lr(*examples(records, docs), args.c)
+    cue_scorer = train_lr(*examples(records, docs), args.c, args.vectors)
     if args.candidates:
         if args.crossfit > 1:
             rows, labels, overlaps = crossfit_candidates(records, docs, args, args.crossfit)
         else:
             rows, labels, overlaps = candidate_examples(records, docs, cue_scorer, args.prefilter, args.min_dice)
-        cand = train_lr(rows, labels, args.c2 or args.c)
+        cand = train_lr(rows, labels, args.c2 or args.c, args.vectors)
         model = {"about": "candidate scorer: logistic regression over token + candidate features; " + about,
                  "docs": len(records), "c": args.c2 or args.c, "min_dice": args.min_dice, "crossfit": args.crossfit,
                  "vectors": args.vectors, "threshold": args.threshold, "prefilter": args.prefilter,
                  **cand.to_json()}  # fmt: skip
         if 0 < args.overlap_threshold <= 1:  # the second gate: P(the content overlaps a gold content at all)
-            gate = train_lr(rows, overlaps, args.c2 or args.c)
+            gate = train_lr(rows, overlaps, args.c2 or args.c, args.vectors)
             model.update(overlap_threshold=args.overlap_threshold, **gate.to_json("overlap_"))
         (args.out / "attribution_cand_model.json").write_text(
             json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"

@@ -472,4 +472,3 @@ def test_interruption_parsed_with_the_speech_verb_as_head(nlp):
 
     doc = nlp("Last week, the minister said, and then left the room.")  # a date is not what was said
     assert candidate_for(next(t for t in doc if t.text == "said")) is None
-
