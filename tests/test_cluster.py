@@ -49,3 +49,19 @@ def test_unreachable_scheduler_is_a_clear_error(corpus, tmp_path, monkeypatch):
     res = run("ingest", str(corpus), "--db", str(tmp_path / "kb.sqlite"), "--dask", "tcp://127.0.0.1:1",
               "--quiet", check=False)  # fmt: skip
     assert res.exit_code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in res.stderr
+
+
+def test_local_cluster_workers_run_like_local_processes():
+    """No MALLOC_TRIM_THRESHOLD_ (a page fault per large buffer) and no statistical profiler on local workers."""
+    from claimgraph.store.cluster import dask_pool
+
+    def probe():
+        import os
+
+        import dask
+
+        return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+
+    with dask_pool("local", 1, None) as pool:
+        assert pool.size == 1
+        assert list(pool.client.run(probe).values()) == [(None, False)]

@@ -24,6 +24,17 @@ from ..errors import ClaimgraphError
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before giving up with a clear error
 
+# Dask settings for the workers of a local cluster (``--dask local``), which this process starts; measured in
+# docs/store.md. Dask's default ``MALLOC_TRIM_THRESHOLD_=65536`` in the worker environment makes glibc return
+# freed memory at once, so the spaCy pipeline's large NumPy/thinc buffers are fresh mmaps, batch after batch
+# (4x the page faults, 2-3x the kernel CPU time), and the statistical profiler samples the busy thread's stack
+# every 10 ms. Local worker processes have neither; these restore the same conditions. A real cluster's
+# workers keep their own configuration (set these in its dask config, see docs/store.md).
+LOCAL_WORKER_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set (glibc's default)
+    "distributed.worker.profile.enabled": False,
+}
+
 
 def warm_worker(model: str | None) -> None:
     """Load the spaCy pipeline on a worker now, so a missing model fails at start, not mid-corpus."""
@@ -62,15 +73,17 @@ def dask_pool(address: str, workers: int, model: str | None, timeout: float | No
     """A :class:`DaskPool` on the scheduler at ``address`` (or a local cluster), closed on exit."""
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as exc:
         raise ClaimgraphError("--dask needs Dask's distributed package: pip install 'claimgraph[dask]'") from exc
     cluster = None
     try:
         if address == "local":
-            cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-            )
+            with dask.config.set(LOCAL_WORKER_CONFIG):  # read when the nannies are made, passed to the workers
+                cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+                )
             client = Client(cluster)
         else:
             client = Client(address, timeout=timeout)
