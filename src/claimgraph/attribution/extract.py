@@ -141,9 +141,10 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
     """Candidates from cue tokens, main verbs first, without nesting."""
     found = []
     near = near_quote_tokens(doc, quotes)
-    second = candidate_model()
-    gate = overlap_model()
-    for prob, tok in cue_tokens(doc, second[2] if second else THRESHOLD, blocked, near):
+    second = candidate_model()  # (scorer, threshold, prefilter) or None
+    gate = overlap_model()  # (scorer, threshold) or None
+    prefilter = second[2] if second else THRESHOLD
+    for prob, tok in cue_tokens(doc, prefilter, blocked, near):
         cand = candidate_for(tok)
         if cand is None or not cand.content:
             continue
