@@ -206,10 +206,6 @@ def score(scorer: LinearScorer, feats: list[str]) -> float:
     return scorer.prob(feats, _lemma(feats))
 
 
-def _first_stage(records, docs, args):
-    return train_lr(*examples(records, docs), args.c, args.vectors)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-count", type=int, default=2, help="lexicon: keep keys seen as a cue at least this often")
@@ -258,10 +254,10 @@ def main() -> None:
     elif args.holdout:
         tr_r, tr_d = records[: -args.holdout], docs[: -args.holdout]
         te_r, te_d = records[-args.holdout :], docs[-args.holdout :]
-        scorer = train_lr(*examples(tr_r, tr_d), args.c, args.vectors)
+        cue_scorer = scorer = train_lr(*examples(tr_r, tr_d), args.c, args.vectors)
         if args.candidates:
-            scorer = train_lr(*candidate_examples(tr_r, tr_d, scorer, args.prefilter)[:2], args.c, args.vectors)
-            rows, labels, _ = candidate_examples(te_r, te_d, _first_stage(tr_r, tr_d, args), args.prefilter)
+            scorer = train_lr(*candidate_examples(tr_r, tr_d, cue_scorer, args.prefilter)[:2], args.c, args.vectors)
+            rows, labels, _ = candidate_examples(te_r, te_d, cue_scorer, args.prefilter)
         else:
             rows, labels = examples(te_r, te_d)
         probs = [score(scorer, r) for r in rows]
