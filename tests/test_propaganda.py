@@ -98,6 +98,8 @@ def test_span_offsets_and_fields():
             assert text[s["start"] : s["end"]] == s["text"] and s["text"].strip() == s["text"]
             assert 0.0 <= s["score"] <= 1.0 and 0.0 <= s["technique_score"] <= 1.0
             assert s["technique"] in TECHNIQUES
+        spans = propaganda_spans(text)
+        assert all(a["end"] <= b["start"] for a, b in zip(spans, spans[1:], strict=False))  # ordered, disjoint
 
 
 @needs_model
@@ -111,6 +113,9 @@ def test_doc_like_input_and_file_round_trip(tmp_path):
     again = PropagandaModel.load(tmp_path / "p.npz")
     assert again.spans(LOADED) == model.spans(LOADED)
     assert again.peak == model.peak
+    if model.clauses is not None:  # the second channel's tagger, GRU and decoding survive the round trip
+        assert again.clauses is not None and again.clauses.decoding == model.clauses.decoding
+        assert (again.clauses.context is None) == (model.clauses.context is None)
 
 
 # -- training helpers and decoding ------------------------------------------------------------
@@ -134,6 +139,35 @@ def test_crossfit_lexicons_never_use_an_articles_own_labels():
         assert "plain" in lex
 
 
+def _gold_doc(text: str, spans: list[tuple[int, int, str]]):
+    from claimgraph.credibility.propaganda.train import Doc, token_labels
+
+    d = Doc("x", text, spans)
+    d.tokens, d.sents = tokenize(text)
+    d.labels = token_labels(d.tokens, spans)
+    return d
+
+
+def test_span_balanced_weights_give_every_gold_span_the_same_total_weight():
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.train import balanced_weights, token_weights
+
+    text = "The traitors lied. " + "Experts fear the plan will certainly ruin every family in the whole region."
+    clause = text.index("Experts")
+    d = _gold_doc(text, [(4, 12, "Name_Calling,Labeling"), (clause, len(text) - 1, "Appeal_to_fear-prejudice")])
+    lab = np.asarray(d.labels)
+    assert lab.sum() == 1 + 13  # "traitors", then the 13-token clause
+    w = token_weights(d, balance=1.0)
+    assert np.allclose(w[~lab], 1.0)
+    word, clause_w = w[lab][0], w[lab][1:]
+    assert np.isclose(word, 1.0) and np.allclose(clause_w, 1 / 13)
+    assert np.isclose(word, clause_w.sum())  # one word and one clause weigh the same
+    assert np.allclose(token_weights(d, balance=0.0), 1.0)  # balance 0: the plain token loss
+    (b,) = balanced_weights([d], balance=1.0)
+    assert np.isclose(b[lab].sum(), lab.sum()) and np.allclose(b[~lab], 1.0)  # positives keep their total
+
+
 def test_group_bridges_gaps_and_drops_spans_without_a_peak():
     import numpy as np
 
@@ -144,6 +178,25 @@ def test_group_bridges_gaps_and_drops_spans_without_a_peak():
     on = q >= 0.25
     assert [(s, e) for s, e, _ in group(tokens, on, q, gap=1)] == [(0, 13), (28, 39)]
     assert [(s, e) for s, e, _ in group(tokens, on, q, gap=1, peak=0.3)] == [(0, 13)]
+
+
+def test_decode_merges_the_channels_spans_that_share_a_character():
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.model import decode
+
+    text = "alpha beta gamma delta epsilon zeta"
+    tokens, _ = tokenize(text)
+    ones = np.ones(len(tokens))
+    word = np.array([0.0, 0.9, 0.0, 0.0, 0.0, 0.0])  # main channel: "beta"
+    clause = np.array([0.0, 0.0, 0.6, 0.6, 0.0, 0.7])  # clause channel: "gamma delta", then "zeta"
+    main = (word, ones, (1.0, 0.5, 0, 0.0))
+    found = decode(tokens, [main, (clause, ones, (1.0, 0.5, 0, 0.0))])
+    assert [text[s:e] for s, e, _ in found] == ["beta", "gamma delta", "zeta"]  # touching is not overlapping
+    wide = np.array([0.0, 0.6, 0.6, 0.6, 0.0, 0.0])  # "beta gamma delta" overlaps "beta": one span, best score
+    (merged,) = decode(tokens, [main, (wide, ones, (1.0, 0.5, 0, 0.0))])
+    assert text[merged[0] : merged[1]] == "beta gamma delta" and merged[2] == 0.9
+    assert decode(tokens, [main]) == [(6, 10, 0.9)]
 
 
 def test_dense_columns_follow_the_hashed_ones_and_are_unit_scaled():

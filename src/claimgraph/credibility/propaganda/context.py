@@ -109,16 +109,17 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 def gru_run(xp: np.ndarray, lengths: np.ndarray, w_hh: np.ndarray, b_hh: np.ndarray) -> np.ndarray:
     """Both GRU directions at once over a batch of sentences sorted by decreasing length.
 
-    ``xp`` (2, T, S, 3H): per direction, time step and sentence, the input projection
+    ``xp`` (D, T, S, 3H): per direction, time step and sentence, the input projection
     ``x @ W_ih.T + b_ih`` already taken (the backward direction reads each sentence reversed, so
-    both directions have the same lengths); ``w_hh`` (2, 3H, H), ``b_hh`` (2, 3H). Returns the
-    hidden states (2, T, S, H); steps past a sentence's length are left 0. sigmoid(x) is computed
+    both directions have the same lengths; D is 2 per GRU, see :func:`joint_states`); ``w_hh``
+    (D, 3H, H), ``b_hh`` (D, 3H). Returns the hidden states (D, T, S, H); steps past a sentence's
+    length are left 0. sigmoid(x) is computed
     as (1 + tanh(x / 2)) / 2 (one ufunc, no overflow).
     """
-    _, T, S, H3 = xp.shape
+    D, T, S, H3 = xp.shape
     H = H3 // 3
-    out = np.zeros((2, T, S, H), dtype=np.float32)
-    h = np.zeros((2, S, H), dtype=np.float32)
+    out = np.zeros((D, T, S, H), dtype=np.float32)
+    h = np.zeros((D, S, H), dtype=np.float32)
     w = np.ascontiguousarray(np.transpose(w_hh, (0, 2, 1)))  # (2, H, 3H)
     b = b_hh[:, None, :].astype(np.float32)
     active = np.searchsorted(-lengths, -np.arange(T), side="left")  # rows with length > t
@@ -157,28 +158,16 @@ class ContextTagger:
 
     def states(self, X: np.ndarray, sent: np.ndarray) -> np.ndarray:
         """(n, 2H) forward and backward GRU states of every token (``sent``: sentence index, non-decreasing)."""
-        n = len(X)
-        idx, lengths = sentence_index(sent)
-        H = self.w_hh.shape[2]
-        Xp = np.vstack([X, np.zeros((1, X.shape[1]), dtype=np.float32)])  # row -1: padding
-        ixs = (idx.T, reverse_index(idx, lengths).T)  # (T, S) each
-        # input projections once per token, not per step; gathered as (direction, step, sentence, 3H)
-        xp = np.stack([(Xp @ self.w_ih[d].T + self.b_ih[d])[ix] for d, ix in enumerate(ixs)])
-        hs = gru_run(xp, lengths, self.w_hh, self.b_hh)
-        flat = np.zeros((n + 1, 2 * H), dtype=np.float32)
-        for d, ix in enumerate(ixs):
-            flat[ix, d * H : (d + 1) * H] = hs[d]  # padding steps all land on row n (discarded)
-        return flat[:n]
+        return joint_states([self], X, sent)[0]
 
     def logits(self, X: np.ndarray, sent: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         """Logits of P(token in span) for every row of ``X`` (token inputs) and, with the sentence head,
         of P(sentence overlaps a span) for sentences 0 .. sent[-1] (0 for a sentence without tokens)."""
-        n = len(X)
-        if not n:
-            return np.zeros(0), (np.zeros(0) if self.w_sent is not None else None)
-        with one_blas_thread():
-            hs = self.states(X, sent)
-            zt = np.hstack([hs, X]) @ self.w_out + self.b_out
+        return joint_logits([self], X, sent)[0]
+
+    def heads(self, hs: np.ndarray, X: np.ndarray, sent: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """The token and sentence logits of :meth:`logits` from the GRU states ``hs`` of :meth:`states`."""
+        zt = np.hstack([hs, X]) @ self.w_out + self.b_out
         if self.w_sent is None:
             return zt, None
         first, lengths = sentence_runs(sent)
@@ -190,8 +179,7 @@ class ContextTagger:
         return zt, zs
 
     def proba(self, X: np.ndarray, sent: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        zt, zs = self.logits(X, sent)
-        return sigmoid(zt), (None if zs is None else sigmoid(zs))
+        return joint_proba([self], X, sent)[0]
 
     def arrays(self, prefix: str = "ctx_") -> dict[str, np.ndarray]:
         """Weights as float32 arrays for the model file."""
@@ -217,3 +205,45 @@ class ContextTagger:
             else (None, 0.0)
         )
         return cls(f["w_ih"], f["w_hh"], f["b_ih"], f["b_hh"], f["w_out"], float(z[prefix + "b_out"][0]), *sent)
+
+
+def joint_states(taggers: Sequence[ContextTagger], X: np.ndarray, sent: np.ndarray) -> list[np.ndarray]:
+    """:meth:`ContextTagger.states` of several taggers of the same width over the same inputs, in one time loop.
+
+    The loop over time steps is many tiny products whose cost is mostly per step, so running the
+    directions of all taggers as one batch costs little more than running one tagger.
+    """
+    n = len(X)
+    idx, lengths = sentence_index(sent)
+    H = taggers[0].w_hh.shape[2]
+    Xp = np.vstack([X, np.zeros((1, X.shape[1]), dtype=np.float32)])  # row -1: padding
+    ixs = (idx.T, reverse_index(idx, lengths).T)  # (T, S) each
+    # input projections once per token, not per step; gathered as (direction, step, sentence, 3H)
+    xp = np.stack([(Xp @ c.w_ih[d].T + c.b_ih[d])[ix] for c in taggers for d, ix in enumerate(ixs)])
+    w_hh = np.concatenate([c.w_hh for c in taggers])
+    b_hh = np.concatenate([c.b_hh for c in taggers])
+    hs = gru_run(xp, lengths, w_hh, b_hh)
+    out = []
+    for m in range(len(taggers)):
+        flat = np.zeros((n + 1, 2 * H), dtype=np.float32)
+        for d, ix in enumerate(ixs):
+            flat[ix, d * H : (d + 1) * H] = hs[2 * m + d]  # padding steps all land on row n (discarded)
+        out.append(flat[:n])
+    return out
+
+
+def joint_logits(
+    taggers: Sequence[ContextTagger], X: np.ndarray, sent: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """:meth:`ContextTagger.logits` of each tagger (one shared time loop, :func:`joint_states`)."""
+    if not len(X):
+        return [(np.zeros(0), (np.zeros(0) if c.w_sent is not None else None)) for c in taggers]
+    with one_blas_thread():
+        return [c.heads(hs, X, sent) for c, hs in zip(taggers, joint_states(taggers, X, sent), strict=True)]
+
+
+def joint_proba(
+    taggers: Sequence[ContextTagger], X: np.ndarray, sent: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """(P_token, P_sentence or None) of each tagger."""
+    return [(sigmoid(zt), None if zs is None else sigmoid(zs)) for zt, zs in joint_logits(taggers, X, sent)]

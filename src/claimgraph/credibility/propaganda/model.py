@@ -25,6 +25,12 @@ is what switches them on, so files without them still load and run as before.
 Contextual tagger: the ``ctx_*`` float32 arrays, when present, are a bidirectional GRU
 (:mod:`.context`, NumPy forward pass) whose token and sentence probabilities are averaged
 with the linear ones (``ctx_weight``, ``ctx_sent_weight`` in ``meta``) before decoding.
+
+Clause channel: the main tagger and GRU are trained with a span-balanced loss (every gold span
+weighs the same, so one-word labels count as much as 30-word clauses, as in the SI metric); a
+second tagger and GRU (``tag2_*``, ``ctx2_*``; :class:`ClauseChannel`) keep the plain token loss,
+which favours long clauses. Each channel is decoded with its own settings (``clause_*`` in
+``meta``) and the spans of both are merged (:func:`decode`). A file without them has one channel.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from typing import Any
 
 import numpy as np
 
-from .context import ContextTagger, one_blas_thread, sigmoid, token_inputs
+from .context import ContextTagger, joint_proba, one_blas_thread, sigmoid, token_inputs
 from .features import sentence_features, sentence_summaries, span_features, token_features
 from .text import Token, sentence_ids, sentence_runs, tokenize
 
@@ -221,6 +227,51 @@ def group(
     return out
 
 
+def merge_scored(spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Spans sorted, those sharing a character merged into one (keeping the higher score); touching ones stay apart."""
+    out: list[list[Any]] = []
+    for s, e, p in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1][1], out[-1][2] = max(out[-1][1], e), max(out[-1][2], p)
+        else:
+            out.append([s, e, p])
+    return [(s, e, p) for s, e, p in out]
+
+
+Decoding = tuple[float, float, int, float]  # mix, threshold, gap, peak
+
+
+def decode(
+    tokens: Sequence[Token], channels: Sequence[tuple[np.ndarray, np.ndarray, Decoding]]
+) -> list[tuple[int, int, float]]:
+    """Spans of every channel (P_token, P_sentence, its decoding settings), merged: (start, end, score)."""
+    found: list[tuple[int, int, float]] = []
+    for pt, ps, (mix, threshold, gap, peak) in channels:
+        q = pt**mix * ps ** (1.0 - mix)
+        found += group(tokens, q >= threshold, q, gap, peak)
+    return merge_scored(found) if len(channels) > 1 else found
+
+
+@dataclass(slots=True)
+class ClauseChannel:
+    """Second SI channel: a token tagger and GRU trained with the plain token loss (long spans weigh more).
+
+    It shares the features and the linear sentence classifier of the main channel; its spans are added to
+    the main channel's (see the module docstring).
+    """
+
+    tagger: Binary
+    context: ContextTagger | None = None
+    threshold: float = 0.35
+    mix: float = 0.4
+    gap: int = 20
+    peak: float = 0.0
+
+    @property
+    def decoding(self) -> Decoding:
+        return self.mix, self.threshold, self.gap, self.peak
+
+
 @dataclass(slots=True)
 class PropagandaModel:
     """Everything :func:`propaganda_spans` needs, with the decision settings chosen in training."""
@@ -237,52 +288,81 @@ class PropagandaModel:
     context: ContextTagger | None = None  # contextual (BiGRU) tagger, see .context
     ctx_weight: float = 1.0  # P_token = ctx_weight * P_linear + (1 - ctx_weight) * P_context
     ctx_sent_weight: float = 1.0  # same for P_sentence and the context model's sentence head
+    clauses: ClauseChannel | None = None  # second SI channel, see the module docstring
+
+    @property
+    def decoding(self) -> Decoding:
+        return self.mix, self.threshold, self.gap, self.peak
+
+    def channel_probs(
+        self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(P_token, P_sentence of each token's sentence) of the main channel, then of the clause channel if any."""
+        if not tokens:
+            return [(np.zeros(0), np.zeros(0))] * (1 + (self.clauses is not None))
+        with one_blas_thread():  # small products: BLAS threads cost more than they save (see .context)
+            return self._channel_probs(tokens, sents)
 
     def token_probs(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        """(P_token, P_sentence of each token's sentence), one value per token."""
-        if not tokens:
-            return np.zeros(0), np.zeros(0)
-        with one_blas_thread():  # small products: BLAS threads cost more than they save (see .context)
-            return self._token_probs(tokens, sents)
+        """(P_token, P_sentence of each token's sentence) of the main channel, one value per token."""
+        return self.channel_probs(tokens, sents)[0]
 
-    def _token_probs(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    def _channel_probs(
+        self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
         # Same as proba_matrix over the hstacked matrices of training, but the dense columns are
         # multiplied as a dense block (building a CSR matrix with 384 stored values a row is slow).
+        taggers = [(self.tagger, self.context)]
+        if self.clauses is not None:
+            taggers.append((self.clauses.tagger, self.clauses.context))
         summaries = sentence_summaries(tokens, len(sents), self.lexicon)
-        tw, sw = self.tagger.coef, self.sentences.coef
-        zt = token_matrix(tokens, summaries, self.lexicon) @ tw[:N_FEATURES] + self.tagger.intercept
+        sw = self.sentences.coef
+        X = token_matrix(tokens, summaries, self.lexicon)
         words = sentence_words(tokens, len(sents))
         zs = sentence_matrix(words, summaries) @ sw[:N_FEATURES] + self.sentences.intercept
-        V = None
-        if len(tw) > N_FEATURES or len(sw) > N_FEATURES or self.context is not None:
+        dense = len(sw) > N_FEATURES or any(len(t.coef) > N_FEATURES for t, _ in taggers)
+        V = td = None
+        if dense or any(c is not None for _, c in taggers):
             V = _embeddings().words([t.word for t in tokens])
-        if len(tw) > N_FEATURES or len(sw) > N_FEATURES:
+        if dense:
             td, sd = token_dense(tokens, with_sentences=True, vectors=V)
-            if len(tw) > N_FEATURES:
-                zt += td @ tw[N_FEATURES:]
             if len(sw) > N_FEATURES:
                 zs[: len(sd)] += sd @ sw[N_FEATURES:]
-        pt, ps = sigmoid(zt), sigmoid(zs)
+        ps_linear = sigmoid(zs)
         sent = sentence_ids(tokens)
-        if self.context is not None:
-            pc, psc = self.context.proba(token_inputs(tokens, V, self.lexicon), sent)
-            pt = self.ctx_weight * pt + (1.0 - self.ctx_weight) * pc
-            if psc is not None and self.ctx_sent_weight < 1.0:
-                v = self.ctx_sent_weight
-                ps[: len(psc)] = v * ps[: len(psc)] + (1.0 - v) * psc
-        return pt, ps[sent]
+        contexts = [c for _, c in taggers if c is not None]
+        ctx_probs = iter(joint_proba(contexts, token_inputs(tokens, V, self.lexicon), sent) if contexts else [])
+        out = []
+        for tagger, context in taggers:
+            zt = X @ tagger.coef[:N_FEATURES] + tagger.intercept
+            if td is not None and len(tagger.coef) > N_FEATURES:
+                zt += td @ tagger.coef[N_FEATURES:]
+            pt, ps = sigmoid(zt), ps_linear.copy()
+            if context is not None:
+                pc, psc = next(ctx_probs)
+                pt = self.ctx_weight * pt + (1.0 - self.ctx_weight) * pc
+                if psc is not None and self.ctx_sent_weight < 1.0:
+                    v = self.ctx_sent_weight
+                    ps[: len(psc)] = v * ps[: len(psc)] + (1.0 - v) * psc
+            out.append((pt, ps[sent]))
+        return out
 
     def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Per-token q = P_token**mix · P_sentence**(1 - mix)."""
+        """Per-token q = P_token**mix · P_sentence**(1 - mix) of the main channel."""
         pt, ps = self.token_probs(tokens, sents)
         return pt**self.mix * ps ** (1.0 - self.mix)
 
-    def find(self, text: str, threshold: float | None = None, gap: int | None = None) -> list[tuple[int, int, float]]:
-        """SI only: (start, end, score) of every predicted span."""
+    def find(self, text: str) -> list[tuple[int, int, float]]:
+        """SI only: (start, end, score) of every predicted span, both channels merged."""
         tokens, sents = tokenize(text)
-        q = self.token_scores(tokens, sents)
-        thr = self.threshold if threshold is None else threshold
-        return group(tokens, q >= thr, q, self.gap if gap is None else gap, self.peak)
+        return self._find(tokens, sents)
+
+    def _find(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> list[tuple[int, int, float]]:
+        if not tokens:
+            return []
+        settings = [self.decoding] + ([self.clauses.decoding] if self.clauses is not None else [])
+        probs = self.channel_probs(tokens, sents)
+        return decode(tokens, [(pt, ps, d) for (pt, ps), d in zip(probs, settings, strict=True)])
 
     def classify(self, text: str, spans: Sequence[tuple[int, int]], sents=None) -> np.ndarray:
         """TC only: technique probabilities, one row per (start, end) span of ``text``."""
@@ -296,8 +376,7 @@ class PropagandaModel:
         if not text or not text.strip():
             return []
         tokens, sents = tokenize(text)
-        q = self.token_scores(tokens, sents)
-        found = group(tokens, q >= self.threshold, q, self.gap, self.peak)
+        found = self._find(tokens, sents)
         if not found:
             return []
         proba = self.classify(text, [(s, e) for s, e, _ in found], sents)
@@ -313,7 +392,10 @@ class PropagandaModel:
     # -- file format -------------------------------------------------------
     def save(self, path: str | Path) -> None:
         arrays: dict[str, np.ndarray] = {}
-        for name, model in (("tag", self.tagger), ("sent", self.sentences)):
+        binaries = [("tag", self.tagger), ("sent", self.sentences)]
+        if self.clauses is not None:
+            binaries.append(("tag2", self.clauses.tagger))
+        for name, model in binaries:
             idx = np.flatnonzero(model.coef).astype(np.int32)
             arrays[name + "_idx"], arrays[name + "_w"] = idx, model.coef[idx].astype(np.float16)
         cc = self.classifier.coef_t.T
@@ -328,6 +410,12 @@ class PropagandaModel:
         if self.context is not None:
             meta["ctx_weight"], meta["ctx_sent_weight"] = self.ctx_weight, self.ctx_sent_weight
             arrays.update(self.context.arrays())
+        if self.clauses is not None:
+            c = self.clauses
+            meta.update({"tag2_b": c.tagger.intercept, "tag2_n": len(c.tagger.coef), "clause_threshold": c.threshold,
+                         "clause_mix": c.mix, "clause_gap": c.gap, "clause_peak": c.peak})  # fmt: skip
+            if c.context is not None:
+                arrays.update(c.context.arrays("ctx2_"))
         np.savez_compressed(
             path, meta=np.array(json.dumps(meta, sort_keys=True)), cls_cols=cols,
             cls_w=cc[:, cols].astype(np.float16), cls_b=self.classifier.intercept.astype(np.float32), **arrays,
@@ -340,7 +428,9 @@ class PropagandaModel:
             if meta.get("format") != FORMAT or meta.get("n_features") != N_FEATURES:
                 raise ValueError(f"{path}: not a {FORMAT} model with {N_FEATURES} features")
             binaries = {}
-            for name in ("tag", "sent"):
+            for name in ("tag", "sent", "tag2"):
+                if name + "_idx" not in z:
+                    continue
                 w = np.zeros(int(meta.pop(name + "_n", N_FEATURES)), dtype=np.float32)
                 w[z[name + "_idx"]] = z[name + "_w"]
                 binaries[name] = Binary(w, float(meta.pop(name + "_b")))
@@ -350,8 +440,14 @@ class PropagandaModel:
             context = ContextTagger.from_arrays(z)
             ctx_weight = float(meta.pop("ctx_weight", 1.0))
             ctx_sent_weight = float(meta.pop("ctx_sent_weight", 1.0))
+            clauses = None
+            if "tag2" in binaries:
+                clauses = ClauseChannel(
+                    binaries["tag2"], ContextTagger.from_arrays(z, "ctx2_"), float(meta.pop("clause_threshold")),
+                    float(meta.pop("clause_mix")), int(meta.pop("clause_gap")), float(meta.pop("clause_peak")),
+                )  # fmt: skip
         return cls(
             meta.pop("lexicon"), binaries["tag"], binaries["sent"], clf,
             float(meta.pop("threshold")), int(meta.pop("gap")), float(meta.pop("mix")),
-            float(meta.pop("peak", 0.0)), meta, context, ctx_weight, ctx_sent_weight,
+            float(meta.pop("peak", 0.0)), meta, context, ctx_weight, ctx_sent_weight, clauses,
         )  # fmt: skip

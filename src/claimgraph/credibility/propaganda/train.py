@@ -18,6 +18,7 @@ from .features import learn_lexicon, sentence_summaries, span_features
 from .metrics import merge_overlapping
 from .model import (
     Binary,
+    ClauseChannel,
     PropagandaModel,
     SpanClassifier,
     _l2_rows,
@@ -29,19 +30,27 @@ from .model import (
 )
 from .text import Token, sentence_ids, sentence_runs, tokenize
 
-# Decision settings of the SI step (see .model.PropagandaModel). Chosen by
-# bench/propaganda.py on the pooled out-of-fold token probabilities of its 5-fold
-# article CV, grid mix {0.6, 0.8} x threshold {0.2, 0.25, 0.3} x gap {5, 20} x
-# peak {0, 0.3, 0.35, 0.4} (bench.propaganda.GRID); the bench also reports the
-# nested figure where each fold is decoded with the setting that is best on the
-# other four folds, which is the unbiased estimate. A gap of 20 tokens means that
-# the "on" tokens of a sentence nearly always form one span (PTC spans are mostly
-# contiguous). With the contextual tagger (CTX_*) the best setting on all five folds is
-# mix 0.6 / threshold 0.3 / gap 20 / no peak (before it: 0.6 / 0.25 / 20 / peak 0.3).
+# Decision settings of the SI step (see .model.PropagandaModel and .model.decode). Chosen by
+# bench/propaganda.py on the pooled out-of-fold token probabilities of its 5-fold article CV
+# (bench.propaganda.GRID: main channel mix {0.6, 0.8} x threshold {0.2, 0.25, 0.3} x gap {5, 20}
+# x peak {0, 0.3, 0.35, 0.4}, clause channel mix {0.2, 0.4, 0.6} x threshold {0.3, ... 0.45} at
+# gap 20, or no clause channel); the bench also reports the nested figure where each fold is
+# decoded with the setting that is best on the other four folds, which is the unbiased estimate.
+# The main channel's models are trained with the span-balanced loss (SPAN_BALANCE, chosen on CV
+# folds 0-1 among 0.5, 1, 1.5; docs/propaganda.md), which makes its probabilities favour short
+# spans: its best setting is a short gap and a peak. The clause channel (plain token loss)
+# adds the long spans it is confident about. Best on all five folds: main 0.8 / 0.3 / 5 /
+# peak 0.4, clauses 0.4 / 0.35 / 20 / no peak (one channel, plain loss: 0.6 / 0.3 / 20 / no peak).
 THRESHOLD = 0.3
-GAP = 20
-MIX = 0.6
-PEAK = 0.0
+GAP = 5
+MIX = 0.8
+PEAK = 0.4
+SPAN_BALANCE = 1.0  # loss weight of a token inside a span ∝ (its span's length in tokens) ** -SPAN_BALANCE
+CLAUSE_CHANNEL = True  # train the second, plain-loss channel (.model.ClauseChannel)
+CLAUSE_THRESHOLD = 0.35
+CLAUSE_GAP = 20
+CLAUSE_MIX = 0.4
+CLAUSE_PEAK = 0.0
 LEX_FOLDS = 5  # cross-fitting of the training lexicon features (crossfit_lexicons)
 DENSE_TAG = True  # static word vectors (claimgraph.embeddings) as tagger columns
 DENSE_SENT = True  # and the sentence's mean vector as sentence-classifier columns
@@ -100,6 +109,37 @@ def token_labels(tokens: Sequence[Token], spans: Sequence[tuple[int, int, Any]])
     return [bool(cover[t.start : t.end].mean() >= 0.5) for t in tokens]
 
 
+def token_weights(doc: Doc, balance: float = SPAN_BALANCE) -> np.ndarray:
+    """Loss weight of every token: 1 outside spans, ``(span length in tokens) ** -balance`` inside.
+
+    The SI metric counts every gold span once in recall whatever its length, while a token loss counts a
+    40-token clause 40 times and a one-word label once; ``balance`` 1 gives every span the same total weight.
+    A token in several spans takes the shortest one's length.
+    """
+    w = np.ones(len(doc.tokens))
+    if not balance or not doc.tokens:
+        return w
+    starts = np.fromiter((t.start for t in doc.tokens), dtype=np.int64, count=len(doc.tokens))
+    ends = np.fromiter((t.end for t in doc.tokens), dtype=np.int64, count=len(doc.tokens))
+    lab = np.asarray(doc.labels, dtype=bool)
+    shortest = np.full(len(w), np.inf)
+    for s, e, _ in doc.spans:
+        inside = lab & (starts < e) & (ends > s)
+        if inside.any():
+            shortest[inside] = np.minimum(shortest[inside], inside.sum())
+    pos = np.isfinite(shortest)
+    w[pos] = shortest[pos] ** -balance
+    return w
+
+
+def balanced_weights(docs: Sequence[Doc], balance: float = SPAN_BALANCE) -> list[np.ndarray]:
+    """:func:`token_weights` of every article, positives rescaled so that their total equals their count."""
+    ws = [token_weights(d, balance) for d in docs]
+    pos = np.concatenate([w[np.asarray(d.labels, dtype=bool)] for d, w in zip(docs, ws, strict=True)] + [np.zeros(0)])
+    scale = len(pos) / pos.sum() if pos.sum() else 1.0
+    return [np.where(np.asarray(d.labels, dtype=bool), w * scale, 1.0) for d, w in zip(docs, ws, strict=True)]
+
+
 def crossfit_lexicons(docs: Sequence[Doc], k: int = LEX_FOLDS) -> list[dict[str, float]]:
     """For each training article, the lexicon learned from the other ``k - 1`` parts of ``docs``.
 
@@ -122,7 +162,10 @@ def _lexicons(docs: Sequence[Doc], lex: dict[str, float] | Sequence[dict[str, fl
     return [lex] * len(docs) if isinstance(lex, dict) else lex
 
 
-def fit_tagger(docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8, dense: bool = DENSE_TAG) -> Binary:
+def fit_tagger(
+    docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8, dense: bool = DENSE_TAG,
+    balance: float | None = None,
+) -> Binary:  # fmt: skip
     """Token model: logistic-loss SGD (averaged) over hashed token features.
 
     ``lex`` is one lexicon or one per article (see :func:`crossfit_lexicons`).
@@ -137,8 +180,10 @@ def fit_tagger(docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8, d
     ])  # fmt: skip
     X = X.tocsr()
     y = [lab for d in docs for lab in d.labels]
+    balance = SPAN_BALANCE if balance is None else balance
+    sw = np.concatenate([w for d, w in zip(docs, balanced_weights(docs, balance), strict=True) if d.tokens])
     clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, average=True, random_state=0)
-    clf.fit(X, np.asarray(y))
+    clf.fit(X, np.asarray(y), sample_weight=sw if balance else None)
     return Binary(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]))
 
 
@@ -209,21 +254,32 @@ def fit(
     peak: float = PEAK,
     ctx_weight: float | None = None,
     ctx_sent_weight: float | None = None,
+    balance: float = SPAN_BALANCE,
+    clause_channel: bool = CLAUSE_CHANNEL,
 ) -> PropagandaModel:
     """All models on ``docs`` (the lexicon too comes from ``docs`` only, cross-fitted for training).
 
-    The contextual tagger (needs torch) is trained when ``ctx_weight`` (default ``CTX_WEIGHT``) is below 1.
+    The contextual taggers (need torch) are trained when ``ctx_weight`` (default ``CTX_WEIGHT``) is below 1.
+    The main channel's tagger and GRU use the span-balanced loss ``balance``; with ``clause_channel`` a
+    second tagger and GRU with the plain token loss are trained too (:class:`.model.ClauseChannel`).
     """
     ctx_weight = CTX_WEIGHT if ctx_weight is None else ctx_weight
     ctx_sent_weight = CTX_SENT_WEIGHT if ctx_sent_weight is None else ctx_sent_weight
     lex = learn_lexicon((d.tokens, d.labels) for d in docs)
     lexs = crossfit_lexicons(docs)
-    context = fit_context(docs, lexs) if ctx_weight < 1.0 else None
+    contextual = ctx_weight < 1.0
+    context = fit_context(docs, lexs, balance=balance) if contextual else None
+    clauses = None
+    if clause_channel:
+        clauses = ClauseChannel(
+            fit_tagger(docs, lexs, balance=0.0), fit_context(docs, lexs, balance=0.0) if contextual else None,
+            CLAUSE_THRESHOLD, CLAUSE_MIX, CLAUSE_GAP, CLAUSE_PEAK,
+        )  # fmt: skip
     return PropagandaModel(
-        lexicon=lex, tagger=fit_tagger(docs, lexs), sentences=fit_sentences(docs, lexs),
+        lexicon=lex, tagger=fit_tagger(docs, lexs, balance=balance), sentences=fit_sentences(docs, lexs),
         classifier=fit_classifier(docs), threshold=threshold, gap=gap, mix=mix, peak=peak,
         context=context, ctx_weight=ctx_weight if context is not None else 1.0,
-        ctx_sent_weight=ctx_sent_weight if context is not None else 1.0,
+        ctx_sent_weight=ctx_sent_weight if context is not None else 1.0, clauses=clauses,
     )  # fmt: skip
 
 
@@ -253,15 +309,17 @@ def _torch():
 
 
 def context_sentences(
-    docs: Sequence[Doc], lexs: Sequence[dict[str, float]]
-) -> list[tuple[np.ndarray, np.ndarray, float]]:
-    """(inputs (L, D), token labels (L,), sentence label) of each non-empty sentence, inputs built as at run time."""
+    docs: Sequence[Doc], lexs: Sequence[dict[str, float]], balance: float | None = None
+) -> list[tuple[np.ndarray, np.ndarray, float, np.ndarray]]:
+    """(inputs (L, D), token labels (L,), sentence label, token loss weights (L,)) of each non-empty sentence,
+    inputs built as at run time."""
     from .context import token_inputs
     from .model import _embeddings
 
     emb = _embeddings()
     out = []
-    for d, lx in zip(docs, lexs, strict=True):
+    weights = balanced_weights(docs, SPAN_BALANCE if balance is None else balance)
+    for d, lx, wt in zip(docs, lexs, weights, strict=True):
         if not d.tokens:
             continue
         X = token_inputs(d.tokens, emb.words([t.word for t in d.tokens]), lx)
@@ -269,14 +327,17 @@ def context_sentences(
         sent = sentence_ids(d.tokens)
         ys = sentence_labels(d)
         first, lengths = sentence_runs(sent)
-        out.extend((X[a : a + n], y[a : a + n], float(ys[sent[a]])) for a, n in zip(first, lengths, strict=True))
+        wt = wt.astype(np.float32)
+        out.extend(
+            (X[a : a + n], y[a : a + n], float(ys[sent[a]]), wt[a : a + n]) for a, n in zip(first, lengths, strict=True)
+        )
     return out
 
 
 def fit_context(
     docs: Sequence[Doc], lex, hidden: int = CTX_HIDDEN, epochs: int = CTX_EPOCHS, lr: float = CTX_LR,
     batch: int = CTX_BATCH, dropout: float = CTX_DROPOUT, seed: int = 0, log=None,
-    average_from: int | None = CTX_AVERAGE_FROM, sent_loss: float = CTX_SENT_LOSS,
+    average_from: int | None = CTX_AVERAGE_FROM, sent_loss: float = CTX_SENT_LOSS, balance: float = SPAN_BALANCE,
 ):  # fmt: skip
     """Contextual tagger (:class:`.context.ContextTagger`): BiGRU trained with Adam on masked BCE.
 
@@ -291,7 +352,7 @@ def fit_context(
     torch = _torch()
     torch.set_num_threads(1)
     torch.manual_seed(seed)
-    sents = context_sentences(docs, _lexicons(docs, lex))
+    sents = context_sentences(docs, _lexicons(docs, lex), balance)
     D = sents[0][0].shape[1]
     nn = torch.nn
 
@@ -324,14 +385,15 @@ def fit_context(
         xr = np.zeros_like(x)
         y = np.zeros((len(bi), T), dtype=np.float32)
         mask = np.zeros((len(bi), T), dtype=np.float32)
+        wts = np.zeros((len(bi), T), dtype=np.float32)
         back = np.zeros((len(bi), T), dtype=np.int64)
         ys = np.array([sents[i][2] for i in bi], dtype=np.float32)
         for r, i in enumerate(bi):
-            X, lab, _ = sents[i]
+            X, lab, _, wt = sents[i]
             L = len(lab)
-            x[r, :L], xr[r, :L], y[r, :L], mask[r, :L] = X, X[::-1], lab, 1.0
+            x[r, :L], xr[r, :L], y[r, :L], mask[r, :L], wts[r, :L] = X, X[::-1], lab, 1.0, wt
             back[r, :L] = np.arange(L - 1, -1, -1)
-        tensors.append(tuple(torch.from_numpy(a) for a in (x, xr, back, y, mask, ys)))
+        tensors.append(tuple(torch.from_numpy(a) for a in (x, xr, back, y, mask, ys, wts)))
     rng = np.random.RandomState(seed)
     loss_fn = nn.BCEWithLogitsLoss(reduction="none")
 
@@ -353,10 +415,10 @@ def fit_context(
     for ep in range(epochs):
         net.train()
         for bi in rng.permutation(len(tensors)):
-            x, xr, back, y, mask, ys = tensors[bi]
+            x, xr, back, y, mask, ys, wts = tensors[bi]
             opt.zero_grad()
             zt, zs = net(x, xr, back, mask)
-            loss = (loss_fn(zt, y) * mask).sum() / mask.sum()
+            loss = (loss_fn(zt, y) * wts).sum() / mask.sum()
             if sent_loss > 0:
                 loss = loss + sent_loss * loss_fn(zs, ys).mean()
             loss.backward()
