@@ -107,7 +107,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def gru_run(xp: np.ndarray, lengths: np.ndarray, w_hh: np.ndarray, b_hh: np.ndarray) -> np.ndarray:
-    """Both GRU directions at once over a batch of sentences sorted by decreasing length.
+    """All GRU directions at once over a batch of sentences sorted by decreasing length.
 
     ``xp`` (D, T, S, 3H): per direction, time step and sentence, the input projection
     ``x @ W_ih.T + b_ih`` already taken (the backward direction reads each sentence reversed, so
@@ -120,7 +120,7 @@ def gru_run(xp: np.ndarray, lengths: np.ndarray, w_hh: np.ndarray, b_hh: np.ndar
     H = H3 // 3
     out = np.zeros((D, T, S, H), dtype=np.float32)
     h = np.zeros((D, S, H), dtype=np.float32)
-    w = np.ascontiguousarray(np.transpose(w_hh, (0, 2, 1)))  # (2, H, 3H)
+    w = np.ascontiguousarray(np.transpose(w_hh, (0, 2, 1)))  # (D, H, 3H)
     b = b_hh[:, None, :].astype(np.float32)
     active = np.searchsorted(-lengths, -np.arange(T), side="left")  # rows with length > t
     for t in range(T):

@@ -22,19 +22,28 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 Span = tuple[int, int]
 
 
 def merge_overlapping(spans: Iterable[Span]) -> list[Span]:
     """Union of spans that share at least one character; empty spans dropped."""
-    out: list[list[int]] = []
-    for s, e in sorted((s, e) for s, e in spans if e > s):
+    return [(s, e) for s, e, _ in merge_scored((s, e, 0.0) for s, e in spans if e > s)]
+
+
+def merge_scored(spans: Iterable[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """(start, end, score) spans sorted, those sharing a character merged into one with the higher score.
+
+    Touching spans (one ends where the next starts) stay apart, as in the task's scorer.
+    """
+    out: list[list[Any]] = []
+    for s, e, p in sorted(spans):
         if out and s < out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
+            out[-1][1], out[-1][2] = max(out[-1][1], e), max(out[-1][2], p)
         else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
+            out.append([s, e, p])
+    return [(s, e, p) for s, e, p in out]
 
 
 def _overlap(a: Span, b: Span) -> int:

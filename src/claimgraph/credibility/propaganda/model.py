@@ -47,6 +47,7 @@ import numpy as np
 
 from .context import ContextTagger, joint_proba, one_blas_thread, sigmoid, token_inputs
 from .features import sentence_features, sentence_summaries, span_features, token_features
+from .metrics import merge_scored
 from .text import Token, sentence_ids, sentence_runs, tokenize
 
 N_FEATURES = 2**20
@@ -227,17 +228,6 @@ def group(
     return out
 
 
-def merge_scored(spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """Spans sorted, those sharing a character merged into one (keeping the higher score); touching ones stay apart."""
-    out: list[list[Any]] = []
-    for s, e, p in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1][1], out[-1][2] = max(out[-1][1], e), max(out[-1][2], p)
-        else:
-            out.append([s, e, p])
-    return [(s, e, p) for s, e, p in out]
-
-
 Decoding = tuple[float, float, int, float]  # mix, threshold, gap, peak
 
 
@@ -261,11 +251,11 @@ class ClauseChannel:
     """
 
     tagger: Binary
-    context: ContextTagger | None = None
-    threshold: float = 0.35
-    mix: float = 0.4
-    gap: int = 20
-    peak: float = 0.0
+    context: ContextTagger | None
+    threshold: float
+    mix: float
+    gap: int
+    peak: float
 
     @property
     def decoding(self) -> Decoding:
@@ -346,11 +336,6 @@ class PropagandaModel:
                     ps[: len(psc)] = v * ps[: len(psc)] + (1.0 - v) * psc
             out.append((pt, ps[sent]))
         return out
-
-    def token_scores(self, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Per-token q = P_token**mix · P_sentence**(1 - mix) of the main channel."""
-        pt, ps = self.token_probs(tokens, sents)
-        return pt**self.mix * ps ** (1.0 - self.mix)
 
     def find(self, text: str) -> list[tuple[int, int, float]]:
         """SI only: (start, end, score) of every predicted span, both channels merged."""
