@@ -162,23 +162,31 @@ def _lexicons(docs: Sequence[Doc], lex: dict[str, float] | Sequence[dict[str, fl
     return [lex] * len(docs) if isinstance(lex, dict) else lex
 
 
-def fit_tagger(
-    docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8, dense: bool = DENSE_TAG,
-    balance: float | None = None,
-) -> Binary:  # fmt: skip
-    """Token model: logistic-loss SGD (averaged) over hashed token features.
+def tagger_matrix(docs: Sequence[Doc], lex, dense: bool = DENSE_TAG):
+    """Training rows of the token tagger: one per token of ``docs`` (CSR), hashed features plus dense columns.
 
     ``lex`` is one lexicon or one per article (see :func:`crossfit_lexicons`).
     """
     from scipy.sparse import vstack
+
+    return vstack([
+        token_matrix(d.tokens, sentence_summaries(d.tokens, len(d.sents), lx), lx, dense)
+        for d, lx in zip(docs, _lexicons(docs, lex), strict=True) if d.tokens
+    ]).tocsr()  # fmt: skip
+
+
+def fit_tagger(
+    docs: Sequence[Doc], lex, alpha: float = 1e-4, epochs: int = 8, dense: bool = DENSE_TAG,
+    balance: float | None = None, X=None,
+) -> Binary:  # fmt: skip
+    """Token model: logistic-loss SGD (averaged) over hashed token features.
+
+    ``lex`` is one lexicon or one per article (see :func:`crossfit_lexicons`); ``X``, the rows of
+    :func:`tagger_matrix` if already built (both channels train on the same rows).
+    """
     from sklearn.linear_model import SGDClassifier
 
-    lexs = _lexicons(docs, lex)
-    X = vstack([
-        token_matrix(d.tokens, sentence_summaries(d.tokens, len(d.sents), lx), lx, dense)
-        for d, lx in zip(docs, lexs, strict=True) if d.tokens
-    ])  # fmt: skip
-    X = X.tocsr()
+    X = tagger_matrix(docs, lex, dense) if X is None else X
     y = [lab for d in docs for lab in d.labels]
     balance = SPAN_BALANCE if balance is None else balance
     sw = np.concatenate([w for d, w in zip(docs, balanced_weights(docs, balance), strict=True) if d.tokens])
@@ -269,14 +277,15 @@ def fit(
     lexs = crossfit_lexicons(docs)
     contextual = ctx_weight < 1.0
     context = fit_context(docs, lexs, balance=balance) if contextual else None
+    X = tagger_matrix(docs, lexs)
     clauses = None
     if clause_channel:
         clauses = ClauseChannel(
-            fit_tagger(docs, lexs, balance=0.0), fit_context(docs, lexs, balance=0.0) if contextual else None,
+            fit_tagger(docs, lexs, balance=0.0, X=X), fit_context(docs, lexs, balance=0.0) if contextual else None,
             CLAUSE_THRESHOLD, CLAUSE_MIX, CLAUSE_GAP, CLAUSE_PEAK,
         )  # fmt: skip
     return PropagandaModel(
-        lexicon=lex, tagger=fit_tagger(docs, lexs, balance=balance), sentences=fit_sentences(docs, lexs),
+        lexicon=lex, tagger=fit_tagger(docs, lexs, balance=balance, X=X), sentences=fit_sentences(docs, lexs),
         classifier=fit_classifier(docs), threshold=threshold, gap=gap, mix=mix, peak=peak,
         context=context, ctx_weight=ctx_weight if context is not None else 1.0,
         ctx_sent_weight=ctx_sent_weight if context is not None else 1.0, clauses=clauses,
