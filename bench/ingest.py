@@ -47,8 +47,14 @@ def _sources() -> list[dict]:
         for line in fh:
             rec = json.loads(line)
             paras = [p.strip() for p in rec["text"].split("\n") if p.strip()]
-            out.append({"paras": paras, "title": rec["meta"].get("title") or paras[0][:80],
-                        "publisher": rec["meta"].get("publisher"), "date": rec["meta"].get("publication_date")})
+            out.append(
+                {
+                    "paras": paras,
+                    "title": rec["meta"].get("title") or paras[0][:80],
+                    "publisher": rec["meta"].get("publisher"),
+                    "date": rec["meta"].get("publication_date"),
+                }
+            )
     if EXAMPLE.exists():
         text = EXAMPLE.read_text(encoding="utf-8")
         paras = [p.strip() for p in re.split(r"\n\s*\n", text) if len(p.split()) > 8]
@@ -75,8 +81,13 @@ def build_corpus(path: Path, n: int, seed: int = 13) -> tuple[int, int]:
                 continue
             seen.add(key)
             words += len(body.split())
-            rec = {"content": body, "title": a["title"], "source": a["publisher"], "date": a["date"],
-                   "url": f"https://bench.example/{written}"}
+            rec = {
+                "content": body,
+                "title": a["title"],
+                "source": a["publisher"],
+                "date": a["date"],
+                "url": f"https://bench.example/{written}",
+            }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             written += 1
     return written, words
@@ -120,8 +131,7 @@ class PeakSampler(threading.Thread):
     time a count is reached, so one run gives the memory at 2k and at 10k articles.
     """
 
-    def __init__(self, pid: int, every: float = 0.25, db: str | None = None,
-                 checkpoints: tuple[int, ...] = ()) -> None:
+    def __init__(self, pid: int, every: float = 0.25, db: str | None = None, checkpoints: tuple[int, ...] = ()) -> None:
         super().__init__(daemon=True)
         self.pid, self.every, self.peak, self.stop = pid, every, 0, threading.Event()
         self.db, self.checkpoints, self.at = db, sorted(checkpoints), {}
@@ -179,8 +189,22 @@ def kb_size(db: str) -> int:
 
 
 def ingest(corpus: Path, db: str, workers: int, checkpoints: tuple[int, ...] = (), extra: tuple[str, ...] = ()) -> dict:
-    cmd = [sys.executable, "-m", "claimgraph", "ingest", str(corpus), "--preset", "nela", "--db", db,
-           "--workers", str(workers), "--quiet", "--json", *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "claimgraph",
+        "ingest",
+        str(corpus),
+        "--preset",
+        "nela",
+        "--db",
+        db,
+        "--workers",
+        str(workers),
+        "--quiet",
+        "--json",
+        *extra,
+    ]
     started = time.perf_counter()
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -217,8 +241,11 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000, help="articles in the corpus (default 10,000)")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     ap.add_argument("--backends", default="sqlite,postgresql", help="sqlite and/or postgresql (needs a URL)")
-    ap.add_argument("--pg-url", default=os.environ.get("CLAIMGRAPH_BENCH_PG_URL") or os.environ.get(
-        "CLAIMGRAPH_TEST_PG_URL"), help="PostgreSQL URL (its public schema is dropped!); default: env, else skip")
+    ap.add_argument(
+        "--pg-url",
+        default=os.environ.get("CLAIMGRAPH_BENCH_PG_URL") or os.environ.get("CLAIMGRAPH_TEST_PG_URL"),
+        help="PostgreSQL URL (its public schema is dropped!); default: env, else skip",
+    )
     ap.add_argument("--no-md", action="store_true", help="do not rewrite the BENCHMARKS.md section")
     ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and databases")
     args = ap.parse_args()
@@ -245,8 +272,11 @@ def main() -> None:
                 db = url
             r = ingest(corpus, db, w, checkpoints=(small_n,))
             results.append((backend, w, r))
-            print(f"{backend} workers={w}: {r['added'] / r['seconds']:.1f} docs/s, peak RSS "
-                  f"{r['peak_rss'] / 2**20:.0f} MiB, write {r['write_seconds'] / r['seconds']:.1%}", file=sys.stderr)
+            print(
+                f"{backend} workers={w}: {r['added'] / r['seconds']:.1f} docs/s, peak RSS "
+                f"{r['peak_rss'] / 2**20:.0f} MiB, write {r['write_seconds'] / r['seconds']:.1%}",
+                file=sys.stderr,
+            )
     lines = report(n, words, small_n, results, args)
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -278,20 +308,25 @@ def report(n: int, words: int, small_n: int, results: list, args) -> list[str]:
         if (backend, 1) in base and (backend, 2) in base:
             one, two = base[(backend, 1)], base[(backend, 2)]
             speedup = (two["added"] / two["seconds"]) / (one["added"] / one["seconds"])
-            lines.append(f"- {backend}: 2 workers = {speedup:.2f}x 1 worker (bar >= 1.7x: "
-                         f"{'met' if speedup >= 1.7 else 'NOT met'}).")
+            lines.append(
+                f"- {backend}: 2 workers = {speedup:.2f}x 1 worker (bar >= 1.7x: "
+                f"{'met' if speedup >= 1.7 else 'NOT met'})."
+            )
     for (backend, w), r in base.items():
         early = r.get("rss_at", {}).get(small_n)
         if backend == "sqlite" and early:
             growth = r["peak_rss"] / early - 1
-            lines.append(f"- Peak RSS within one run, after {small_n:,} vs after {n:,} articles (sqlite, workers {w}): "
-                         f"{early / 2**20:,.0f} -> {r['peak_rss'] / 2**20:,.0f} MiB, growth {growth:.1%} "
-                         f"(bar < 20 %: {'met' if growth < 0.20 else 'NOT met'}).")
+            lines.append(
+                f"- Peak RSS within one run, after {small_n:,} vs after {n:,} articles (sqlite, workers {w}): "
+                f"{early / 2**20:,.0f} -> {r['peak_rss'] / 2**20:,.0f} MiB, growth {growth:.1%} "
+                f"(bar < 20 %: {'met' if growth < 0.20 else 'NOT met'})."
+            )
     big = base.get(("sqlite", int(args.workers.split(",")[0])))
     if big:
         share = big["write_seconds"] / big["seconds"]
-        lines.append(f"- SQLite write cost: {share:.1%} of pipeline time (bar < 15 %: "
-                     f"{'met' if share < 0.15 else 'NOT met'}).")
+        lines.append(
+            f"- SQLite write cost: {share:.1%} of pipeline time (bar < 15 %: {'met' if share < 0.15 else 'NOT met'})."
+        )
     return lines
 
 

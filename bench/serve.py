@@ -61,9 +61,18 @@ def seed_kb(k: int) -> Path:
         for line in fh:
             rec = json.loads(line)
             meta = rec.get("meta") or {}
-            docs.append(RawDocument(text=rec["text"], source=rec["id"], format="text", metadata={
-                "title": meta.get("title"), "publisher": meta.get("publisher"),
-                "published": meta.get("publication_date")}))
+            docs.append(
+                RawDocument(
+                    text=rec["text"],
+                    source=rec["id"],
+                    format="text",
+                    metadata={
+                        "title": meta.get("title"),
+                        "publisher": meta.get("publisher"),
+                        "published": meta.get("publication_date"),
+                    },
+                )
+            )
             if len(docs) >= k:
                 break
     tmp = path.with_suffix(".part")
@@ -86,8 +95,10 @@ def _rows(con: sqlite3.Connection, table: str) -> dict[str, list[dict]]:
     return out
 
 
-STATS_UPSERT = ("INSERT INTO entity_stats (entity_id, role, period, stance, n) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (entity_id, role, period, stance) DO UPDATE SET n = n + excluded.n")
+STATS_UPSERT = (
+    "INSERT INTO entity_stats (entity_id, role, period, stance, n) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (entity_id, role, period, stance) DO UPDATE SET n = n + excluded.n"
+)
 
 
 def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
@@ -120,8 +131,10 @@ def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
     weights = [1 / (v + 1) ** 1.1 for v in range(variants)]
     publishers = [f"news{i:03d}.example" for i in range(300)]
     con.execute("BEGIN")
-    con.executemany("INSERT OR IGNORE INTO publishers (id, name, domain) VALUES (?, ?, ?)",
-                    [(p, f"News {p[4:7]}", p) for p in publishers])
+    con.executemany(
+        "INSERT OR IGNORE INTO publishers (id, name, domain) VALUES (?, ?, ?)",
+        [(p, f"News {p[4:7]}", p) for p in publishers],
+    )
     con.execute("COMMIT")
     start_day = date(2023, 1, 1)
     known_entities: set[str] = set(entities)
@@ -129,8 +142,14 @@ def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
     todo = n - len(articles)
     for chunk in range(0, max(todo, 0), 2000):
         con.execute("BEGIN")
-        batch = {"documents": [], "articles": [], "entities": [], "copies": [], "attribution_targets": [],
-                 **{t: [] for t in TABLES}}
+        batch = {
+            "documents": [],
+            "articles": [],
+            "entities": [],
+            "copies": [],
+            "attribution_targets": [],
+            **{t: [] for t in TABLES},
+        }
         for i in range(chunk, min(chunk + 2000, todo)):
             seed_row = rng.choice(articles)
             doc = f"sha256:bench{i:012d}"
@@ -146,8 +165,14 @@ def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
 
             day = (start_day + timedelta(days=rng.randrange(730))).isoformat()
             batch["documents"].append((doc, f"bench:{i}", "", "text"))
-            row = {**seed_row, "document_id": doc, "published": day, "publisher_id": rng.choice(publishers),
-                   "minhash": None, "url": f"https://example.org/{i}"}
+            row = {
+                **seed_row,
+                "document_id": doc,
+                "published": day,
+                "publisher_id": rng.choice(publishers),
+                "minhash": None,
+                "url": f"https://example.org/{i}",
+            }
             batch["articles"].append(row)
             for table in TABLES:
                 for r in per[table].get(seed_row["document_id"], []):
@@ -181,14 +206,18 @@ def build_kb(seed: Path, n: int, target: Path, rng: random.Random) -> dict:
         for table in (*TABLES, "attribution_targets"):
             _insert(con, table, batch[table])
         con.executemany(STATS_UPSERT, [(*k, v) for k, v in sorted(stats.items())])
-        con.executemany("INSERT INTO copies (document_id, origin_id, origin_name, similarity, method) "
-                        "VALUES (?, ?, ?, ?, ?)", batch["copies"])
+        con.executemany(
+            "INSERT INTO copies (document_id, origin_id, origin_name, similarity, method) VALUES (?, ?, ?, ?, ?)",
+            batch["copies"],
+        )
         con.execute("COMMIT")
         print(f"  {min(chunk + 2000, todo) + len(articles)} / {n} articles", file=sys.stderr, end="\r")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.execute("ANALYZE")
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
-              for t in ("articles", "entities", "mentions", "attributions")}
+    counts = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+        for t in ("articles", "entities", "mentions", "attributions")
+    }
     con.close()
     print(file=sys.stderr)
     return {**counts, "seconds": time.perf_counter() - t0, "bytes": target.stat().st_size, "seed": len(articles)}
@@ -211,8 +240,11 @@ def free_port() -> int:
 
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     log = (OUT / "serve-server.log").open("wb")  # a file, not a pipe nobody reads (a full pipe blocks the server)
-    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", str(db), "--port", str(port),
-                             "--workers", str(workers)], stdout=log, stderr=log)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimgraph", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
+        stdout=log,
+        stderr=log,
+    )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -265,32 +297,67 @@ def load(port: int, urls: list[str], count: int, seconds: float, clients: int = 
     wall = time.perf_counter() - t0
     latencies.sort()
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else latencies * 99
-    return {"requests": len(latencies), "errors": len(errors), "first_error": errors[:1], "p50": q[49],
-            "p95": q[94], "max": latencies[-1] if latencies else None, "rps": len(latencies) / wall}
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "first_error": errors[:1],
+        "p50": q[49],
+        "p95": q[94],
+        "max": latencies[-1] if latencies else None,
+        "rps": len(latencies) / wall,
+    }
 
 
 def workload(db: Path, rng: random.Random) -> dict[str, list[str]]:
     """URLs per endpoint: entities weighted by how often they speak, searches from real names and words."""
     con = sqlite3.connect(db)
-    speakers = [r[0] for r in con.execute(
-        "SELECT speaker_entity_id FROM attributions WHERE speaker_entity_id IS NOT NULL "
-        "AND rowid IN (SELECT abs(random()) % (SELECT max(rowid) FROM attributions) FROM attributions LIMIT 400)")]
-    hot = [r[0] for r in con.execute(
-        "SELECT speaker_entity_id FROM attributions WHERE speaker_entity_id IS NOT NULL "
-        "GROUP BY speaker_entity_id ORDER BY count(*) DESC LIMIT 20")]
-    names = [r[0] for r in con.execute(
-        "SELECT name FROM entities WHERE type IN ('PERSON', 'ORG', 'GPE') AND name NOT LIKE '%(%' LIMIT 300")]
+    speakers = [
+        r[0]
+        for r in con.execute(
+            "SELECT speaker_entity_id FROM attributions WHERE speaker_entity_id IS NOT NULL "
+            "AND rowid IN (SELECT abs(random()) % (SELECT max(rowid) FROM attributions) FROM attributions LIMIT 400)"
+        )
+    ]
+    hot = [
+        r[0]
+        for r in con.execute(
+            "SELECT speaker_entity_id FROM attributions WHERE speaker_entity_id IS NOT NULL "
+            "GROUP BY speaker_entity_id ORDER BY count(*) DESC LIMIT 20"
+        )
+    ]
+    names = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM entities WHERE type IN ('PERSON', 'ORG', 'GPE') AND name NOT LIKE '%(%' LIMIT 300"
+        )
+    ]
     con.close()
-    words = ["said", "election", "president", "campaign", "police", "economy", "Congress", "vote", "tax", "war",
-             "immigration", "health care", "climate", "court", "Senate"]
+    words = [
+        "said",
+        "election",
+        "president",
+        "campaign",
+        "police",
+        "economy",
+        "Congress",
+        "vote",
+        "tax",
+        "war",
+        "immigration",
+        "health care",
+        "climate",
+        "court",
+        "Senate",
+    ]
     queries = [rng.choice(names) for _ in range(60)] + [rng.choice(words) for _ in range(60)]
     queries += [f'"{rng.choice(words)}" {rng.choice(words)}' for _ in range(20)]
     ids = hot + speakers[:200]
     rng.shuffle(ids)
     rng.shuffle(queries)
     months = [(date(2023, 1, 1) + timedelta(days=30 * m)) for m in range(24)]
-    network = [f"/api/network?{urlencode({'date_from': str(m), 'date_to': str(m + timedelta(days=30))})}"
-               for m in months]
+    network = [
+        f"/api/network?{urlencode({'date_from': str(m), 'date_to': str(m + timedelta(days=30))})}" for m in months
+    ]
     return {
         "entity page (HTML)": [f"/entities/{quote(i)}" for i in ids],
         "entity API": [f"/api/entities/{quote(i)}" for i in ids],
@@ -337,9 +404,11 @@ def main() -> None:
             if "(HTML)" in name and "article" not in name:  # the service time, without queueing behind 7 others
                 results[f"{name}, 1 client"] = load(port, endpoint_urls, max(20, args.requests // 4), args.seconds, 1)
             r = results[name]
-            print(f"{name:28s} p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  max {r['max']:7.1f} ms  "
-                  f"{r['rps']:6.1f} req/s  {r['requests']} req  {r['errors']} errors {r['first_error']}",
-                  file=sys.stderr)
+            print(
+                f"{name:28s} p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  max {r['max']:7.1f} ms  "
+                f"{r['rps']:6.1f} req/s  {r['requests']} req  {r['errors']} errors {r['first_error']}",
+                file=sys.stderr,
+            )
     finally:
         server.terminate()
         server.wait(10)
@@ -352,15 +421,18 @@ def main() -> None:
 
 def _counts(db: Path) -> dict:
     con = sqlite3.connect(db)
-    out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
-           for t in ("articles", "entities", "mentions", "attributions")}
+    out = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+        for t in ("articles", "entities", "mentions", "attributions")
+    }
     con.close()
     return {**out, "bytes": db.stat().st_size, "seconds": None, "seed": None}
 
 
 def report(args: argparse.Namespace, counts: dict, results: dict) -> str:
     lines = [
-        "## Web server (`claimgraph serve`, SQLite)", "",
+        "## Web server (`claimgraph serve`, SQLite)",
+        "",
         f"- date: {now()}",
         f"- machine: {machine()} (shared with other jobs; timings are indicative)",
         f"- command: `{command_line()}`",
@@ -374,13 +446,16 @@ def report(args: argparse.Namespace, counts: dict, results: dict) -> str:
         f"requests per endpoint (whole-KB network: a tenth) after a 20-request warm-up, {args.seconds:.0f} s cap; "
         "the '1 client' rows repeat the pages with one client (a quarter of the requests) to show the service time "
         f"without queueing; 1-minute load average before the run: {args.load_before:.1f} on "
-        f"{os.cpu_count()} CPUs", "",
+        f"{os.cpu_count()} CPUs",
+        "",
         "| endpoint | requests | errors | p50 ms | p95 ms | max ms | req/s |",
         "|---|---|---|---|---|---|---|",
     ]
     for name, r in results.items():
-        lines.append(f"| {name} | {r['requests']} | {r['errors']} | {r['p50']:.1f} | {r['p95']:.1f} | "
-                     f"{r['max']:.1f} | {r['rps']:.1f} |")
+        lines.append(
+            f"| {name} | {r['requests']} | {r['errors']} | {r['p50']:.1f} | {r['p95']:.1f} | "
+            f"{r['max']:.1f} | {r['rps']:.1f} |"
+        )
     lines += ["", "| bar | target | measured | status |", "|---|---|---|---|"]
     for name in ("entity page (HTML)", "search page (HTML)"):
         p95 = results[name]["p95"]

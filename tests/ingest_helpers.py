@@ -33,19 +33,32 @@ def polnear_articles(n: int = 4, paragraphs: int = 3) -> list[dict]:
         for line in fh:
             rec = json.loads(line)
             paras = [p for p in rec["text"].split("\n") if p.strip()]
-            out.append({"text": "\n\n".join(paras[:paragraphs]), "title": rec["meta"].get("title"),
-                        "publisher": rec["meta"].get("publisher"), "date": rec["meta"].get("publication_date"),
-                        "id": rec["id"]})
+            out.append(
+                {
+                    "text": "\n\n".join(paras[:paragraphs]),
+                    "title": rec["meta"].get("title"),
+                    "publisher": rec["meta"].get("publisher"),
+                    "date": rec["meta"].get("publication_date"),
+                    "id": rec["id"],
+                }
+            )
             if len(out) == n:
                 break
     return out
 
 
-def warc_record(uri: str, payload: bytes, content_type: str = "text/html; charset=utf-8", status: str = "200 OK",
-                date: str = "2019-11-20T10:00:00Z", extra_http: str = "") -> bytes:
+def warc_record(
+    uri: str,
+    payload: bytes,
+    content_type: str = "text/html; charset=utf-8",
+    status: str = "200 OK",
+    date: str = "2019-11-20T10:00:00Z",
+    extra_http: str = "",
+) -> bytes:
     """One WARC/1.0 response record with an HTTP/1.1 message around ``payload``."""
-    http = (f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n"
-            f"{extra_http}\r\n").encode() + payload
+    http = (
+        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n{extra_http}\r\n"
+    ).encode() + payload
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
         f"WARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n"
@@ -57,8 +70,10 @@ def warc_record(uri: str, payload: bytes, content_type: str = "text/html; charse
 
 def warc_request(uri: str) -> bytes:
     body = f"GET / HTTP/1.1\r\nHost: {uri}\r\n\r\n".encode()
-    head = (f"WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2019-11-20T10:00:00Z\r\n"
-            f"Content-Type: application/http; msgtype=request\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    head = (
+        f"WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2019-11-20T10:00:00Z\r\n"
+        f"Content-Type: application/http; msgtype=request\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
     return head + body + b"\r\n\r\n"
 
 

@@ -35,26 +35,44 @@ def _copy_of_sample() -> str:
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     title = next(line for line in lines if line.startswith("# "))
     start = next(i for i, line in enumerate(lines) if line.startswith("Energy Minister Laura Bennett"))
-    body = [re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
-            for line in lines[start:] if "originally published" not in line]
+    body = [
+        re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line) for line in lines[start:] if "originally published" not in line
+    ]
     return "\n".join([title, "", *body])
 
 
 def inputs() -> list:
     from claimgraph.model import RawDocument
 
-    docs: list = [RawDocument(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE), format="markdown"),
-                  RawDocument(text=SAMPLE.read_text(encoding="utf-8"), source=str(SAMPLE), format="markdown")]
+    docs: list = [
+        RawDocument(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE), format="markdown"),
+        RawDocument(text=SAMPLE.read_text(encoding="utf-8"), source=str(SAMPLE), format="markdown"),
+    ]
     for path in sorted(GOLD_HTML.glob("*.html.gz"))[:GOLD_PAGES]:
         from claimgraph.ingest.sources import iter_inputs
 
         docs.extend(iter_inputs([str(path)]))
-    docs.append(RawDocument(text=_copy_of_sample(), source="mirror/energy-minister.md", format="markdown",
-                            url="https://mirrordaily.example.net/energy-minister",
-                            metadata={"publisher": "mirrordaily.example.net", "published": "2024-03-15"}))
-    docs.append(RawDocument(text=HOSTILE, source="hostile.txt", format="text",
-                            metadata={"publisher": "hostile.example.com", "published": "2024-05-06",
-                                      "title": f"Senator Alice Walker Attacks {SCRIPT} Plan"}))
+    docs.append(
+        RawDocument(
+            text=_copy_of_sample(),
+            source="mirror/energy-minister.md",
+            format="markdown",
+            url="https://mirrordaily.example.net/energy-minister",
+            metadata={"publisher": "mirrordaily.example.net", "published": "2024-03-15"},
+        )
+    )
+    docs.append(
+        RawDocument(
+            text=HOSTILE,
+            source="hostile.txt",
+            format="text",
+            metadata={
+                "publisher": "hostile.example.com",
+                "published": "2024-05-06",
+                "title": f"Senator Alice Walker Attacks {SCRIPT} Plan",
+            },
+        )
+    )
     return docs
 
 

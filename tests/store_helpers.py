@@ -67,20 +67,39 @@ def person(eid: str, body: str, *surfaces: str, etype: str = "PERSON") -> Entity
     return Entity(id=eid, name=surfaces[0], type=etype, mentions=mentions)
 
 
-def result(body: str, entities: list[Entity] = (), source: str = "test", published: str | None = None,
-           publisher_domain: str | None = None, original_source: str | None = None,
-           quote: tuple[str, str] | None = None) -> AnalysisResult:
+def result(
+    body: str,
+    entities: list[Entity] = (),
+    source: str = "test",
+    published: str | None = None,
+    publisher_domain: str | None = None,
+    original_source: str | None = None,
+    quote: tuple[str, str] | None = None,
+) -> AnalysisResult:
     """A hand-built AnalysisResult (no spaCy), optionally with one attribution ``(speaker local id, quoted text)``."""
-    article = Article(body=body, published=published, publisher_domain=publisher_domain,
-                      original_source=original_source, title=body.split(".")[0][:60])
+    article = Article(
+        body=body,
+        published=published,
+        publisher_domain=publisher_domain,
+        original_source=original_source,
+        title=body.split(".")[0][:60],
+    )
     attributions = []
     if quote:
         speaker, text = quote
         start = body.find(text)
         ent = next(e for e in entities if e.id == speaker)
         m = ent.mentions[0]
-        attributions.append(Attribution(
-            id="a1", content=Content(start, start + len(text), text), cue=Cue(0, 4, "said", "say"), speaker=speaker,
-            speaker_mention=Span(m.start, m.end, m.text), kind="direct", targets=[]))
+        attributions.append(
+            Attribution(
+                id="a1",
+                content=Content(start, start + len(text), text),
+                cue=Cue(0, 4, "said", "say"),
+                speaker=speaker,
+                speaker_mention=Span(m.start, m.end, m.text),
+                kind="direct",
+                targets=[],
+            )
+        )
     doc = {"id": document_id(body, source), "source": source, "format": "text"}
     return AnalysisResult(document=doc, article=article, entities=list(entities), attributions=attributions)

@@ -91,9 +91,7 @@ def test_missing_file_is_reported_not_raised():
 
 
 def _run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "claimgraph", *args], input=stdin, capture_output=True, timeout=300
-    )
+    return subprocess.run([sys.executable, "-m", "claimgraph", *args], input=stdin, capture_output=True, timeout=300)
 
 
 def test_batch_with_bad_files_keeps_every_document(tmp_path):

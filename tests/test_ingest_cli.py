@@ -35,15 +35,36 @@ def inputs(tmp_path_factory, example_path):
     warc = b"".join(gzip.compress(warc_record(p["url"], p["html"])) for p in gold_pages(2))
     cut = gzip.compress(warc_record("https://example.com/cut", b"<html><body>" + b"words " * 500 + b"</body></html>"))
     (root / "crawl.warc.gz").write_bytes(warc + cut[: len(cut) // 2])
-    nela = [json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"], "date": a["date"],
-                        "url": f"https://news.example/{i}"}) for i, a in enumerate(arts[:2])]
+    nela = [
+        json.dumps(
+            {
+                "content": a["text"],
+                "title": a["title"],
+                "source": a["publisher"],
+                "date": a["date"],
+                "url": f"https://news.example/{i}",
+            }
+        )
+        for i, a in enumerate(arts[:2])
+    ]
     (root / "nela.jsonl").write_text(nela[0] + "\n{malformed\n" + nela[1] + "\n")
     with (root / "fakenews.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["", "id", "domain", "type", "url", "content", "scraped_at", "title", "authors"])
         for i, a in enumerate(arts[2:]):
-            w.writerow([i, i, "beforeitsnews.com", "fake", f"https://beforeitsnews.com/{i}", a["text"],
-                        "2018-01-25 16:17:44.789555", a["title"], "Jane Roe"])
+            w.writerow(
+                [
+                    i,
+                    i,
+                    "beforeitsnews.com",
+                    "fake",
+                    f"https://beforeitsnews.com/{i}",
+                    a["text"],
+                    "2018-01-25 16:17:44.789555",
+                    a["title"],
+                    "Jane Roe",
+                ]
+            )
     return root
 
 
@@ -56,8 +77,13 @@ def test_ingest_mixed_inputs_status_errors_and_rerun(inputs, tmp_path):
     status = json.loads(run("status", "--db", db, "--json").stdout)
     errors = [json.loads(line) for line in run("errors", "--db", db, "--json").stdout.splitlines()]
     where = {(e["source"].rsplit("/", 1)[-1], e["kind"]) for e in errors}
-    assert {("empty.txt", "empty"), ("image.txt", "binary"), ("cut.txt.gz", "truncated"),
-            ("nela.jsonl", "malformed"), ("crawl.warc.gz", "truncated")} <= where
+    assert {
+        ("empty.txt", "empty"),
+        ("image.txt", "binary"),
+        ("cut.txt.gz", "truncated"),
+        ("nela.jsonl", "malformed"),
+        ("crawl.warc.gz", "truncated"),
+    } <= where
     assert all(e["position"] for e in errors if e["source"].endswith((".jsonl", ".warc.gz")))
     assert summary["errors"] >= 5 and summary["added"] + summary["errors"] == summary["processed"]
     assert status["documents"] >= 5 and status["errors"] == summary["errors"]  # the CSV run adds no error
@@ -89,8 +115,12 @@ def _progress_rows(db: str) -> int:
 def test_kill_9_then_rerun_equals_uninterrupted(tmp_path):
     arts = polnear_articles(16, paragraphs=2)
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"],
-                                          "date": a["date"]}) + "\n" for a in arts))
+    corpus.write_text(
+        "".join(
+            json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"], "date": a["date"]}) + "\n"
+            for a in arts
+        )
+    )
     args = ["ingest", str(corpus), "--preset", "nela", "--batch-size", "2", "--chunk-size", "1", "--quiet"]
     killed_db = str(tmp_path / "killed.sqlite")
     proc = subprocess.Popen([*CLI, *args, "--db", killed_db], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -23,22 +23,40 @@ def _split(items):
 
 def _nela_lines(n=3):
     return [
-        {"id": a["id"], "source": a["publisher"], "title": a["title"], "content": a["text"], "date": a["date"],
-         "author": "Jane Roe, John Doe", "url": f"https://{a['publisher'].lower().replace(' ', '')}.com/{i}"}
+        {
+            "id": a["id"],
+            "source": a["publisher"],
+            "title": a["title"],
+            "content": a["text"],
+            "date": a["date"],
+            "author": "Jane Roe, John Doe",
+            "url": f"https://{a['publisher'].lower().replace(' ', '')}.com/{i}",
+        }
         for i, a in enumerate(polnear_articles(n))
     ]
 
 
 def test_jsonl_with_bad_lines_goes_on(tmp_path):
     good = _nela_lines(3)
-    lines = [json.dumps(good[0]), "{not json", json.dumps({**good[1], "content": "   "}), "",
-             json.dumps(good[1]), "[1, 2]", json.dumps(good[2])]
+    lines = [
+        json.dumps(good[0]),
+        "{not json",
+        json.dumps({**good[1], "content": "   "}),
+        "",
+        json.dumps(good[1]),
+        "[1, 2]",
+        json.dumps(good[2]),
+    ]
     path = tmp_path / "nela.jsonl"
     path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"content": "caf\xe9"}\n')
     docs, errs = _split(list(iter_jsonl(path, field_map("nela"))))
     assert [d.position for d in docs] == ["line 1", "line 5", "line 7"]
     assert {(e.position, e.kind) for e in errs} == {
-        ("line 2", "malformed"), ("line 3", "empty"), ("line 6", "malformed"), ("line 8", "encoding")}
+        ("line 2", "malformed"),
+        ("line 3", "empty"),
+        ("line 6", "malformed"),
+        ("line 8", "encoding"),
+    }
     assert all(e.source == str(path) for e in errs)
     first = docs[0]
     assert first.text == good[0]["content"] and first.url == good[0]["url"]

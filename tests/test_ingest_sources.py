@@ -13,9 +13,10 @@ from claimgraph.model import Article, RawDocument
 
 
 def test_kind_by_extension():
-    assert [kind_of(p) for p in ("a.warc", "a.warc.gz", "a.jsonl", "a.ndjson.gz", "a.json", "a.csv", "a.html.gz",
-                                 "a.md", "noext")] == ["warc", "warc", "jsonl", "jsonl", "json", "csv", "file", "file",
-                                                       "file"]
+    assert [
+        kind_of(p)
+        for p in ("a.warc", "a.warc.gz", "a.jsonl", "a.ndjson.gz", "a.json", "a.csv", "a.html.gz", "a.md", "noext")
+    ] == ["warc", "warc", "jsonl", "jsonl", "json", "csv", "file", "file", "file"]
 
 
 def test_mixed_inputs_in_order(tmp_path):
@@ -30,8 +31,14 @@ def test_mixed_inputs_in_order(tmp_path):
     (tmp_path / "x.jsonl").write_text(json.dumps({"text": art[1]["text"], "url": "https://www.nyt.com/x"}) + "\n")
     (tmp_path / "x.warc").write_bytes(warc_record("https://w.org/1", b"<html><body>Hi there reader</body></html>"))
     items = list(iter_inputs([str(pages), str(tmp_path / "x.jsonl"), str(tmp_path / "x.warc")]))
-    assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument", "DocumentError", "DocumentError",
-                                                 "RawDocument", "RawDocument"]
+    assert [type(i).__name__ for i in items] == [
+        "RawDocument",
+        "RawDocument",
+        "DocumentError",
+        "DocumentError",
+        "RawDocument",
+        "RawDocument",
+    ]
     assert [i.kind for i in items if isinstance(i, DocumentError)] == ["empty", "binary"]
     assert items[4].position == "line 1" and items[5].url == "https://w.org/1"
     assert estimate_total([str(pages), str(tmp_path / "x.jsonl")]) == 5
@@ -39,9 +46,16 @@ def test_mixed_inputs_in_order(tmp_path):
 
 
 def test_fill_article_only_fills_gaps():
-    raw = RawDocument(text="x", url="https://www.ibtimes.com/a", metadata={
-        "title": "Corpus title", "authors": ["Kalyan Kumar"], "published": "2015-01-03", "publisher": "IBT"})
+    raw = RawDocument(
+        text="x",
+        url="https://www.ibtimes.com/a",
+        metadata={"title": "Corpus title", "authors": ["Kalyan Kumar"], "published": "2015-01-03", "publisher": "IBT"},
+    )
     art = fill_article(Article(body="x", title="Page title"), raw)
-    assert (art.title, art.authors, art.published, art.publisher) == ("Page title", ["Kalyan Kumar"], "2015-01-03",
-                                                                       "IBT")
+    assert (art.title, art.authors, art.published, art.publisher) == (
+        "Page title",
+        ["Kalyan Kumar"],
+        "2015-01-03",
+        "IBT",
+    )
     assert art.url == raw.url and art.publisher_domain == "ibtimes.com"

@@ -67,8 +67,10 @@ def test_search_ranks_articles_and_quotes_with_highlights(conn):
 
 def test_search_filters(conn):
     assert search(conn, "substations", publisher="northernledger.org")["total"] >= 1
-    assert all(h["article"]["publisher"] == "northernledger.org"
-               for h in search(conn, "substations", publisher="northernledger.org")["items"])
+    assert all(
+        h["article"]["publisher"] == "northernledger.org"
+        for h in search(conn, "substations", publisher="northernledger.org")["items"]
+    )
     assert search(conn, "Gerasimov", date_from="2016-01-01")["total"] == 0
     assert search(conn, "Gerasimov", date_from="2015-01-03", date_to="2015-01-03")["total"] >= 1
     accusations = search(conn, "Syria OR ISIS OR substations OR Harbor", stance="accuse")
@@ -102,8 +104,22 @@ def test_search_with_many_matches_pages_newest_first(conn, monkeypatch):
     assert all(h["highlights"] for h in full["items"])
 
 
-@pytest.mark.parametrize("q", ["'; DROP TABLE articles; --", '" OR 1=1 --', "Gerasimov%' OR '1'='1", "NEAR(a b)",
-                               "col:body", "*", "a AND", '"unbalanced', "\\x00", "()", "^start"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "'; DROP TABLE articles; --",
+        '" OR 1=1 --',
+        "Gerasimov%' OR '1'='1",
+        "NEAR(a b)",
+        "col:body",
+        "*",
+        "a AND",
+        '"unbalanced',
+        "\\x00",
+        "()",
+        "^start",
+    ],
+)
 def test_search_sql_metacharacters_are_just_text(conn, q):
     data = search(conn, q)
     assert isinstance(data["items"], list)
@@ -120,7 +136,7 @@ def test_article_spans_and_provenance(conn):
     body = data["body"]
     quote = next(a for a in data["attributions"] if "substations were failing" in a["content"]["text"])
     c = quote["content"]
-    assert body[c["start"]:c["end"]] == c["text"]
+    assert body[c["start"] : c["end"]] == c["text"]
     types = {s["type"] for s in data["spans"]}
     assert {"quote", "speaker", "cue", "entity"} <= types
     assert types <= {"quote", "speaker", "cue", "entity", "unattributed", "quantity", "hedge", "propaganda"}
@@ -163,8 +179,9 @@ def test_network_edges_and_filters(conn):
     only = network(conn, publisher="globalresearch.ca")["edges"]["items"]
     assert only and len(only) < len(edges)
     ego = network(conn, entity=_id(conn, "Gerasimov"))
-    assert ego["edges"]["items"] and all(_id(conn, "Gerasimov") in (e["source"], e["target"])
-                                         for e in ego["edges"]["items"])
+    assert ego["edges"]["items"] and all(
+        _id(conn, "Gerasimov") in (e["source"], e["target"]) for e in ego["edges"]["items"]
+    )
     assert network(conn, stance="accuse")["edges"]["total"] <= data["edges"]["total"]
 
 
@@ -212,8 +229,13 @@ def test_cli_query_and_export(kb_path, tmp_path: Path):
         assert result.exit_code == 0, (args, result.output)
     assert runner.invoke(app, ["query", "search", "x", "--db", str(tmp_path / "missing.sqlite")]).exit_code == 2
 
-    for what, suffix in (("attributions", "csv"), ("entities", "jsonl"), ("articles", "parquet"),
-                         ("network", "graphml"), ("network", "csv")):
+    for what, suffix in (
+        ("attributions", "csv"),
+        ("entities", "jsonl"),
+        ("articles", "parquet"),
+        ("network", "graphml"),
+        ("network", "csv"),
+    ):
         target = tmp_path / f"{what}.{suffix}"
         result = runner.invoke(app, ["export", "--db", kb_path, "--what", what, "--to", str(target)])
         assert result.exit_code == 0, result.output

@@ -65,12 +65,21 @@ def test_query_layer_agrees_on_postgresql(kb_path):
                 assert _comparable(entity(a, eid, limit=500)) == _comparable(entity(b, eid, limit=500)), eid
                 for role in ("said", "about"):
                     assert timeline(a, entity=eid, role=role) == timeline(b, entity=eid, role=role)
-                hits = [sorted((h["document_id"], (h.get("attribution") or {}).get("id"))
-                               for h in search(c, "said", entity=eid, kind="quote", limit=500)["items"])
-                        for c in (a, b)]
+                hits = [
+                    sorted(
+                        (h["document_id"], (h.get("attribution") or {}).get("id"))
+                        for h in search(c, "said", entity=eid, kind="quote", limit=500)["items"]
+                    )
+                    for c in (a, b)
+                ]
                 assert hits[0] == hits[1]
-            for kwargs in ({}, {"stance": "accuse"}, {"date_from": "2015-01-01", "date_to": "2015-12-31"},
-                           {"publisher": "globalresearch.ca"}, {"entity": ids[0]}):
+            for kwargs in (
+                {},
+                {"stance": "accuse"},
+                {"date_from": "2015-01-01", "date_to": "2015-12-31"},
+                {"publisher": "globalresearch.ca"},
+                {"entity": ids[0]},
+            ):
                 edges = [sorted(str(e) for e in network(c, **kwargs)["edges"]["items"]) for c in (a, b)]
                 assert edges[0] == edges[1], kwargs
             assert network(a)["edges"]["total"] > 0
@@ -85,16 +94,26 @@ def _targeted(body: str, published: str) -> object:
     harbor = person("e2", body, "Harbor Authority", etype="ORG")
     res = result(body, [walker, harbor], source=f"t-{published}", published=published)
     start = body.find("lied")
-    res.attributions.append(Attribution(
-        id="a1", content=Content(start, start + 4, "lied"), cue=Cue(0, 4, "said", "say"), speaker="e1",
-        speaker_mention=Span(walker.mentions[0].start, walker.mentions[0].end, "Alice Walker"), kind="indirect",
-        stance="accuse", targets=["e2", "e2"]))
+    res.attributions.append(
+        Attribution(
+            id="a1",
+            content=Content(start, start + 4, "lied"),
+            cue=Cue(0, 4, "said", "say"),
+            speaker="e1",
+            speaker_mention=Span(walker.mentions[0].start, walker.mentions[0].end, "Alice Walker"),
+            kind="indirect",
+            stance="accuse",
+            targets=["e2", "e2"],
+        )
+    )
     return res
 
 
 def test_migration_3_backfills_what_the_writer_writes(db_url):  # noqa: F811
-    docs = [_targeted(f"Alice Walker said the Harbor Authority lied about item {i}. It denied it.", day)
-            for i, day in enumerate(["2024-01-05", "2024-01-20", "2024-02-03", None])]
+    docs = [
+        _targeted(f"Alice Walker said the Harbor Authority lied about item {i}. It denied it.", day)
+        for i, day in enumerate(["2024-01-05", "2024-01-20", "2024-02-03", None])
+    ]
     with KnowledgeBase(db_url) as kb:
         kb.ingest(docs)
         written = dump(kb.engine)

@@ -49,8 +49,12 @@ def test_ingest_twice_adds_nothing_and_errors_are_kept(kb):
     assert status["documents"] == 1 and status["attributions"] == 1 and status["errors"] == 1
     assert status["entities"] == 1 and status["mentions"] == 3  # "Gerasimov" also inside the full name
     [e] = kb.errors()
-    assert e == {"source": "nela.jsonl", "position": "line 7", "kind": "malformed",
-                 "message": "invalid JSON: Expecting value"}
+    assert e == {
+        "source": "nela.jsonl",
+        "position": "line 7",
+        "kind": "malformed",
+        "message": "invalid JSON: Expecting value",
+    }
 
 
 def test_search_bodies_and_quotes(kb):
@@ -75,12 +79,14 @@ def test_entities_link_across_articles(kb):
         "Gerasimov spoke again on Friday about the exercises near the border with Poland and Lithuania.",
         "Valeriy Gerasimov, the chief of staff, was not available for comment, a ministry spokesman said.",
     ]
-    kb.ingest([
-        result(bodies[0], [person("e1", bodies[0], "Valery Gerasimov", "Gerasimov")], source="a"),
-        result(bodies[1], [person("e1", bodies[1], "Gen. Valery Gerasimov", "Gerasimov")], source="b"),
-        result(bodies[2], [person("e1", bodies[2], "Gerasimov")], source="c"),
-        result(bodies[3], [person("e1", bodies[3], "Valeriy Gerasimov")], source="d"),
-    ])
+    kb.ingest(
+        [
+            result(bodies[0], [person("e1", bodies[0], "Valery Gerasimov", "Gerasimov")], source="a"),
+            result(bodies[1], [person("e1", bodies[1], "Gen. Valery Gerasimov", "Gerasimov")], source="b"),
+            result(bodies[2], [person("e1", bodies[2], "Gerasimov")], source="c"),
+            result(bodies[3], [person("e1", bodies[3], "Valeriy Gerasimov")], source="d"),
+        ]
+    )
     [entity] = kb.find_entities("Gerasimov")
     assert entity["name"] == "Valery Gerasimov"
     assert len(kb.entity_articles(entity["id"])) == 4
@@ -90,10 +96,12 @@ def test_entities_link_across_articles(kb):
 def test_ambiguous_surname_is_not_guessed(kb):
     a = "Alexei Gerasimov, a hockey coach, said the team would win. Valery Gerasimov was not at the game."
     b = "Gerasimov said nothing about the game on Sunday, according to people close to the team."
-    kb.ingest([
-        result(a, [person("e1", a, "Alexei Gerasimov"), person("e2", a, "Valery Gerasimov")], source="a"),
-        result(b, [person("e1", b, "Gerasimov")], source="b"),
-    ])
+    kb.ingest(
+        [
+            result(a, [person("e1", a, "Alexei Gerasimov"), person("e2", a, "Valery Gerasimov")], source="a"),
+            result(b, [person("e1", b, "Gerasimov")], source="b"),
+        ]
+    )
     names = sorted(e["name"] for e in kb.find_entities("Gerasimov"))
     assert names == ["Gerasimov"]  # its own surname-only entity, not either full name
     assert kb.status()["entities"] == 3
@@ -104,20 +112,30 @@ def test_republished_copies_point_to_the_earliest(kb):
     copy1 = "By Kalyan Kumar. " + STORY + " Copyright International Business Times."
     copy2 = STORY.replace("Wednesday", "Thursday") + " Share this article."
     other = polnear_articles(1)[0]["text"]
-    kb.ingest([
-        result(copy1, source="globalresearch", published="2015-01-05", publisher_domain="globalresearch.ca",
-               original_source="International Business Times"),
-        result(other, source="other", published="2015-01-01"),
-        result(origin, source="ibt", published="2015-01-03", publisher_domain="ibtimes.com"),
-        result(copy2, source="mirror", published=None, publisher_domain="mirror.example"),
-    ])
+    kb.ingest(
+        [
+            result(
+                copy1,
+                source="globalresearch",
+                published="2015-01-05",
+                publisher_domain="globalresearch.ca",
+                original_source="International Business Times",
+            ),
+            result(other, source="other", published="2015-01-01"),
+            result(origin, source="ibt", published="2015-01-03", publisher_domain="ibtimes.com"),
+            result(copy2, source="mirror", published=None, publisher_domain="mirror.example"),
+        ]
+    )
     from sqlalchemy import select
 
     from claimgraph.store import schema
 
     with kb.engine.connect() as conn:
-        rows = conn.execute(select(schema.copies, schema.documents.c.source).join(
-            schema.documents, schema.documents.c.id == schema.copies.c.document_id)).all()
+        rows = conn.execute(
+            select(schema.copies, schema.documents.c.source).join(
+                schema.documents, schema.documents.c.id == schema.copies.c.document_id
+            )
+        ).all()
         ids = dict(conn.execute(select(schema.documents.c.source, schema.documents.c.id)).all())
     by_source = {r.source: r for r in rows}
     assert set(by_source) == {"globalresearch", "mirror"}

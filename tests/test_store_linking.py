@@ -72,8 +72,13 @@ def test_multi_word_titles():
 
 def test_only_names_and_acronyms_become_kb_aliases():
     linker = EntityLinker()
-    russia = Entity(id="e1", name="Russia", type="GPE", aliases=["Moscow"],
-                    mentions=[Mention(0, 6, "Russia"), Mention(10, 16, "Moscow", "alias")])
+    russia = Entity(
+        id="e1",
+        name="Russia",
+        type="GPE",
+        aliases=["Moscow"],
+        mentions=[Mention(0, 6, "Russia"), Mention(10, 16, "Moscow", "alias")],
+    )
     us = Entity(id="e2", name="United States", type="GPE", aliases=["U.S.", "Washington"])
     linker.link(russia)
     us_link = linker.link(us)

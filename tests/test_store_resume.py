@@ -20,8 +20,10 @@ class Stop(Exception):
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("corpus") / "nela.jsonl"
     arts = polnear_articles(6, paragraphs=2)
-    lines = [json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"], "date": a["date"]})
-             for a in arts]
+    lines = [
+        json.dumps({"content": a["text"], "title": a["title"], "source": a["publisher"], "date": a["date"]})
+        for a in arts
+    ]
     lines.insert(3, "{broken")
     lines.append(lines[0])  # the same record twice: one document
     path.write_text("\n".join(lines) + "\n")
@@ -35,8 +37,9 @@ def _run(url: str, corpus, stop_after: int | None = None):
 
     with KnowledgeBase(url) as kb:
         try:
-            return kb.ingest_inputs(iter_inputs([str(corpus)], field_map("nela")), batch_size=2, chunk_size=1,
-                                    on_progress=progress)
+            return kb.ingest_inputs(
+                iter_inputs([str(corpus)], field_map("nela")), batch_size=2, chunk_size=1, on_progress=progress
+            )
         except Stop:
             return None
 

@@ -38,8 +38,9 @@ def client(kb_path):
 @pytest.fixture(scope="module")
 def ids(client) -> dict[str, str]:
     out = {"gerasimov": client.get("/api/entities", params={"name": "Gerasimov"}).json()["items"][0]["id"]}
-    out["hostile"] = client.get("/api/search", params={"q": "Harbor Authority", "kind": "article"}).json()[
-        "items"][0]["document_id"]
+    out["hostile"] = client.get("/api/search", params={"q": "Harbor Authority", "kind": "article"}).json()["items"][0][
+        "document_id"
+    ]
     out["example"] = client.get("/api/publishers/globalresearch.ca").json()["articles"]["items"][0]["id"]
     return out
 
@@ -53,9 +54,17 @@ def test_landing_page(client):
 
 
 def test_every_page_has_a_json_twin(client, ids):
-    pages = ["/", "/search?q=Gerasimov", f"/articles/{ids['example']}", f"/entities/{ids['gerasimov']}",
-             "/network", "/publishers/globalresearch.ca", f"/timeline?entity={ids['gerasimov']}", "/publishers",
-             "/entities?name=Ger"]
+    pages = [
+        "/",
+        "/search?q=Gerasimov",
+        f"/articles/{ids['example']}",
+        f"/entities/{ids['gerasimov']}",
+        "/network",
+        "/publishers/globalresearch.ca",
+        f"/timeline?entity={ids['gerasimov']}",
+        "/publishers",
+        "/entities?name=Ger",
+    ]
     for page in pages:
         html = client.get(page)
         assert html.status_code == 200, page
@@ -76,7 +85,8 @@ def test_api_shapes(client, ids):
     t = client.get("/api/timeline", params={"entity": ids["gerasimov"], "interval": "day"}).json()
     assert t["buckets"][0]["period"] == "2015-01-03"
     assert client.get("/api/publishers/globalresearch.ca").json()["republished_from"][0]["source"] == (
-        "International Business Times")
+        "International Business Times"
+    )
 
 
 def test_not_found_and_bad_parameters(client):
@@ -104,7 +114,7 @@ def test_article_page_highlights_and_side_panel(client, ids):
 def test_article_page_highlights_claims_and_credibility(client, ids):
     data = client.get(f"/api/articles/{ids['example']}").json()
     body = data["body"]
-    assert data["claims"] and all(body[c["start"]:c["end"]] == c["text"] for c in data["claims"])
+    assert data["claims"] and all(body[c["start"] : c["end"]] == c["text"] for c in data["claims"])
     counted = {(q.get("object") or {}).get("lemma") for q in data["quantities"]}
     assert "militant" in counted  # "up to 70,000 militants" survives the round trip through the KB
     layers = {sp["type"] for sp in data["spans"]}
@@ -133,15 +143,17 @@ def test_hostile_article_renders_inert(client, ids):
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html or "&quot;&gt;&lt;img" in html
     # the only <script> tags on any page are the network page's own, from /static
     net = client.get("/network").text
-    assert re.findall(r"<script[^>]*>", net) == ['<script src="/static/cytoscape.min.js">',
-                                                 '<script src="/static/network.js">']
+    assert re.findall(r"<script[^>]*>", net) == [
+        '<script src="/static/cytoscape.min.js">',
+        '<script src="/static/network.js">',
+    ]
     # the JSON twin carries the text verbatim (JSON is not HTML)
     assert SCRIPT in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
     assert IMG in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("q", ["'; DROP TABLE articles; --", "\" OR 1=1 --", "%' OR 'x'='x", "NEAR(", "body:x"])
+@pytest.mark.parametrize("q", ["'; DROP TABLE articles; --", '" OR 1=1 --', "%' OR 'x'='x", "NEAR(", "body:x"])
 def test_search_sql_metacharacters(client, q):
     for url in ("/search", "/api/search"):
         assert client.get(url, params={"q": q, "publisher": q[:20], "stance": q[:20]}).status_code == 200
@@ -150,16 +162,20 @@ def test_search_sql_metacharacters(client, q):
 
 def test_body_limit_refuses_20_mb(client):
     big = b"x" * (20 * 1024 * 1024)
-    r = client.post("/api/analyze", content=big, headers={"Content-Type": "application/json",
-                                                          "Authorization": f"Bearer {TOKEN}"})
+    r = client.post(
+        "/api/analyze", content=big, headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
+    )
     assert r.status_code == 413
 
     def chunks():
         for _ in range(20):
             yield b"x" * (1024 * 1024)
 
-    r = client.post("/api/analyze", content=chunks(), headers={"Content-Type": "application/json",
-                                                              "Authorization": f"Bearer {TOKEN}"})
+    r = client.post(
+        "/api/analyze",
+        content=chunks(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"},
+    )
     assert r.status_code == 413
 
 
@@ -184,8 +200,11 @@ def test_analyze_and_store(kb_path, tmp_path):
     engine = open_db(copy)
     with TestClient(create_app(engine, Settings(db=copy, token=TOKEN))) as c:
         before = c.get("/api/overview").json()["counts"]["articles"]
-        r = c.post("/api/analyze", json={"text": "Mayor Tom Hill said the river was clean. " * 3, "store": True,
-                                         "format": "text"}, headers={"Authorization": f"Bearer {TOKEN}"})
+        r = c.post(
+            "/api/analyze",
+            json={"text": "Mayor Tom Hill said the river was clean. " * 3, "store": True, "format": "text"},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         assert r.status_code == 200 and r.json()["stored"]["added"] == 1
         assert c.get("/api/overview").json()["counts"]["articles"] == before + 1
         assert c.get(r.json()["stored"]["url"]).status_code == 200
@@ -196,8 +215,15 @@ def test_openapi_docs_are_local(client):
     docs = client.get("/docs").text
     assert "/static/swagger/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     spec = client.get("/openapi.json").json()
-    for path in ("/api/search", "/api/articles/{document_id}", "/api/entities/{entity_id}", "/api/network",
-                 "/api/timeline", "/api/publishers/{domain}", "/api/analyze"):
+    for path in (
+        "/api/search",
+        "/api/articles/{document_id}",
+        "/api/entities/{entity_id}",
+        "/api/network",
+        "/api/timeline",
+        "/api/publishers/{domain}",
+        "/api/analyze",
+    ):
         assert path in spec["paths"], path
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
 
@@ -247,8 +273,11 @@ def test_serve_with_two_workers(kb_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", kb_path, "--port", str(port),
-                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimgraph", "serve", "--db", kb_path, "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -269,8 +298,9 @@ def test_serve_with_two_workers(kb_path):
             assert resp.status == 404 and "script-src" in resp.headers["content-security-policy"]
             times.append(time.perf_counter() - t)
         assert sorted(times)[len(times) // 2] < 0.035, times
-        conn.request("POST", "/api/analyze", body=b'{"text": "Walker said so."}',
-                     headers={"Content-Type": "application/json"})
+        conn.request(
+            "POST", "/api/analyze", body=b'{"text": "Walker said so."}', headers={"Content-Type": "application/json"}
+        )
         assert conn.getresponse().status == 403  # no token configured: analysis stays closed in every worker
     finally:
         proc.terminate()
@@ -281,15 +311,35 @@ def test_attribution_card_escapes_everything():
     from claimgraph.web.cards import attribution_card
 
     evil = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
-    card = attribution_card({
-        "id": evil, "stance": evil, "kind": evil, "speaker": {"id": evil, "name": evil, "mention": evil + "!"},
-        "cue": {"text": evil}, "content": {"text": evil}, "targets": [{"id": None, "name": evil}],
-        "via": [{"id": "E1", "name": evil}], "article": {"id": evil, "title": evil, "published": evil,
-                                                          "publisher": evil}}, show_article=True)
+    card = attribution_card(
+        {
+            "id": evil,
+            "stance": evil,
+            "kind": evil,
+            "speaker": {"id": evil, "name": evil, "mention": evil + "!"},
+            "cue": {"text": evil},
+            "content": {"text": evil},
+            "targets": [{"id": None, "name": evil}],
+            "via": [{"id": "E1", "name": evil}],
+            "article": {"id": evil, "title": evil, "published": evil, "publisher": evil},
+        },
+        show_article=True,
+    )
     assert "<script>" not in card and "<img" not in card and '"><img' not in card
     assert card.count("&lt;script&gt;") >= 8
-    anchored = attribution_card({"id": "a1", "stance": None, "kind": "direct", "speaker": None, "cue": None,
-                                 "content": {"text": "“x”"}, "targets": [], "via": []}, anchor=True)
+    anchored = attribution_card(
+        {
+            "id": "a1",
+            "stance": None,
+            "kind": "direct",
+            "speaker": None,
+            "cue": None,
+            "content": {"text": "“x”"},
+            "targets": [],
+            "via": [],
+        },
+        anchor=True,
+    )
     assert 'id="a-a1"' in anchored and "(no source named)" in anchored and "quoted" in anchored
 
 

@@ -1,9 +1,9 @@
 """``claimgraph ingest | status | errors``: build and inspect a knowledge base from any mix of inputs.
 
-    claimgraph ingest ./pages/ crawl.warc.gz nela.jsonl fakenews.csv --db kb.sqlite --workers 2
-    claimgraph ingest corpus.jsonl --db postgresql://user@localhost/claims --text-field content --url-field link
-    claimgraph status --db kb.sqlite [--json]
-    claimgraph errors --db kb.sqlite
+claimgraph ingest ./pages/ crawl.warc.gz nela.jsonl fakenews.csv --db kb.sqlite --workers 2
+claimgraph ingest corpus.jsonl --db postgresql://user@localhost/claims --text-field content --url-field link
+claimgraph status --db kb.sqlite [--json]
+claimgraph errors --db kb.sqlite
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
 from ..pipeline import FORMATS
 from .app import app
 
-DbOption = Annotated[
-    str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")
-]
+DbOption = Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")]
 
 
 def _open(db: str):
@@ -52,9 +50,15 @@ def _progress(total: int | None, quiet: bool):
     )
 
     bar = Progress(
-        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]:.1f} docs/s"),
-        TextColumn("errors {task.fields[errors]}"), TimeElapsedColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=False,
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("errors {task.fields[errors]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
     )
     task = bar.add_task("ingest", total=total, rate=0.0, errors=0)
 
@@ -70,9 +74,13 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, WARC, JSONL/JSON/CSV, - (stdin).")],
     db: DbOption = "claimgraph.sqlite",
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
-    dask: Annotated[str | None, typer.Option(
-        "--dask", help="Analyse on a Dask cluster: scheduler address (tcp://host:8786), or 'local' for --workers.",
-    )] = None,  # fmt: skip
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Analyse on a Dask cluster: scheduler address (tcp://host:8786), or 'local' for --workers.",
+        ),
+    ] = None,  # fmt: skip
     preset: Annotated[str | None, typer.Option("--preset", help="Corpus layout: nela | fakenews.")] = None,
     text_field: Annotated[str | None, typer.Option("--text-field", help="Record field with the body.")] = None,
     title_field: Annotated[str | None, typer.Option("--title-field")] = None,
@@ -96,8 +104,14 @@ def ingest(
         raise typer.BadParameter(f"must be one of {', '.join(KINDS)}", param_hint="--input-format")
     try:
         fields = field_map(
-            preset, format, text=text_field, title=title_field, url=url_field, date=date_field,
-            source=source_field, authors=authors_field,
+            preset,
+            format,
+            text=text_field,
+            title=title_field,
+            url=url_field,
+            date=date_field,
+            source=source_field,
+            authors=authors_field,
         )
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--preset") from exc

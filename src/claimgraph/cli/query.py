@@ -87,24 +87,48 @@ def _resolve_entity(conn, value: str) -> str:
 
 
 @query_app.command("search")
-def search_cmd(q: str, db: Db, kind: Annotated[str, typer.Option(help="all | article | quote")] = "all",
-               date_from: From = None, date_to: To = None, publisher: Publisher = None, stance: Stance = None,
-               entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
-               limit: Limit = 20, offset: Offset = 0, as_json: Json = False) -> None:
+def search_cmd(
+    q: str,
+    db: Db,
+    kind: Annotated[str, typer.Option(help="all | article | quote")] = "all",
+    date_from: From = None,
+    date_to: To = None,
+    publisher: Publisher = None,
+    stance: Stance = None,
+    entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    as_json: Json = False,
+) -> None:
     """Full-text search over article bodies and quotes (words, "phrases", OR)."""
     from ..query import search
 
     with _connect(db) as conn:
         eid = _resolve_entity(conn, entity) if entity else None
-        data = search(conn, q, kind=kind, date_from=date_from, date_to=date_to, publisher=publisher, entity=eid,
-                      stance=stance, limit=limit, offset=offset)
+        data = search(
+            conn,
+            q,
+            kind=kind,
+            date_from=date_from,
+            date_to=date_to,
+            publisher=publisher,
+            entity=eid,
+            stance=stance,
+            limit=limit,
+            offset=offset,
+        )
 
     def table(d: dict[str, Any]) -> None:
         t = Table("kind", "date", "publisher", "who / title", "snippet", show_lines=True)
         for h in d["items"]:
             who = _speaker((h.get("attribution") or {}).get("speaker")) if h["kind"] == "quote" else ""
-            t.add_row(h["kind"], h["article"]["published"] or "", h["article"]["publisher"] or "",
-                      who or (h["article"]["title"] or ""), h["snippet"])
+            t.add_row(
+                h["kind"],
+                h["article"]["published"] or "",
+                h["article"]["publisher"] or "",
+                who or (h["article"]["title"] or ""),
+                h["snippet"],
+            )
         console.print(t)
         _page_note(d)
 
@@ -120,22 +144,31 @@ def article_cmd(document_id: str, db: Db, as_json: Json = False) -> None:
         data = article(conn, document_id)
 
     def table(d: dict[str, Any]) -> None:
-        console.print(f"[bold]{d['title']}[/bold]\n{d['published'] or 'undated'} · "
-                      f"{(d['publisher'] or {}).get('id') or ''} · {d['words']} words")
+        console.print(
+            f"[bold]{d['title']}[/bold]\n{d['published'] or 'undated'} · "
+            f"{(d['publisher'] or {}).get('id') or ''} · {d['words']} words"
+        )
         if d["provenance"]["original_source"]:
             console.print(f"original source: {d['provenance']['original_source']}")
         t = Table("id", "speaker", "cue", "stance", "kind", "content")
         for x in d["attributions"]:
-            t.add_row(x["id"], _speaker(x["speaker"]), (x["cue"] or {}).get("text") or "", x["stance"] or "",
-                      x["kind"], x["content"]["text"])
+            t.add_row(
+                x["id"],
+                _speaker(x["speaker"]),
+                (x["cue"] or {}).get("text") or "",
+                x["stance"] or "",
+                x["kind"],
+                x["content"]["text"],
+            )
         console.print(t)
 
     _emit(data, as_json, table, f"no article {document_id}")
 
 
 @query_app.command("entity")
-def entity_cmd(entity: str, db: Db, stance: Stance = None, limit: Limit = 20, offset: Offset = 0,
-               as_json: Json = False) -> None:
+def entity_cmd(
+    entity: str, db: Db, stance: Stance = None, limit: Limit = 20, offset: Offset = 0, as_json: Json = False
+) -> None:
     """What an entity (id or name) said, what was said about it, who it accuses and who accuses it."""
     from ..query import entity as entity_query
 
@@ -151,8 +184,9 @@ def entity_cmd(entity: str, db: Db, stance: Stance = None, limit: Limit = 20, of
         for title, p in (("said", d["said"]), ("said about it", d["about"])):
             t = Table("date", "speaker", "stance", "content", title=title)
             for x in p["items"]:
-                t.add_row(x["article"]["published"] or "", _speaker(x["speaker"]), x["stance"] or "",
-                          x["content"]["text"])
+                t.add_row(
+                    x["article"]["published"] or "", _speaker(x["speaker"]), x["stance"] or "", x["content"]["text"]
+                )
             console.print(t)
         _page_note(d["said"])
 
@@ -160,24 +194,42 @@ def entity_cmd(entity: str, db: Db, stance: Stance = None, limit: Limit = 20, of
 
 
 @query_app.command("network")
-def network_cmd(db: Db, date_from: From = None, date_to: To = None, publisher: Publisher = None,
-                stance: Stance = None, entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
-                min_weight: Annotated[int, typer.Option(min=1)] = 1, limit: Limit = 50, offset: Offset = 0,
-                as_json: Json = False) -> None:
+def network_cmd(
+    db: Db,
+    date_from: From = None,
+    date_to: To = None,
+    publisher: Publisher = None,
+    stance: Stance = None,
+    entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
+    min_weight: Annotated[int, typer.Option(min=1)] = 1,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: Json = False,
+) -> None:
     """Who accuses whom: speaker -> target edges with their stance and count."""
     from ..query import network
 
     with _connect(db) as conn:
         eid = _resolve_entity(conn, entity) if entity else None
-        data = network(conn, date_from=date_from, date_to=date_to, publisher=publisher, stance=stance, entity=eid,
-                       min_weight=min_weight, limit=limit, offset=offset)
+        data = network(
+            conn,
+            date_from=date_from,
+            date_to=date_to,
+            publisher=publisher,
+            stance=stance,
+            entity=eid,
+            min_weight=min_weight,
+            limit=limit,
+            offset=offset,
+        )
 
     def table(d: dict[str, Any]) -> None:
         names = {n["id"]: n["name"] for n in d["nodes"]}
         t = Table("speaker", "stance", "target", "count")
         for e in d["edges"]["items"]:
-            t.add_row(names.get(e["source"], e["source"]), e["stance"], names.get(e["target"], e["target"]),
-                      str(e["weight"]))
+            t.add_row(
+                names.get(e["source"], e["source"]), e["stance"], names.get(e["target"], e["target"]), str(e["weight"])
+            )
         console.print(t)
         _page_note(d["edges"])
 
@@ -185,12 +237,17 @@ def network_cmd(db: Db, date_from: From = None, date_to: To = None, publisher: P
 
 
 @query_app.command("timeline")
-def timeline_cmd(db: Db, entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
-                 q: Annotated[str | None, typer.Option("--q", help="Quotes matching this search.")] = None,
-                 role: Annotated[str, typer.Option(help="said | about (with --entity)")] = "said",
-                 interval: Annotated[str, typer.Option(help="day | week | month")] = "week",
-                 date_from: From = None, date_to: To = None, publisher: Publisher = None,
-                 as_json: Json = False) -> None:
+def timeline_cmd(
+    db: Db,
+    entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Quotes matching this search.")] = None,
+    role: Annotated[str, typer.Option(help="said | about (with --entity)")] = "said",
+    interval: Annotated[str, typer.Option(help="day | week | month")] = "week",
+    date_from: From = None,
+    date_to: To = None,
+    publisher: Publisher = None,
+    as_json: Json = False,
+) -> None:
     """Attributions per day/week/month for an entity or a search."""
     from ..query import timeline
 
@@ -199,8 +256,16 @@ def timeline_cmd(db: Db, entity: Annotated[str | None, typer.Option(help="Entity
         raise typer.Exit(2)
     with _connect(db) as conn:
         eid = _resolve_entity(conn, entity) if entity else None
-        data = timeline(conn, entity=eid, role=role, q=q, interval=interval, date_from=date_from, date_to=date_to,
-                        publisher=publisher)
+        data = timeline(
+            conn,
+            entity=eid,
+            role=role,
+            q=q,
+            interval=interval,
+            date_from=date_from,
+            date_to=date_to,
+            publisher=publisher,
+        )
 
     def table(d: dict[str, Any]) -> None:
         t = Table(interval, "count", "by stance")
@@ -222,8 +287,9 @@ def publisher_cmd(domain: str, db: Db, limit: Limit = 20, offset: Offset = 0, as
     def table(d: dict[str, Any]) -> None:
         p = d["publisher"]
         console.print(f"[bold]{p['name'] or p['id']}[/bold] {p['domain'] or ''} · {p['articles']} articles")
-        console.print("republishes: " + (", ".join(f"{s['source']} ×{s['count']}" for s in d["republished_from"])
-                                         or "—"))
+        console.print(
+            "republishes: " + (", ".join(f"{s['source']} ×{s['count']}" for s in d["republished_from"]) or "—")
+        )
         t = Table("date", "title", "republished")
         for a in d["articles"]["items"]:
             t.add_row(a["published"] or "", a["title"] or a["id"], a["original_source"] or "")

@@ -22,11 +22,16 @@ def serve(
     db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
     host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    token: Annotated[str | None, typer.Option(envvar="CLAIMGRAPH_API_TOKEN", show_envvar=True,
-                                              help="Enables POST /api/analyze for callers presenting it.")] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="CLAIMGRAPH_API_TOKEN", show_envvar=True, help="Enables POST /api/analyze for callers presenting it."
+        ),
+    ] = None,
     max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes (413 above).")] = 5 << 20,
-    workers: Annotated[int | None, typer.Option(
-        min=1, max=64, help="Server processes (default: one per CPU core, at most 4).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=64, help="Server processes (default: one per CPU core, at most 4).")
+    ] = None,
 ) -> None:
     """Serve the web pages, the JSON API (/api/...) and its docs (/docs)."""
     import uvicorn
@@ -40,11 +45,18 @@ def serve(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     workers = workers or default_workers()
-    typer.echo(f"claimgraph: http://{host}:{port}/  (API docs at /docs; analysis "
-               f"{'enabled with token' if token else 'disabled: no token'}; {workers} worker(s))", err=True)
+    typer.echo(
+        f"claimgraph: http://{host}:{port}/  (API docs at /docs; analysis "
+        f"{'enabled with token' if token else 'disabled: no token'}; {workers} worker(s))",
+        err=True,
+    )
     if workers == 1:
-        uvicorn.run(create_app(engine, Settings(db=db, token=token, max_body=max_body)), host=host, port=port,
-                    log_level="warning")
+        uvicorn.run(
+            create_app(engine, Settings(db=db, token=token, max_body=max_body)),
+            host=host,
+            port=port,
+            log_level="warning",
+        )
         return
     engine.dispose()  # checked (and migrated) above; each worker process opens its own
     os.environ.update({"CLAIMGRAPH_SERVE_DB": db, "CLAIMGRAPH_SERVE_MAX_BODY": str(max_body)})
@@ -54,8 +66,15 @@ def serve(
         os.environ.pop("CLAIMGRAPH_API_TOKEN", None)
     from ..web.server import NoDelayHTTP
 
-    uvicorn.run("claimgraph.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                http=NoDelayHTTP, log_level="warning")
+    uvicorn.run(
+        "claimgraph.web.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        http=NoDelayHTTP,
+        log_level="warning",
+    )
 
 
 def default_workers() -> int:

@@ -152,9 +152,11 @@ def link_person(cand: Candidate, history: Sequence[Ref], sent: int, exclude: Clu
         history,
         desc.head,
         sent,
-        accept=lambda r: r.sent < sent
-        and compatible(r.cluster, desc, exclude)
-        and (not need_country or r.cluster.country == desc.country),
+        accept=lambda r: (
+            r.sent < sent
+            and compatible(r.cluster, desc, exclude)
+            and (not need_country or r.cluster.country == desc.country)
+        ),
     )
     if not scores:
         return None
@@ -162,13 +164,13 @@ def link_person(cand: Candidate, history: Sequence[Ref], sent: int, exclude: Clu
 
 
 def link_state(cand: Candidate, countries: dict[str, Cluster]) -> Cluster | None:
-    """"The Syrian government" -> the Syria entity, when the text names that country."""
+    """ "The Syrian government" -> the Syria entity, when the text names that country."""
     code = cand.desc.country
     return countries.get(code) if code else None
 
 
 def link_outlet(cand: Candidate, history: Sequence[Ref]) -> Cluster | None:
-    """"The newspaper" -> the latest organisation whose name looks like an outlet's (Times, Post, News ...)."""
+    """ "The newspaper" -> the latest organisation whose name looks like an outlet's (Times, Post, News ...)."""
     for ref in reversed(history):
         c = ref.cluster
         if ref.tok < cand.desc.head and c.type == "ORG" and set(c.name.lower().split()) & OUTLET_NAME_WORDS:

@@ -11,19 +11,52 @@ def words(text: str) -> frozenset[str]:
     """A frozen set of the whitespace-separated words of ``text`` (keeps long word lists readable)."""
     return frozenset(text.split())
 
+
 # Honorifics that sit in front of a name and carry gender but no office.
 HONORIFICS: dict[str, str | None] = {
-    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
-    "madame": "f", "dame": "f", "lady": "f", "dr": None, "prof": None, "rev": None, "mx": None,
+    "mr": "m",
+    "mister": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "madame": "f",
+    "dame": "f",
+    "lady": "f",
+    "dr": None,
+    "prof": None,
+    "rev": None,
+    "mx": None,
 }
 
 # Abbreviated titles and their full form (the full form becomes the role).
 TITLE_ABBREVIATIONS: dict[str, str] = {
-    "gen": "General", "lt": "Lieutenant", "col": "Colonel", "maj": "Major", "capt": "Captain",
-    "cmdr": "Commander", "adm": "Admiral", "sgt": "Sergeant", "cpl": "Corporal", "sen": "Senator",
-    "rep": "Representative", "gov": "Governor", "pres": "President", "sec": "Secretary", "atty": "Attorney",
-    "supt": "Superintendent", "insp": "Inspector", "det": "Detective", "amb": "Ambassador", "prof": "Professor",
-    "dr": "Doctor", "rev": "Reverend", "st": "Saint", "lt. gen": "Lieutenant General",
+    "gen": "General",
+    "lt": "Lieutenant",
+    "col": "Colonel",
+    "maj": "Major",
+    "capt": "Captain",
+    "cmdr": "Commander",
+    "adm": "Admiral",
+    "sgt": "Sergeant",
+    "cpl": "Corporal",
+    "sen": "Senator",
+    "rep": "Representative",
+    "gov": "Governor",
+    "pres": "President",
+    "sec": "Secretary",
+    "atty": "Attorney",
+    "supt": "Superintendent",
+    "insp": "Inspector",
+    "det": "Detective",
+    "amb": "Ambassador",
+    "prof": "Professor",
+    "dr": "Doctor",
+    "rev": "Reverend",
+    "st": "Saint",
+    "lt. gen": "Lieutenant General",
 }
 
 # Nouns naming an office, occupation or social role of a person (singular, lower case).
@@ -76,13 +109,50 @@ OF_ROLES: frozenset[str] = words(
 )
 
 GENDERED_WORDS: dict[str, str] = {
-    "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
-    "congresswoman": "f", "businessman": "m", "businesswoman": "f", "councilman": "m", "councilwoman": "f",
-    "assemblyman": "m", "assemblywoman": "f", "policeman": "m", "policewoman": "f", "man": "m", "woman": "f",
-    "father": "m", "mother": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "husband": "m",
-    "wife": "f", "widow": "f", "widower": "m", "king": "m", "queen": "f", "prince": "m", "princess": "f",
-    "actor": "m", "actress": "f", "emperor": "m", "empress": "f", "sultan": "m", "sheikh": "m", "pope": "m",
-    "boy": "m", "girl": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f", "grandfather": "m",
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "councilman": "m",
+    "councilwoman": "f",
+    "assemblyman": "m",
+    "assemblywoman": "f",
+    "policeman": "m",
+    "policewoman": "f",
+    "man": "m",
+    "woman": "f",
+    "father": "m",
+    "mother": "f",
+    "son": "m",
+    "daughter": "f",
+    "brother": "m",
+    "sister": "f",
+    "husband": "m",
+    "wife": "f",
+    "widow": "f",
+    "widower": "m",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "actor": "m",
+    "actress": "f",
+    "emperor": "m",
+    "empress": "f",
+    "sultan": "m",
+    "sheikh": "m",
+    "pope": "m",
+    "boy": "m",
+    "girl": "f",
+    "uncle": "m",
+    "aunt": "f",
+    "nephew": "m",
+    "niece": "f",
+    "grandfather": "m",
     "grandmother": "f",
 }
 
@@ -101,12 +171,19 @@ OUTLET_NAME_WORDS: frozenset[str] = words(
 
 # Personal pronouns: text -> (gender or None, number, mention kind).
 PRONOUNS: dict[str, tuple[str | None, str, str]] = {
-    "he": ("m", "sg", "pronoun"), "him": ("m", "sg", "pronoun"), "himself": ("m", "sg", "pronoun"),
+    "he": ("m", "sg", "pronoun"),
+    "him": ("m", "sg", "pronoun"),
+    "himself": ("m", "sg", "pronoun"),
     "his": ("m", "sg", "possessive"),
-    "she": ("f", "sg", "pronoun"), "herself": ("f", "sg", "pronoun"), "hers": ("f", "sg", "possessive"),
+    "she": ("f", "sg", "pronoun"),
+    "herself": ("f", "sg", "pronoun"),
+    "hers": ("f", "sg", "possessive"),
     "her": ("f", "sg", "pronoun"),  # object or possessive: decided from the parse (dep "poss")
-    "they": (None, "pl", "pronoun"), "them": (None, "pl", "pronoun"), "themselves": (None, "pl", "pronoun"),
-    "their": (None, "pl", "possessive"), "theirs": (None, "pl", "possessive"),
+    "they": (None, "pl", "pronoun"),
+    "them": (None, "pl", "pronoun"),
+    "themselves": (None, "pl", "pronoun"),
+    "their": (None, "pl", "possessive"),
+    "theirs": (None, "pl", "possessive"),
 }
 
 # First and second person: never linked (the speaker of a quote is the attribution stage's business).
@@ -137,8 +214,18 @@ ORG_GENERIC_HEADS: frozenset[str] = words(
 
 # Well-known multi-name organisations whose variants share no initials (general world knowledge).
 ORG_VARIANT_GROUPS: tuple[frozenset[str], ...] = (
-    frozenset({"islamic state", "isis", "isil", "is", "daesh", "islamic state of iraq and syria",
-               "islamic state of iraq and the levant", "islamic state group"}),
+    frozenset(
+        {
+            "islamic state",
+            "isis",
+            "isil",
+            "is",
+            "daesh",
+            "islamic state of iraq and syria",
+            "islamic state of iraq and the levant",
+            "islamic state group",
+        }
+    ),
     frozenset({"al qaeda", "al-qaeda", "al qaida", "al-qaida", "al-qa'ida"}),
     frozenset({"hezbollah", "hizbollah", "hizbullah"}),
     frozenset({"gop", "republican party"}),

@@ -161,7 +161,8 @@ class _Resolver:
         if len(words) != 1:
             return None
         owners = [
-            c for c in self.clusters
+            c
+            for c in self.clusters
             if c.type == "PERSON" and any(f.split() and words[0] in surname_forms(f.split()[-1]) for f in c.forms)
         ]
         return max(owners, key=lambda c: c.last) if owners else None
@@ -264,8 +265,10 @@ class _Resolver:
             label = self._label(ent.label_, text, votes)
             if label not in KEEP_LABELS or label != "PERSON" and is_title_complement(doc, ns.start, ns.end):
                 continue
-            if label == "NORP" and not country_code(text) and (
-                root.dep_ in ("amod", "compound") or root.tag_ not in ("NNS", "NNPS")
+            if (
+                label == "NORP"
+                and not country_code(text)
+                and (root.dep_ in ("amod", "compound") or root.tag_ not in ("NNS", "NNPS"))
             ):
                 continue
             if label != ent.label_:
@@ -323,7 +326,7 @@ class _Resolver:
         return ref
 
     def _parenthesised_alias(self, cluster: Cluster, end: int) -> None:
-        """"Islamic State (ISIS)": the acronym in brackets right after a name is the same entity."""
+        """ "Islamic State (ISIS)": the acronym in brackets right after a name is the same entity."""
         doc = self.doc
         if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
             return
@@ -417,7 +420,7 @@ class _Resolver:
         return self._attach_description(cluster, desc)
 
     def _predicate_subject(self, head) -> Cluster | None:
-        """"X was the founder of Y" / "X is a lawyer": a predicate noun describes the subject, nobody else."""
+        """ "X was the founder of Y" / "X is a lawyer": a predicate noun describes the subject, nobody else."""
         for c in head.head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 cluster = self.tok_cluster.get(c.i)
@@ -441,7 +444,7 @@ class _Resolver:
         return " ".join(words[1:] if len(words) > 1 and words[0].lower() in DETERMINERS else words)
 
     def _relative(self, tok, by_tok: dict[int, Ref]) -> Ref | None:
-        """"X, who said ...": the relative pronoun subject is the noun its clause modifies."""
+        """ "X, who said ...": the relative pronoun subject is the noun its clause modifies."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl":
             return None
         antecedent = tok.head.head
@@ -501,7 +504,7 @@ def _canonical_name(cluster: Cluster) -> str:
 
 
 def _name_kind(text: str, name: str, type_: str) -> str:
-    """"name" when the mention is the canonical name or (for people) part of it, else "alias"."""
+    """ "name" when the mention is the canonical name or (for people) part of it, else "alias"."""
     if type_ == "PERSON":
         words, full = set(name_words(text)), set(name_words(name))
         full |= {f for w in full for f in surname_forms(w)}
@@ -526,8 +529,15 @@ def _to_entities(clusters: list[Cluster]) -> list[Entity]:
                     aliases.append(m.text)
         country = c.country or (country_code(name) if c.type == "GPE" else None)
         out.append(
-            Entity(id=f"e{n}", name=name, type=c.type, mentions=list(c.mentions), roles=list(c.roles),
-                   country=country, aliases=aliases)
+            Entity(
+                id=f"e{n}",
+                name=name,
+                type=c.type,
+                mentions=list(c.mentions),
+                roles=list(c.roles),
+                country=country,
+                aliases=aliases,
+            )
         )
     return out
 

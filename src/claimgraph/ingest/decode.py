@@ -76,8 +76,22 @@ def decode_bytes(
 # Legacy encodings news pages actually use, most common first. charset-normalizer often finds
 # several equally clean decodings of short texts (cp775 vs cp1252); the web's usual one wins the tie.
 _WEB_ENCODINGS = (
-    "cp1252", "iso8859_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2",
-    "shift_jis", "euc_jp", "gb18030", "gb2312", "big5", "euc_kr", "cp1256", "cp1253", "cp1254",
+    "cp1252",
+    "iso8859_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_2",
+    "shift_jis",
+    "euc_jp",
+    "gb18030",
+    "gb2312",
+    "big5",
+    "euc_kr",
+    "cp1256",
+    "cp1253",
+    "cp1254",
 )
 
 

@@ -65,8 +65,14 @@ PRESETS: dict[str, FieldMap] = {
     "nela": FieldMap(text="content", title="title", url="url", date="date", source="source", authors="author"),
     # FakeNewsCorpus: id, domain, type, url, content, scraped_at, ..., title, authors, ...
     "fakenews": FieldMap(
-        text="content", title="title", url="url", date=None, source="domain", authors="authors",
-        fetched="scraped_at", label="type",
+        text="content",
+        title="title",
+        url="url",
+        date=None,
+        source="domain",
+        authors="authors",
+        fetched="scraped_at",
+        label="type",
     ),
 }
 
@@ -150,8 +156,14 @@ def record_to_document(record: Any, fields: FieldMap, source: str, position: str
     url = _pick(record, fields.url, URL_KEYS)
     fetched = normalise_date(record.get(fields.fetched)) if fields.fetched else None
     return RawDocument(
-        text=text, source=source, format=fields.format, url=str(url).strip() if url else None,
-        fetched_at=fetched, position=position, encoding="utf-8", metadata=metadata,
+        text=text,
+        source=source,
+        format=fields.format,
+        url=str(url).strip() if url else None,
+        fetched_at=fetched,
+        position=position,
+        encoding="utf-8",
+        metadata=metadata,
     )
 
 

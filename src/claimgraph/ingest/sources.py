@@ -56,8 +56,9 @@ def iter_inputs(
             if chosen == "file":
                 yield from _single_file(item, fmt, max_bytes)
             elif chosen == "warc" and item == "-":  # resuming needs record offsets in a seekable file
-                yield DocumentError("malformed", "WARC input cannot be read from stdin; give the file's path",
-                                    "<stdin>")
+                yield DocumentError(
+                    "malformed", "WARC input cannot be read from stdin; give the file's path", "<stdin>"
+                )
             elif chosen == "warc":
                 yield from iter_warc(Path(item), max_bytes=max_bytes)
             elif chosen == "jsonl":

@@ -156,8 +156,10 @@ def _record_document(record, source: str, position: str, max_bytes: int | None) 
         return None
     if len(payload) < record.content_length:
         return DocumentError(
-            "truncated", f"WARC record truncated: {len(payload)} of {record.content_length} payload bytes",
-            source, position,
+            "truncated",
+            f"WARC record truncated: {len(payload)} of {record.content_length} payload bytes",
+            source,
+            position,
         )
     try:
         payload = _content_decode(payload, http.get("Content-Encoding"))
@@ -168,7 +170,12 @@ def _record_document(record, source: str, position: str, max_bytes: int | None) 
         return DocumentError("encoding", f"cannot decode payload: {exc}", source, position)
     date = record.record_date
     return RawDocument(
-        text=text, source=source, format="html", url=uri, position=position, encoding=encoding,
+        text=text,
+        source=source,
+        format="html",
+        url=uri,
+        position=position,
+        encoding=encoding,
         fetched_at=date.isoformat() if date else None,
         metadata={"warc_record_id": record.headers.get("WARC-Record-ID")},
     )

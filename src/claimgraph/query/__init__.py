@@ -20,5 +20,15 @@ from .publisher import publisher, publishers
 from .search import search
 from .timeline import timeline
 
-__all__ = ["article", "entity", "lookup", "network", "open_db", "overview", "publisher", "publishers", "search",
-           "timeline"]
+__all__ = [
+    "article",
+    "entity",
+    "lookup",
+    "network",
+    "open_db",
+    "overview",
+    "publisher",
+    "publishers",
+    "search",
+    "timeline",
+]

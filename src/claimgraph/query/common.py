@@ -27,8 +27,13 @@ def clamp(limit: int | None, offset: int | None, default: int = DEFAULT_LIMIT) -
 def page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
     """The one pagination envelope; ``next_offset`` is None on the last page."""
     more = (offset + len(items) < total) if total is not None else len(items) == limit
-    return {"items": items, "total": total, "limit": limit, "offset": offset,
-            "next_offset": offset + len(items) if more and items else None}
+    return {
+        "items": items,
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + len(items) if more and items else None,
+    }
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,7 +51,7 @@ def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     wanted = sorted(i for i in ids if i)
     for chunk in range(0, len(wanted), 500):
-        for id_, name, type_ in conn.execute(_NAMES, {"ids": wanted[chunk:chunk + 500]}):
+        for id_, name, type_ in conn.execute(_NAMES, {"ids": wanted[chunk : chunk + 500]}):
             out[id_] = {"id": id_, "name": name, "type": type_}
     return out
 
@@ -81,4 +86,3 @@ def article_conditions(
         conditions.append("a.publisher_id = :publisher")
         params["publisher"] = publisher.lower()
     return conditions
-

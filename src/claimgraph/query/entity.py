@@ -33,17 +33,33 @@ def _said_stmt(with_stance: bool):
     cond = t.c.speaker_entity_id == _X
     if with_stance:
         cond = cond & (t.c.stance == bindparam("stance"))
-    return (attribution_select().where(cond).order_by(t.c.published.desc(), t.c.document_id, t.c.content_start)
-            .limit(_LIMIT).offset(_OFFSET))
+    return (
+        attribution_select()
+        .where(cond)
+        .order_by(t.c.published.desc(), t.c.document_id, t.c.content_start)
+        .limit(_LIMIT)
+        .offset(_OFFSET)
+    )
 
 
 _SAID = {False: _said_stmt(False), True: _said_stmt(True)}
-_ABOUT = (attribution_select().join(x, (x.c.document_id == t.c.document_id) & (x.c.local_id == t.c.local_id))
-          .where(x.c.entity_id == _X, or_(x.c.speaker_entity_id.is_(None), x.c.speaker_entity_id != _X))
-          .order_by(x.c.published.desc(), x.c.document_id, t.c.content_start).limit(_LIMIT).offset(_OFFSET))
-_ARTICLES = (select(a.c.document_id, a.c.title, a.c.published, a.c.publisher_id, a.c.url)
-             .select_from(ae).join(a, a.c.document_id == ae.c.document_id).where(ae.c.entity_id == _X)
-             .order_by(ae.c.published.desc(), ae.c.document_id).limit(_LIMIT).offset(_OFFSET))
+_ABOUT = (
+    attribution_select()
+    .join(x, (x.c.document_id == t.c.document_id) & (x.c.local_id == t.c.local_id))
+    .where(x.c.entity_id == _X, or_(x.c.speaker_entity_id.is_(None), x.c.speaker_entity_id != _X))
+    .order_by(x.c.published.desc(), x.c.document_id, t.c.content_start)
+    .limit(_LIMIT)
+    .offset(_OFFSET)
+)
+_ARTICLES = (
+    select(a.c.document_id, a.c.title, a.c.published, a.c.publisher_id, a.c.url)
+    .select_from(ae)
+    .join(a, a.c.document_id == ae.c.document_id)
+    .where(ae.c.entity_id == _X)
+    .order_by(ae.c.published.desc(), ae.c.document_id)
+    .limit(_LIMIT)
+    .offset(_OFFSET)
+)
 
 
 def stat_total(conn: Connection, entity_id: str, role: str, stance: str | None = None) -> int:
@@ -86,13 +102,15 @@ def entity(
     }
 
 
-def said_summary(conn: Connection, entity_id: str, rows: list[Any] | None = None
-                 ) -> tuple[dict[str, int], list[dict[str, Any]]]:
+def said_summary(
+    conn: Connection, entity_id: str, rows: list[Any] | None = None
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """What X said counted per stance (largest first) and per month (oldest first), from ``entity_stats``
     (its ``said`` rows, read here unless the caller already has them)."""
     if rows is None:
-        rows = conn.execute(select(st.c.period, st.c.stance, st.c.n)
-                            .where(st.c.entity_id == entity_id, st.c.role == "said")).all()
+        rows = conn.execute(
+            select(st.c.period, st.c.stance, st.c.n).where(st.c.entity_id == entity_id, st.c.role == "said")
+        ).all()
     rows = [(r.period, r.stance, r.n) for r in rows]
     stances: dict[str, int] = {}
     months: dict[str, dict[str, int]] = {}
@@ -103,13 +121,21 @@ def said_summary(conn: Connection, entity_id: str, rows: list[Any] | None = None
         if period:
             months.setdefault(period, {})[stance or "unknown"] = n
     by_stance = dict(sorted(stances.items(), key=lambda kv: (-kv[1], kv[0])))
-    by_month = [{"period": k, "count": sum(v.values()), "stances": dict(sorted(v.items()))}
-                for k, v in sorted(months.items())]
+    by_month = [
+        {"period": k, "count": sum(v.values()), "stances": dict(sorted(v.items()))} for k, v in sorted(months.items())
+    ]
     return by_stance, by_month
 
 
-def said(conn: Connection, entity_id: str, *, stance: str | None = None, limit: int | None = None,
-         offset: int | None = None, total: int | None = None) -> dict[str, Any]:
+def said(
+    conn: Connection,
+    entity_id: str,
+    *,
+    stance: str | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+    total: int | None = None,
+) -> dict[str, Any]:
     """A page of what X said (X is the speaker), newest article first."""
     limit, offset = clamp(limit, offset)
     if total is None:
@@ -121,8 +147,9 @@ def said(conn: Connection, entity_id: str, *, stance: str | None = None, limit: 
     return page(attribution_dicts(conn, rows), total, limit, offset)
 
 
-def about(conn: Connection, entity_id: str, *, limit: int | None = None, offset: int | None = None,
-          total: int | None = None) -> dict[str, Any]:
+def about(
+    conn: Connection, entity_id: str, *, limit: int | None = None, offset: int | None = None, total: int | None = None
+) -> dict[str, Any]:
     """A page of what others said about X (attributions whose targets include X), newest first."""
     limit, offset = clamp(limit, offset)
     if total is None:
@@ -132,17 +159,22 @@ def about(conn: Connection, entity_id: str, *, limit: int | None = None, offset:
 
 
 _COUNTERPARTS = {
-    "accuses": text("SELECT x.entity_id AS other, count(*) AS n FROM attribution_targets x "
-                    "WHERE x.speaker_entity_id = :x AND x.stance = :stance GROUP BY x.entity_id "
-                    "ORDER BY n DESC, other LIMIT :n"),
-    "accused_by": text("SELECT x.speaker_entity_id AS other, count(*) AS n FROM attribution_targets x "
-                       "WHERE x.entity_id = :x AND x.stance = :stance AND x.speaker_entity_id IS NOT NULL "
-                       "AND x.speaker_entity_id != :x GROUP BY x.speaker_entity_id ORDER BY n DESC, other LIMIT :n"),
+    "accuses": text(
+        "SELECT x.entity_id AS other, count(*) AS n FROM attribution_targets x "
+        "WHERE x.speaker_entity_id = :x AND x.stance = :stance GROUP BY x.entity_id "
+        "ORDER BY n DESC, other LIMIT :n"
+    ),
+    "accused_by": text(
+        "SELECT x.speaker_entity_id AS other, count(*) AS n FROM attribution_targets x "
+        "WHERE x.entity_id = :x AND x.stance = :stance AND x.speaker_entity_id IS NOT NULL "
+        "AND x.speaker_entity_id != :x GROUP BY x.speaker_entity_id ORDER BY n DESC, other LIMIT :n"
+    ),
 }
 
 
-def counterparts(conn: Connection, entity_id: str, direction: str, stance: str = "accuse",
-                 limit: int = 20) -> list[dict[str, Any]]:
+def counterparts(
+    conn: Connection, entity_id: str, direction: str, stance: str = "accuse", limit: int = 20
+) -> list[dict[str, Any]]:
     """Who X accuses (``accuses``) or who accuses X (``accused_by``), with counts, most frequent first."""
     stmt = _COUNTERPARTS["accuses" if direction == "accuses" else "accused_by"]
     rows = conn.execute(stmt, {"x": entity_id, "stance": stance, "n": limit}).all()
@@ -150,15 +182,18 @@ def counterparts(conn: Connection, entity_id: str, direction: str, stance: str =
     return [{**(names.get(r.other) or {"id": None, "name": r.other, "type": None}), "count": r.n} for r in rows]
 
 
-def articles(conn: Connection, entity_id: str, *, limit: int | None = None,
-             offset: int | None = None, total: int | None = None) -> dict[str, Any]:
+def articles(
+    conn: Connection, entity_id: str, *, limit: int | None = None, offset: int | None = None, total: int | None = None
+) -> dict[str, Any]:
     """A page of the articles that mention X, newest first."""
     limit, offset = clamp(limit, offset)
     if total is None:
         total = stat_total(conn, entity_id, "articles")
     rows = conn.execute(_ARTICLES, {"x": entity_id, "limit": limit, "offset": offset}).all()
-    items = [{"id": r.document_id, "title": r.title, "published": r.published, "publisher": r.publisher_id,
-              "url": r.url} for r in rows]
+    items = [
+        {"id": r.document_id, "title": r.title, "published": r.published, "publisher": r.publisher_id, "url": r.url}
+        for r in rows
+    ]
     return page(items, total, limit, offset)
 
 
@@ -179,10 +214,18 @@ def _lookup_stmt(sqlite: bool):
     if sqlite:  # LIKE cannot use an index there: the same prefix as a range of one
         prefix = prefix & (al.c.alias >= bindparam("lo")) & (al.c.alias < bindparam("hi"))
     sub = select(al.c.entity_id).where(prefix).distinct().limit(200).subquery()
-    n = (select(func.coalesce(func.sum(st.c.n), 0)).where(st.c.entity_id == e.c.id, st.c.role == "articles")
-         .scalar_subquery().label("articles"))
-    return (select(e.c.id, e.c.name, e.c.type, n).join(sub, sub.c.entity_id == e.c.id)
-            .order_by(n.desc(), e.c.name).limit(_LIMIT))
+    n = (
+        select(func.coalesce(func.sum(st.c.n), 0))
+        .where(st.c.entity_id == e.c.id, st.c.role == "articles")
+        .scalar_subquery()
+        .label("articles")
+    )
+    return (
+        select(e.c.id, e.c.name, e.c.type, n)
+        .join(sub, sub.c.entity_id == e.c.id)
+        .order_by(n.desc(), e.c.name)
+        .limit(_LIMIT)
+    )
 
 
 _LOOKUP = {True: _lookup_stmt(True), False: _lookup_stmt(False)}  # built once, like the page's statements

@@ -34,10 +34,28 @@ def _chunks(conn: Connection, stmt: Select, keys: list) -> Iterator[Any]:
 def attributions(conn: Connection) -> Iterator[dict[str, Any]]:
     """One row per attribution: article, speaker (id and name), cue, content, kind, stance, targets, via."""
     t, a, e = s.attributions, s.articles, s.entities
-    stmt = (select(t.c.document_id, t.c.local_id, a.c.published, a.c.publisher_id, t.c.speaker_entity_id,
-                   e.c.name.label("speaker_name"), t.c.speaker_text, t.c.cue_text, t.c.kind, t.c.stance,
-                   t.c.content, t.c.content_start, t.c.content_end, t.c.targets, t.c.via, t.c.confidence)
-            .join(a, a.c.document_id == t.c.document_id).outerjoin(e, e.c.id == t.c.speaker_entity_id))
+    stmt = (
+        select(
+            t.c.document_id,
+            t.c.local_id,
+            a.c.published,
+            a.c.publisher_id,
+            t.c.speaker_entity_id,
+            e.c.name.label("speaker_name"),
+            t.c.speaker_text,
+            t.c.cue_text,
+            t.c.kind,
+            t.c.stance,
+            t.c.content,
+            t.c.content_start,
+            t.c.content_end,
+            t.c.targets,
+            t.c.via,
+            t.c.confidence,
+        )
+        .join(a, a.c.document_id == t.c.document_id)
+        .outerjoin(e, e.c.id == t.c.speaker_entity_id)
+    )
     for r in _chunks(conn, stmt, [t.c.document_id, t.c.local_id]):
         yield {**r._mapping, "targets": list(r.targets or []), "via": list(r.via or [])}
 
@@ -54,9 +72,19 @@ def entities(conn: Connection) -> Iterator[dict[str, Any]]:
 def articles(conn: Connection) -> Iterator[dict[str, Any]]:
     """One row per article: metadata and body, with its declared/detected origin."""
     a, c = s.articles, s.copies
-    stmt = (select(a.c.document_id, a.c.title, a.c.authors, a.c.published, a.c.publisher_id, a.c.url,
-                   a.c.original_source, a.c.republished, a.c.words, c.c.origin_id, a.c.body)
-            .outerjoin(c, c.c.document_id == a.c.document_id))
+    stmt = select(
+        a.c.document_id,
+        a.c.title,
+        a.c.authors,
+        a.c.published,
+        a.c.publisher_id,
+        a.c.url,
+        a.c.original_source,
+        a.c.republished,
+        a.c.words,
+        c.c.origin_id,
+        a.c.body,
+    ).outerjoin(c, c.c.document_id == a.c.document_id)
     for r in _chunks(conn, stmt, [a.c.document_id]):
         yield {**r._mapping, "authors": list(r.authors or []), "republished": bool(r.republished)}
 

@@ -45,22 +45,32 @@ def network(
     if entity:
         where.append("(t.speaker_entity_id = :entity OR t.entity_id = :entity)")
         params["entity"] = entity
-    grouped = ("SELECT t.speaker_entity_id AS source, t.entity_id AS target, t.stance AS stance, count(*) AS weight "
-               f"FROM attribution_targets t WHERE {' AND '.join(where)} "
-               "GROUP BY t.speaker_entity_id, t.entity_id, t.stance HAVING count(*) >= :min_weight")
+    grouped = (
+        "SELECT t.speaker_entity_id AS source, t.entity_id AS target, t.stance AS stance, count(*) AS weight "
+        f"FROM attribution_targets t WHERE {' AND '.join(where)} "
+        "GROUP BY t.speaker_entity_id, t.entity_id, t.stance HAVING count(*) >= :min_weight"
+    )
     # one pass: the grouped edges are few (one per speaker, target and stance), so count and page them here
     every = conn.execute(text(f"{grouped} ORDER BY weight DESC, source, target, stance"), params).all()
-    total, rows = len(every), every[offset:offset + limit]
+    total, rows = len(every), every[offset : offset + limit]
     names = entity_names(conn, {r.source for r in rows} | {r.target for r in rows})
-    edges = [{"source": r.source, "target": r.target, "stance": r.stance or "unknown", "weight": r.weight}
-             for r in rows]
+    edges = [
+        {"source": r.source, "target": r.target, "stance": r.stance or "unknown", "weight": r.weight} for r in rows
+    ]
     nodes: dict[str, dict[str, Any]] = {}
     for edge in edges:
         for end, key in ((edge["source"], "out"), (edge["target"], "in")):
-            node = nodes.setdefault(end, {**(names.get(end) or {"id": end, "name": end, "type": None}),
-                                          "id": end, "in": 0, "out": 0})
+            node = nodes.setdefault(
+                end, {**(names.get(end) or {"id": end, "name": end, "type": None}), "id": end, "in": 0, "out": 0}
+            )
             node[key] += edge["weight"]
-    query = {"date_from": date_from, "date_to": date_to, "publisher": publisher, "stance": stance,
-             "entity": entity, "min_weight": params["min_weight"]}
+    query = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "publisher": publisher,
+        "stance": stance,
+        "entity": entity,
+        "min_weight": params["min_weight"],
+    }
     ordered = sorted(nodes.values(), key=lambda n: (-(n["in"] + n["out"]), n["name"] or ""))
     return {"query": query, "nodes": ordered, "edges": page(edges, total, limit, offset)}

@@ -18,24 +18,45 @@ from .common import clamp, page
 a, c, p = s.articles, s.copies, s.publishers
 
 
-def publisher(conn: Connection, publisher_id: str, *, limit: int | None = None, offset: int = 0,
-              copies_offset: int = 0) -> dict[str, Any] | None:
+def publisher(
+    conn: Connection, publisher_id: str, *, limit: int | None = None, offset: int = 0, copies_offset: int = 0
+) -> dict[str, Any] | None:
     """The publisher page's data, or None when no publisher has this id (domain)."""
     pid = publisher_id.lower() if not publisher_id.startswith("name:") else publisher_id
     row = conn.execute(select(p).where(p.c.id == pid)).first()
     if row is None:
         return None
     limit, offset = clamp(limit, offset)
-    span = conn.execute(select(func.count(), func.min(a.c.published), func.max(a.c.published))
-                        .where(a.c.publisher_id == pid)).one()
-    rows = conn.execute(select(a.c.document_id, a.c.title, a.c.published, a.c.url, a.c.republished,
-                               a.c.original_source).where(a.c.publisher_id == pid)
-                        .order_by(a.c.published.desc(), a.c.document_id).limit(limit).offset(offset)).all()
-    items = [{"id": r.document_id, "title": r.title, "published": r.published, "url": r.url,
-              "republished": bool(r.republished), "original_source": r.original_source} for r in rows]
+    span = conn.execute(
+        select(func.count(), func.min(a.c.published), func.max(a.c.published)).where(a.c.publisher_id == pid)
+    ).one()
+    rows = conn.execute(
+        select(a.c.document_id, a.c.title, a.c.published, a.c.url, a.c.republished, a.c.original_source)
+        .where(a.c.publisher_id == pid)
+        .order_by(a.c.published.desc(), a.c.document_id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = [
+        {
+            "id": r.document_id,
+            "title": r.title,
+            "published": r.published,
+            "url": r.url,
+            "republished": bool(r.republished),
+            "original_source": r.original_source,
+        }
+        for r in rows
+    ]
     return {
-        "publisher": {"id": row.id, "name": row.name, "domain": row.domain, "articles": span[0],
-                      "first": span[1], "last": span[2]},
+        "publisher": {
+            "id": row.id,
+            "name": row.name,
+            "domain": row.domain,
+            "articles": span[0],
+            "first": span[1],
+            "last": span[2],
+        },
         "articles": page(items, span[0], limit, offset),
         "republications": republications(conn, pid, limit=limit, offset=copies_offset),
         "republished_from": sources(conn, pid),
@@ -51,14 +72,38 @@ def republications(conn: Connection, pid: str, *, limit: int | None = None, offs
     base = select(func.count()).select_from(c.join(a, a.c.document_id == c.c.document_id)).where(cond)
     total = conn.execute(base).scalar_one()
     rows = conn.execute(
-        select(c.c.document_id, a.c.title, a.c.published, c.c.origin_id, c.c.origin_name, c.c.similarity,
-               c.c.method, origin.c.title.label("origin_title"), origin.c.publisher_id.label("origin_publisher"))
-        .join(a, a.c.document_id == c.c.document_id).outerjoin(origin, origin.c.document_id == c.c.origin_id)
-        .where(cond).order_by(a.c.published.desc(), c.c.document_id).limit(limit).offset(offset)).all()
-    items = [{"id": r.document_id, "title": r.title, "published": r.published, "method": r.method,
-              "similarity": r.similarity, "declared": r.origin_name,
-              "origin": {"id": r.origin_id, "title": r.origin_title, "publisher": r.origin_publisher}
-              if r.origin_id else None} for r in rows]
+        select(
+            c.c.document_id,
+            a.c.title,
+            a.c.published,
+            c.c.origin_id,
+            c.c.origin_name,
+            c.c.similarity,
+            c.c.method,
+            origin.c.title.label("origin_title"),
+            origin.c.publisher_id.label("origin_publisher"),
+        )
+        .join(a, a.c.document_id == c.c.document_id)
+        .outerjoin(origin, origin.c.document_id == c.c.origin_id)
+        .where(cond)
+        .order_by(a.c.published.desc(), c.c.document_id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = [
+        {
+            "id": r.document_id,
+            "title": r.title,
+            "published": r.published,
+            "method": r.method,
+            "similarity": r.similarity,
+            "declared": r.origin_name,
+            "origin": {"id": r.origin_id, "title": r.origin_title, "publisher": r.origin_publisher}
+            if r.origin_id
+            else None,
+        }
+        for r in rows
+    ]
     return page(items, total, limit, offset)
 
 
@@ -68,9 +113,14 @@ def sources(conn: Connection, pid: str, limit: int = 20) -> list[dict[str, Any]]
     who = func.coalesce(origin.c.publisher_id, c.c.origin_name, "unknown")
     rows = conn.execute(
         select(who.label("source"), func.count().label("n"))
-        .select_from(c.join(a, a.c.document_id == c.c.document_id)
-                     .outerjoin(origin, origin.c.document_id == c.c.origin_id))
-        .where(a.c.publisher_id == pid).group_by(who).order_by(func.count().desc(), who).limit(limit)).all()
+        .select_from(
+            c.join(a, a.c.document_id == c.c.document_id).outerjoin(origin, origin.c.document_id == c.c.origin_id)
+        )
+        .where(a.c.publisher_id == pid)
+        .group_by(who)
+        .order_by(func.count().desc(), who)
+        .limit(limit)
+    ).all()
     return [{"source": r.source, "count": r.n} for r in rows]
 
 
@@ -79,10 +129,14 @@ def copiers(conn: Connection, pid: str, limit: int = 20) -> list[dict[str, Any]]
     origin, copy = aliased(a), aliased(a)
     rows = conn.execute(
         select(copy.c.publisher_id, func.count().label("n"))
-        .select_from(c.join(origin, origin.c.document_id == c.c.origin_id)
-                     .join(copy, copy.c.document_id == c.c.document_id))
-        .where(origin.c.publisher_id == pid).group_by(copy.c.publisher_id)
-        .order_by(func.count().desc(), copy.c.publisher_id).limit(limit)).all()
+        .select_from(
+            c.join(origin, origin.c.document_id == c.c.origin_id).join(copy, copy.c.document_id == c.c.document_id)
+        )
+        .where(origin.c.publisher_id == pid)
+        .group_by(copy.c.publisher_id)
+        .order_by(func.count().desc(), copy.c.publisher_id)
+        .limit(limit)
+    ).all()
     return [{"publisher": r.publisher_id, "count": r.n} for r in rows]
 
 
@@ -91,7 +145,12 @@ def publishers(conn: Connection, *, limit: int | None = None, offset: int | None
     limit, offset = clamp(limit, offset)
     n = func.count(a.c.document_id)
     total = conn.execute(select(func.count()).select_from(p)).scalar_one()
-    rows = conn.execute(select(p.c.id, p.c.name, p.c.domain, n.label("articles"))
-                        .outerjoin(a, a.c.publisher_id == p.c.id).group_by(p.c.id, p.c.name, p.c.domain)
-                        .order_by(n.desc(), p.c.id).limit(limit).offset(offset)).all()
+    rows = conn.execute(
+        select(p.c.id, p.c.name, p.c.domain, n.label("articles"))
+        .outerjoin(a, a.c.publisher_id == p.c.id)
+        .group_by(p.c.id, p.c.name, p.c.domain)
+        .order_by(n.desc(), p.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
     return page([dict(r._mapping) for r in rows], total, limit, offset)

@@ -17,9 +17,25 @@ from .common import entity_names, ref
 t, a = s.attributions, s.articles
 
 ATTRIBUTION_COLUMNS = (
-    t.c.document_id, t.c.local_id, t.c.speaker_entity_id, t.c.speaker_text, t.c.speaker_start, t.c.speaker_end,
-    t.c.cue_text, t.c.cue_lemma, t.c.cue_start, t.c.cue_end, t.c.content, t.c.content_start, t.c.content_end,
-    t.c.fragments, t.c.kind, t.c.stance, t.c.targets, t.c.via, t.c.confidence,
+    t.c.document_id,
+    t.c.local_id,
+    t.c.speaker_entity_id,
+    t.c.speaker_text,
+    t.c.speaker_start,
+    t.c.speaker_end,
+    t.c.cue_text,
+    t.c.cue_lemma,
+    t.c.cue_start,
+    t.c.cue_end,
+    t.c.content,
+    t.c.content_start,
+    t.c.content_end,
+    t.c.fragments,
+    t.c.kind,
+    t.c.stance,
+    t.c.targets,
+    t.c.via,
+    t.c.confidence,
 )
 
 
@@ -47,14 +63,23 @@ def attribution_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, A
         item: dict[str, Any] = {
             "document_id": r.document_id,
             "id": r.local_id,
-            "speaker": {**speaker, "mention": r.speaker_text} if speaker else (
+            "speaker": {**speaker, "mention": r.speaker_text}
+            if speaker
+            else (
                 {"id": None, "name": r.speaker_text, "type": None, "mention": r.speaker_text}
-                if r.speaker_text else None),
+                if r.speaker_text
+                else None
+            ),
             "speaker_span": [r.speaker_start, r.speaker_end] if r.speaker_start is not None else None,
             "cue": {"text": r.cue_text, "lemma": r.cue_lemma, "start": r.cue_start, "end": r.cue_end}
-            if r.cue_text else None,
-            "content": {"text": r.content, "start": r.content_start, "end": r.content_end,
-                        "fragments": r.fragments or [[r.content_start, r.content_end]]},
+            if r.cue_text
+            else None,
+            "content": {
+                "text": r.content,
+                "start": r.content_start,
+                "end": r.content_end,
+                "fragments": r.fragments or [[r.content_start, r.content_end]],
+            },
             "kind": r.kind,
             "stance": r.stance,
             "targets": [ref(names, x) for x in (r.targets or [])],
@@ -62,14 +87,19 @@ def attribution_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, A
             "confidence": r.confidence,
         }
         if "title" in m:
-            item["article"] = {"id": r.document_id, "title": m["title"], "published": m["published"],
-                               "publisher": m["publisher_id"]}
+            item["article"] = {
+                "id": r.document_id,
+                "title": m["title"],
+                "published": m["published"],
+                "publisher": m["publisher_id"],
+            }
         out.append(item)
     return out
 
 
-def attributions_by_keys(conn: Connection, keys: Sequence[tuple[str, str]], with_article: bool = True
-                         ) -> list[dict[str, Any]]:
+def attributions_by_keys(
+    conn: Connection, keys: Sequence[tuple[str, str]], with_article: bool = True
+) -> list[dict[str, Any]]:
     """The attributions with these (document_id, local_id) keys, as dicts, in the order of ``keys``.
 
     Selected by ``document_id IN (...)`` (the primary key's first column) and filtered here: SQLite does
@@ -81,11 +111,15 @@ def attributions_by_keys(conn: Connection, keys: Sequence[tuple[str, str]], with
     locals_ = sorted({k[1] for k in keys})  # narrows the rows read (and their JSON decoded) to near the wanted ones
     rows = conn.execute(_BY_KEYS[with_article], {"docs": docs, "locals": locals_}).all()
     order = {(k[0], k[1]): i for i, k in enumerate(keys)}
-    wanted = sorted((r for r in rows if (r.document_id, r.local_id) in order),
-                    key=lambda r: order[(r.document_id, r.local_id)])
+    wanted = sorted(
+        (r for r in rows if (r.document_id, r.local_id) in order), key=lambda r: order[(r.document_id, r.local_id)]
+    )
     return attribution_dicts(conn, wanted)
 
 
-_BY_KEYS = {w: attribution_select(w).where(t.c.document_id.in_(bindparam("docs", expanding=True)),
-                                           t.c.local_id.in_(bindparam("locals", expanding=True)))
-            for w in (False, True)}  # built once: SQLAlchemy memoises a statement's cache key
+_BY_KEYS = {
+    w: attribution_select(w).where(
+        t.c.document_id.in_(bindparam("docs", expanding=True)), t.c.local_id.in_(bindparam("locals", expanding=True))
+    )
+    for w in (False, True)
+}  # built once: SQLAlchemy memoises a statement's cache key

@@ -55,8 +55,10 @@ def _filters(conn: Connection, f: ArticleFilter, stance: str | None, quote: bool
         if quote:
             sql += f" AND (t.speaker_entity_id = :entity OR {target_condition('t', 'target')})"
         else:
-            sql += (" AND EXISTS (SELECT 1 FROM article_entities ae WHERE ae.document_id = a.document_id"
-                    " AND ae.entity_id = :entity)")
+            sql += (
+                " AND EXISTS (SELECT 1 FROM article_entities ae WHERE ae.document_id = a.document_id"
+                " AND ae.entity_id = :entity)"
+            )
     if quote and stance:
         sql += " AND t.stance = :stance"
         params["stance"] = stance
@@ -80,37 +82,45 @@ def _arms(
         where, p = _filters(conn, f, stance, quote=False)
         params.update(p)
         if pg:
-            arms.append("SELECT 'article' AS kind, a.document_id, NULL AS local_id, NULL AS fid, "
-                        "ts_rank(a.tsv, query) AS score FROM articles a, websearch_to_tsquery('english', :q) query "
-                        "WHERE a.tsv @@ query" + where)
+            arms.append(
+                "SELECT 'article' AS kind, a.document_id, NULL AS local_id, NULL AS fid, "
+                "ts_rank(a.tsv, query) AS score FROM articles a, websearch_to_tsquery('english', :q) query "
+                "WHERE a.tsv @@ query" + where
+            )
         else:
             join = " JOIN articles a ON a.document_id = f.document_id" if where else ""
-            arms.append("SELECT 'article' AS kind, f.document_id, NULL AS local_id, f.rowid AS fid, "
-                        f"{'-bm25(articles_fts, 0.0, 3.0, 1.0)' if scored else '0.0'} AS score "
-                        "FROM articles_fts f" + join + " WHERE articles_fts MATCH :q" + where)
+            arms.append(
+                "SELECT 'article' AS kind, f.document_id, NULL AS local_id, f.rowid AS fid, "
+                f"{'-bm25(articles_fts, 0.0, 3.0, 1.0)' if scored else '0.0'} AS score "
+                "FROM articles_fts f" + join + " WHERE articles_fts MATCH :q" + where
+            )
     if "quote" in kinds:
         where, p = _filters(conn, f, stance, quote=True)
         params.update(p)
         if pg:
-            arms.append("SELECT 'quote' AS kind, t.document_id, t.local_id, NULL AS fid, "
-                        "ts_rank(t.tsv, query) AS score FROM attributions t "
-                        "JOIN articles a ON a.document_id = t.document_id, "
-                        "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query" + where)
+            arms.append(
+                "SELECT 'quote' AS kind, t.document_id, t.local_id, NULL AS fid, "
+                "ts_rank(t.tsv, query) AS score FROM attributions t "
+                "JOIN articles a ON a.document_id = t.document_id, "
+                "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query" + where
+            )
         else:
             join = ""
             if re.search(r"\bt\.", where):
                 join += " JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id"
             if re.search(r"\ba\.", where):
                 join += " JOIN articles a ON a.document_id = f.document_id"
-            arms.append("SELECT 'quote' AS kind, f.document_id, f.local_id, f.rowid AS fid, "
-                        f"{'-bm25(quotes_fts)' if scored else '0.0'} AS score "
-                        "FROM quotes_fts f" + join + " WHERE quotes_fts MATCH :q" + where)
+            arms.append(
+                "SELECT 'quote' AS kind, f.document_id, f.local_id, f.rowid AS fid, "
+                f"{'-bm25(quotes_fts)' if scored else '0.0'} AS score "
+                "FROM quotes_fts f" + join + " WHERE quotes_fts MATCH :q" + where
+            )
     return arms, params
 
 
 def _body(arm: str) -> str:
     """The FROM ... WHERE ... part of a ranking arm, for counting without computing any score."""
-    return arm[arm.index(" FROM "):]
+    return arm[arm.index(" FROM ") :]
 
 
 def _newest(conn: Connection, arms: list[str], params: dict[str, Any], limit: int, offset: int) -> list[Any]:
@@ -120,10 +130,12 @@ def _newest(conn: Connection, arms: list[str], params: dict[str, Any], limit: in
     most of 10⁵ articles) and says little when a word is that common; FTS5 walks its index backwards
     by rowid and stops after ``offset + limit`` rows, so this stays fast at any size.
     """
-    lists = [conn.execute(text(f"{arm} ORDER BY f.rowid DESC LIMIT :n"), {**params, "n": offset + limit}).all()
-             for arm in arms]
+    lists = [
+        conn.execute(text(f"{arm} ORDER BY f.rowid DESC LIMIT :n"), {**params, "n": offset + limit}).all()
+        for arm in arms
+    ]
     merged = [row for group in zip_longest(*lists) for row in group if row is not None]
-    return merged[offset:offset + limit]
+    return merged[offset : offset + limit]
 
 
 WORD = re.compile(r"\w+")
@@ -137,11 +149,12 @@ def _word_pattern(groups: list[list[str]]) -> tuple[re.Pattern[str], list[str]]:
     porter form, diacritics, a title-only match) just sends that hit to FTS5's snippet(). Also returns each
     term's lower-case literal start, for finding candidates with ``str.find`` before the regex is tried.
     """
+
     def word(w: str) -> tuple[str, str]:  # (regex, literal start)
         w = w.lower()
         for suffix in ("ies", "ied", "ing", "es", "ed", "s"):
             if w.endswith(suffix) and len(w) - len(suffix) >= (4 if suffix in ("ing", "ed") else 3):
-                w = w[:-len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+                w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
                 break
         if w.endswith("y") and len(w) > 3:
             return re.escape(w[:-1]) + "(?:y|ies|ied)", w[:-1]
@@ -196,19 +209,21 @@ def _python_snippet(body: str | None, pattern: re.Pattern[str], lits: list[str],
         if i == size:
             break
         end = w.end()
-    window = pattern.sub(lambda x: f"{START}{x.group(0)}{STOP}", body[start:max(end, m.end())])
+    window = pattern.sub(lambda x: f"{START}{x.group(0)}{STOP}", body[start : max(end, m.end())])
     return ("…" if start > 0 else "") + window + ("…" if max(end, m.end()) < len(body) else "")
 
 
 _BODIES = text("SELECT document_id, body FROM articles WHERE document_id IN :ids").bindparams(
-    bindparam("ids", expanding=True))
-_CONTENTS = text("SELECT document_id, local_id, content FROM attributions WHERE document_id IN :docs "
-                 "AND local_id IN :locals").bindparams(bindparam("docs", expanding=True),
-                                                      bindparam("locals", expanding=True))
+    bindparam("ids", expanding=True)
+)
+_CONTENTS = text(
+    "SELECT document_id, local_id, content FROM attributions WHERE document_id IN :docs AND local_id IN :locals"
+).bindparams(bindparam("docs", expanding=True), bindparam("locals", expanding=True))
 
 
-def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any],
-              groups: list[list[str]] | None = None) -> dict[tuple[str, str | None], str]:
+def _snippets(
+    conn: Connection, rows: list[Any], params: dict[str, Any], groups: list[list[str]] | None = None
+) -> dict[tuple[str, str | None], str]:
     """Highlighted snippets for the page's hits only, keyed by (document_id, local_id).
 
     On SQLite they are cut in Python around the first match of the query's words (``_python_snippet``),
@@ -226,8 +241,13 @@ def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any],
                 if snip is not None:
                     out[(r.document_id, None)] = snip
         if quotes:
-            contents = {(d, loc): c for d, loc, c in conn.execute(_CONTENTS, {
-                "docs": sorted({r.document_id for r in quotes}), "locals": sorted({r.local_id for r in quotes})})}
+            contents = {
+                (d, loc): c
+                for d, loc, c in conn.execute(
+                    _CONTENTS,
+                    {"docs": sorted({r.document_id for r in quotes}), "locals": sorted({r.local_id for r in quotes})},
+                )
+            }
             for r in quotes:
                 snip = _python_snippet(contents.get((r.document_id, r.local_id)), pattern, lits, 30)
                 if snip is not None:
@@ -236,20 +256,30 @@ def _snippets(conn: Connection, rows: list[Any], params: dict[str, Any],
         quotes = [r for r in quotes if (r.document_id, r.local_id) not in out]
     if conn.dialect.name == "postgresql":
         if articles:
-            for r in conn.execute(text(
-                "SELECT document_id, ts_headline('english', body, websearch_to_tsquery('english', :q), :opts) AS snip "
-                "FROM articles WHERE document_id IN :ids").bindparams(bindparam("ids", expanding=True)),
-                {"q": params["q"], "opts": params["opts"], "ids": [r.document_id for r in articles]}):
+            for r in conn.execute(
+                text(
+                    "SELECT document_id, "
+                    "ts_headline('english', body, websearch_to_tsquery('english', :q), :opts) AS snip "
+                    "FROM articles WHERE document_id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"q": params["q"], "opts": params["opts"], "ids": [r.document_id for r in articles]},
+            ):
                 out[(r.document_id, None)] = r.snip
         for r in quotes:
-            snip = conn.execute(text(
-                "SELECT ts_headline('english', content, websearch_to_tsquery('english', :q), :opts) FROM attributions "
-                "WHERE document_id = :d AND local_id = :l"), {"q": params["q"], "opts": params["opts"],
-                                                             "d": r.document_id, "l": r.local_id}).scalar()
+            snip = conn.execute(
+                text(
+                    "SELECT ts_headline('english', content, websearch_to_tsquery('english', :q), :opts) "
+                    "FROM attributions "
+                    "WHERE document_id = :d AND local_id = :l"
+                ),
+                {"q": params["q"], "opts": params["opts"], "d": r.document_id, "l": r.local_id},
+            ).scalar()
             out[(r.document_id, r.local_id)] = snip or ""
         return out
-    for kind, table, column, size, group in (("article", "articles_fts", 2, 20, articles),
-                                             ("quote", "quotes_fts", 2, 30, quotes)):
+    for kind, table, column, size, group in (
+        ("article", "articles_fts", 2, 20, articles),
+        ("quote", "quotes_fts", 2, 30, quotes),
+    ):
         if not group:
             continue
         stmt = text(
@@ -284,8 +314,15 @@ def search(
     if stance:
         kinds = ("quote",)  # a stance belongs to an attribution, not to a whole article
     groups = _terms(q or "")
-    query = {"q": q, "kind": kind, "date_from": date_from, "date_to": date_to, "publisher": publisher,
-             "entity": entity, "stance": stance}
+    query = {
+        "q": q,
+        "kind": kind,
+        "date_from": date_from,
+        "date_to": date_to,
+        "publisher": publisher,
+        "entity": entity,
+        "stance": stance,
+    }
     if not groups:
         return {"query": query, **page([], 0, limit, offset)}
     f = ArticleFilter(date_from, date_to, publisher, entity)
@@ -298,8 +335,10 @@ def search(
     # each arm counted on its own index, without scores; a common word stops counting just past MAX_COUNT
     # (and RANK_LIMIT), which is all the page says ("1,000+") and all the choice of ordering needs
     cap = max(MAX_COUNT, RANK_LIMIT) + 1
-    counts = [conn.execute(text(f"SELECT count(*) FROM (SELECT 1 {_body(arm)} LIMIT {cap}) c"),
-                           count_params).scalar_one() for arm in arms]
+    counts = [
+        conn.execute(text(f"SELECT count(*) FROM (SELECT 1 {_body(arm)} LIMIT {cap}) c"), count_params).scalar_one()
+        for arm in arms
+    ]
     total = min(sum(counts), MAX_COUNT)
     more = sum(counts) > MAX_COUNT
     if max(counts) > RANK_LIMIT and not pg:
@@ -307,14 +346,17 @@ def search(
         order = "newest"
     elif pg:
         union = " UNION ALL ".join(arms)
-        rows = conn.execute(text(
-            f"SELECT * FROM ({union}) hits ORDER BY score DESC, document_id, local_id LIMIT :limit OFFSET :offset"
-        ), {**count_params, "limit": limit, "offset": offset}).all()
+        rows = conn.execute(
+            text(
+                f"SELECT * FROM ({union}) hits ORDER BY score DESC, document_id, local_id LIMIT :limit OFFSET :offset"
+            ),
+            {**count_params, "limit": limit, "offset": offset},
+        ).all()
         order = "relevance"
     else:  # each FTS5 arm ranked and cut on its own (a UNION ALL under one ORDER BY ran ~5x slower), merged here
         top = {**count_params, "n": offset + limit}  # ORDER BY score, document_id, local_id (by position)
         rows = [row for arm in arms for row in conn.execute(text(f"{arm} ORDER BY 5 DESC, 2, 3 LIMIT :n"), top)]
-        rows = sorted(rows, key=lambda r: (-r.score, r.document_id, r.local_id or ""))[offset:offset + limit]
+        rows = sorted(rows, key=lambda r: (-r.score, r.document_id, r.local_id or ""))[offset : offset + limit]
         order = "relevance"
     snippets = _snippets(conn, rows, params, groups)
     result = page(_hits(conn, rows, snippets), total, limit, offset)
@@ -322,9 +364,17 @@ def search(
     return {"query": query, **result, "total_is_lower_bound": more}
 
 
-_META = (s.articles.select().with_only_columns(s.articles.c.document_id, s.articles.c.title, s.articles.c.url,
-                                               s.articles.c.published, s.articles.c.publisher_id)
-         .where(s.articles.c.document_id.in_(bindparam("docs", expanding=True))))  # built once
+_META = (
+    s.articles.select()
+    .with_only_columns(
+        s.articles.c.document_id,
+        s.articles.c.title,
+        s.articles.c.url,
+        s.articles.c.published,
+        s.articles.c.publisher_id,
+    )
+    .where(s.articles.c.document_id.in_(bindparam("docs", expanding=True)))
+)  # built once
 
 
 def _hits(conn: Connection, rows: list[Any], snippets: dict[tuple[str, str | None], str]) -> list[dict[str, Any]]:
@@ -339,10 +389,18 @@ def _hits(conn: Connection, rows: list[Any], snippets: dict[tuple[str, str | Non
         snippet, marks = split_snippet(snippets.get((r.document_id, r.local_id), ""))
         m = meta.get(r.document_id)
         hit: dict[str, Any] = {
-            "kind": r.kind, "document_id": r.document_id, "score": round(float(r.score), 4),
-            "snippet": snippet, "highlights": marks,
-            "article": {"id": r.document_id, "title": m.title if m else None, "url": m.url if m else None,
-                        "published": m.published if m else None, "publisher": m.publisher_id if m else None},
+            "kind": r.kind,
+            "document_id": r.document_id,
+            "score": round(float(r.score), 4),
+            "snippet": snippet,
+            "highlights": marks,
+            "article": {
+                "id": r.document_id,
+                "title": m.title if m else None,
+                "url": m.url if m else None,
+                "published": m.published if m else None,
+                "publisher": m.publisher_id if m else None,
+            },
         }
         if r.kind == "quote":
             hit["attribution"] = quotes.get((r.document_id, r.local_id))

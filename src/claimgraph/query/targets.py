@@ -16,11 +16,15 @@ def about_where(entity_id: str) -> tuple[str, dict[str, object]]:
     A primary-key probe per attribution: for use next to another selective condition (a full-text match).
     Listing everything said about X starts from ``attribution_targets`` instead (see ``entity.about``).
     """
-    return (f"{target_condition('t', 'x')} AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x)",
-            {"x": entity_id})
+    return (
+        f"{target_condition('t', 'x')} AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x)",
+        {"x": entity_id},
+    )
 
 
 def target_condition(alias: str = "t", param: str = "target") -> str:
     """SQL true when attribution ``alias`` targets the bound ``:param`` (one primary-key probe)."""
-    return (f"EXISTS (SELECT 1 FROM attribution_targets x WHERE x.document_id = {alias}.document_id "
-            f"AND x.local_id = {alias}.local_id AND x.entity_id = :{param})")
+    return (
+        f"EXISTS (SELECT 1 FROM attribution_targets x WHERE x.document_id = {alias}.document_id "
+        f"AND x.local_id = {alias}.local_id AND x.entity_id = :{param})"
+    )

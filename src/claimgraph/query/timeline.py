@@ -71,17 +71,22 @@ def timeline(
             where.append("t.tsv @@ websearch_to_tsquery('english', :q)")
             params["q"] = _pg_query(groups)
         else:
-            source = ("quotes_fts f JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id "
-                      "JOIN articles a ON a.document_id = t.document_id")
+            source = (
+                "quotes_fts f JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id "
+                "JOIN articles a ON a.document_id = t.document_id"
+            )
             where.append("quotes_fts MATCH :q")
             params["q"] = _fts5_query(groups)
     if not where:
         raise ValueError("a timeline needs an entity or a search query")
     where += article_conditions(date_from, date_to, publisher, params)
-    rows = conn.execute(text(
-        f"SELECT substr(a.published, 1, 10) AS day, t.stance AS stance, count(*) AS n FROM {source} "
-        f"WHERE {' AND '.join(where)} GROUP BY substr(a.published, 1, 10), t.stance"
-    ), params).all()
+    rows = conn.execute(
+        text(
+            f"SELECT substr(a.published, 1, 10) AS day, t.stance AS stance, count(*) AS n FROM {source} "
+            f"WHERE {' AND '.join(where)} GROUP BY substr(a.published, 1, 10), t.stance"
+        ),
+        params,
+    ).all()
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     undated = 0
     for r in rows:
@@ -89,9 +94,16 @@ def timeline(
             undated += r.n
             continue
         counts[bucket(r.day, interval)][r.stance or "unknown"] += r.n
-    buckets = [{"period": k, "count": sum(v.values()), "stances": dict(sorted(v.items()))}
-               for k, v in sorted(counts.items())][-MAX_BUCKETS:]
-    query = {"entity": entity, "role": role, "q": q, "interval": interval, "date_from": date_from,
-             "date_to": date_to, "publisher": publisher}
-    return {"query": query, "buckets": buckets, "undated": undated,
-            "total": sum(b["count"] for b in buckets) + undated}
+    buckets = [
+        {"period": k, "count": sum(v.values()), "stances": dict(sorted(v.items()))} for k, v in sorted(counts.items())
+    ][-MAX_BUCKETS:]
+    query = {
+        "entity": entity,
+        "role": role,
+        "q": q,
+        "interval": interval,
+        "date_from": date_from,
+        "date_to": date_to,
+        "publisher": publisher,
+    }
+    return {"query": query, "buckets": buckets, "undated": undated, "total": sum(b["count"] for b in buckets) + undated}

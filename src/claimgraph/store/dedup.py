@@ -76,8 +76,11 @@ class RepublicationIndex:
         self.lsh.insert(doc_id, lean, check_duplication=False)
         if not candidates:
             return
-        sigs = dict(conn.execute(select(s.articles.c.document_id, s.articles.c.minhash).where(
-            s.articles.c.document_id.in_(candidates))).all())
+        sigs = dict(
+            conn.execute(
+                select(s.articles.c.document_id, s.articles.c.minhash).where(s.articles.c.document_id.in_(candidates))
+            ).all()
+        )
         confirmed = [c for c in candidates if c in sigs and similarity(sig, sigs[c]) >= THRESHOLD]
         if not confirmed:
             return
@@ -112,11 +115,25 @@ class RepublicationIndex:
             r = info[d]
             if d == origin.document_id:
                 if r.original_source:
-                    values.append({"document_id": d, "origin_id": None, "origin_name": r.original_source,
-                                   "similarity": None, "method": "declared"})
+                    values.append(
+                        {
+                            "document_id": d,
+                            "origin_id": None,
+                            "origin_name": r.original_source,
+                            "similarity": None,
+                            "method": "declared",
+                        }
+                    )
                 continue
-            values.append({"document_id": d, "origin_id": origin.document_id, "origin_name": r.original_source,
-                           "similarity": round(similarity(r.minhash, origin.minhash), 4), "method": "minhash"})
+            values.append(
+                {
+                    "document_id": d,
+                    "origin_id": origin.document_id,
+                    "origin_name": r.original_source,
+                    "similarity": round(similarity(r.minhash, origin.minhash), 4),
+                    "method": "minhash",
+                }
+            )
         if values:
             conn.execute(insert(s.copies), values)
 
@@ -125,5 +142,10 @@ def declared_copy(doc_id: str, original_source: str | None) -> dict | None:
     """The copies row of an article that names its origin but has no near-duplicate in the KB (yet)."""
     if not original_source:
         return None
-    return {"document_id": doc_id, "origin_id": None, "origin_name": original_source, "similarity": None,
-            "method": "declared"}
+    return {
+        "document_id": doc_id,
+        "origin_id": None,
+        "origin_name": original_source,
+        "similarity": None,
+        "method": "declared",
+    }

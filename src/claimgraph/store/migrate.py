@@ -18,8 +18,19 @@ from . import schema as s
 Migration = Callable[[Connection], None]
 
 V1_TABLES = (
-    s.documents, s.publishers, s.articles, s.entities, s.entity_aliases, s.article_entities, s.mentions,
-    s.attributions, s.claims, s.signals, s.copies, s.errors, s.ingest_progress,
+    s.documents,
+    s.publishers,
+    s.articles,
+    s.entities,
+    s.entity_aliases,
+    s.article_entities,
+    s.mentions,
+    s.attributions,
+    s.claims,
+    s.signals,
+    s.copies,
+    s.errors,
+    s.ingest_progress,
 )
 
 
@@ -82,29 +93,37 @@ def _v3_read_paths(conn: Connection) -> None:
     for table in ("attributions", "article_entities"):
         conn.exec_driver_sql(
             f"UPDATE {table} SET published = (SELECT a.published FROM articles a "
-            f"WHERE a.document_id = {table}.document_id) WHERE published IS NULL")
-    for index in (s.ix_attributions_speaker_published, s.ix_attributions_speaker_stance,
-                  s.ix_article_entities_entity_published):
+            f"WHERE a.document_id = {table}.document_id) WHERE published IS NULL"
+        )
+    for index in (
+        s.ix_attributions_speaker_published,
+        s.ix_attributions_speaker_stance,
+        s.ix_article_entities_entity_published,
+    ):
         index.create(conn, checkfirst=True)
-    members = ("jsonb_array_elements_text(t.targets::jsonb) AS j(value)" if pg else "json_each(t.targets) AS j")
+    members = "jsonb_array_elements_text(t.targets::jsonb) AS j(value)" if pg else "json_each(t.targets) AS j"
     conn.exec_driver_sql(
         "INSERT INTO attribution_targets (document_id, local_id, entity_id, speaker_entity_id, stance, published) "
         "SELECT DISTINCT t.document_id, t.local_id, j.value, t.speaker_entity_id, t.stance, t.published "
-        f"FROM attributions t, {members} WHERE t.targets IS NOT NULL AND j.value IS NOT NULL")
+        f"FROM attributions t, {members} WHERE t.targets IS NOT NULL AND j.value IS NOT NULL"
+    )
     month = "coalesce(substr({}.published, 1, 7), '')"
     conn.exec_driver_sql(
         "INSERT INTO entity_stats (entity_id, role, period, stance, n) "
         f"SELECT speaker_entity_id, 'said', {month.format('t')}, coalesce(stance, ''), count(*) FROM attributions t "
-        f"WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id, {month.format('t')}, coalesce(stance, '')")
+        f"WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id, {month.format('t')}, coalesce(stance, '')"
+    )
     conn.exec_driver_sql(
         "INSERT INTO entity_stats (entity_id, role, period, stance, n) "
         f"SELECT entity_id, 'about', {month.format('x')}, coalesce(stance, ''), count(*) FROM attribution_targets x "
         "WHERE speaker_entity_id IS NULL OR speaker_entity_id != entity_id "
-        f"GROUP BY entity_id, {month.format('x')}, coalesce(stance, '')")
+        f"GROUP BY entity_id, {month.format('x')}, coalesce(stance, '')"
+    )
     conn.exec_driver_sql(
         "INSERT INTO entity_stats (entity_id, role, period, stance, n) "
         f"SELECT entity_id, 'articles', {month.format('x')}, '', count(*) FROM article_entities x "
-        f"GROUP BY entity_id, {month.format('x')}")
+        f"GROUP BY entity_id, {month.format('x')}"
+    )
 
 
 def _v4_alias_prefix(conn: Connection) -> None:

@@ -86,37 +86,50 @@ def search(conn: Connection, q: str, limit: int = 20, kinds: tuple[str, ...] = (
     if conn.dialect.name == "sqlite":
         fq = _fts5_query(groups)
         if "article" in kinds:
-            rows = conn.execute(text(
-                "SELECT f.document_id, a.title, a.url, snippet(articles_fts, 2, '[', ']', '…', 12) AS snip, "
-                "bm25(articles_fts, 0.0, 3.0, 1.0) AS rank FROM articles_fts f JOIN articles a "
-                "ON a.document_id = f.document_id WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
-            ), {"q": fq, "n": limit})
+            rows = conn.execute(
+                text(
+                    "SELECT f.document_id, a.title, a.url, snippet(articles_fts, 2, '[', ']', '…', 12) AS snip, "
+                    "bm25(articles_fts, 0.0, 3.0, 1.0) AS rank FROM articles_fts f JOIN articles a "
+                    "ON a.document_id = f.document_id WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
+                ),
+                {"q": fq, "n": limit},
+            )
             hits += [Hit("article", r.document_id, r.title, r.url, r.snip, -float(r.rank)) for r in rows]
         if "quote" in kinds:
-            rows = conn.execute(text(
-                "SELECT f.document_id, f.local_id, a.title, a.url, snippet(quotes_fts, 2, '[', ']', '…', 12) AS snip, "
-                "bm25(quotes_fts) AS rank FROM quotes_fts f JOIN articles a ON a.document_id = f.document_id "
-                "WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"
-            ), {"q": fq, "n": limit})
+            rows = conn.execute(
+                text(
+                    "SELECT f.document_id, f.local_id, a.title, a.url, "
+                    "snippet(quotes_fts, 2, '[', ']', '…', 12) AS snip, "
+                    "bm25(quotes_fts) AS rank FROM quotes_fts f JOIN articles a ON a.document_id = f.document_id "
+                    "WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"
+                ),
+                {"q": fq, "n": limit},
+            )
             hits += [Hit("quote", r.document_id, r.title, r.url, r.snip, -float(r.rank), r.local_id) for r in rows]
     else:
         pq = _pg_query(groups)
         opts = "StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1"
         if "article" in kinds:
-            rows = conn.execute(text(
-                "SELECT document_id, title, url, ts_headline('english', body, query, :opts) AS snip, "
-                "ts_rank(tsv, query) AS rank FROM articles, websearch_to_tsquery('english', :q) query "
-                "WHERE tsv @@ query ORDER BY rank DESC, document_id LIMIT :n"
-            ), {"q": pq, "n": limit, "opts": opts})
+            rows = conn.execute(
+                text(
+                    "SELECT document_id, title, url, ts_headline('english', body, query, :opts) AS snip, "
+                    "ts_rank(tsv, query) AS rank FROM articles, websearch_to_tsquery('english', :q) query "
+                    "WHERE tsv @@ query ORDER BY rank DESC, document_id LIMIT :n"
+                ),
+                {"q": pq, "n": limit, "opts": opts},
+            )
             hits += [Hit("article", r.document_id, r.title, r.url, r.snip, float(r.rank)) for r in rows]
         if "quote" in kinds:
-            rows = conn.execute(text(
-                "SELECT t.document_id, t.local_id, a.title, a.url, "
-                "ts_headline('english', t.content, query, :opts) AS snip, ts_rank(t.tsv, query) AS rank "
-                "FROM attributions t JOIN articles a ON a.document_id = t.document_id, "
-                "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query "
-                "ORDER BY rank DESC, t.document_id LIMIT :n"
-            ), {"q": pq, "n": limit, "opts": opts})
+            rows = conn.execute(
+                text(
+                    "SELECT t.document_id, t.local_id, a.title, a.url, "
+                    "ts_headline('english', t.content, query, :opts) AS snip, ts_rank(t.tsv, query) AS rank "
+                    "FROM attributions t JOIN articles a ON a.document_id = t.document_id, "
+                    "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query "
+                    "ORDER BY rank DESC, t.document_id LIMIT :n"
+                ),
+                {"q": pq, "n": limit, "opts": opts},
+            )
             hits += [Hit("quote", r.document_id, r.title, r.url, r.snip, float(r.rank), r.local_id) for r in rows]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
@@ -136,8 +149,10 @@ def find_entities(conn: Connection, name: str) -> list[dict[str, Any]]:
     e, al = s.entities, s.entity_aliases
     norm = normalise(name)
     stmt = (
-        select(e.c.id, e.c.name, e.c.type).distinct()
+        select(e.c.id, e.c.name, e.c.type)
+        .distinct()
         .select_from(e.outerjoin(al, al.c.entity_id == e.c.id))
-        .where((al.c.alias == norm) | (e.c.name == name)).order_by(e.c.id)
+        .where((al.c.alias == norm) | (e.c.name == name))
+        .order_by(e.c.id)
     )
     return [dict(r._mapping) for r in conn.execute(stmt)]

@@ -86,11 +86,13 @@ def analyse_chunk(chunk: list[Keyed], model: str | None = None) -> list[tuple]:
         raise _INIT_ERROR
     out: list[tuple] = []
     inputs = [item for _, _, item in chunk]
-    for (source, position, raw), result in zip(chunk, analyze_many(inputs, model=model, batch_size=len(chunk)),
-                                               strict=True):
+    for (source, position, raw), result in zip(
+        chunk, analyze_many(inputs, model=model, batch_size=len(chunk)), strict=True
+    ):
         if isinstance(result, DocumentError):
-            out.append((source, position, ("error", result.kind, result.message, result.source, result.position),
-                        None, None))
+            out.append(
+                (source, position, ("error", result.kind, result.message, result.source, result.position), None, None)
+            )
             continue
         try:
             fill_article(result.article, raw)

@@ -123,8 +123,11 @@ article_entities = Table(
 )
 # migration 3: the articles of X newest first is a walk of this index, not a sort of every article of X
 ix_article_entities_entity_published = Index(
-    "ix_article_entities_entity_published", article_entities.c.entity_id, article_entities.c.published,
-    article_entities.c.document_id)
+    "ix_article_entities_entity_published",
+    article_entities.c.entity_id,
+    article_entities.c.published,
+    article_entities.c.document_id,
+)
 
 mentions = Table(
     "mentions",
@@ -167,10 +170,11 @@ attributions = Table(
 )
 # migration 3: what X said (optionally of one stance), newest first, is a walk of one of these with LIMIT
 ix_attributions_speaker_published = Index(
-    "ix_attributions_speaker_published", attributions.c.speaker_entity_id, attributions.c.published)
+    "ix_attributions_speaker_published", attributions.c.speaker_entity_id, attributions.c.published
+)
 ix_attributions_speaker_stance = Index(
-    "ix_attributions_speaker_stance", attributions.c.speaker_entity_id, attributions.c.stance,
-    attributions.c.published)
+    "ix_attributions_speaker_stance", attributions.c.speaker_entity_id, attributions.c.stance, attributions.c.published
+)
 
 attribution_targets = Table(  # migration 3: one row per (attribution, target entity), from ``attributions.targets``
     "attribution_targets",

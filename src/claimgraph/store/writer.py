@@ -148,16 +148,24 @@ class Writer:
             if isinstance(result, DocumentError):
                 report.errors += 1
                 report.error_list.append(result)
-                rows["errors"].append({"source": item.source, "position": item.position, "kind": result.kind,
-                                       "message": result.message})
-                rows["progress"].append({"source": item.source, "position": item.position, "document_id": None,
-                                         "status": "error"})
+                rows["errors"].append(
+                    {"source": item.source, "position": item.position, "kind": result.kind, "message": result.message}
+                )
+                rows["progress"].append(
+                    {"source": item.source, "position": item.position, "document_id": None, "status": "error"}
+                )
                 continue
             doc_id = result.document["id"]
             duplicate = doc_id in seen
             seen.add(doc_id)
-            rows["progress"].append({"source": item.source, "position": item.position, "document_id": doc_id,
-                                     "status": "duplicate" if duplicate else "added"})
+            rows["progress"].append(
+                {
+                    "source": item.source,
+                    "position": item.position,
+                    "document_id": doc_id,
+                    "status": "duplicate" if duplicate else "added",
+                }
+            )
             if duplicate:
                 report.duplicates += 1
                 continue
@@ -199,18 +207,36 @@ class Writer:
                     if renamed is not None:
                         renamed["name"] = link.renamed
                     else:
-                        conn.execute(update(s.entities).where(s.entities.c.id == link.entity_id)
-                                     .values(name=link.renamed))
-                out["aliases"] += [{"entity_id": link.entity_id, "alias": a, "surface": surface}
-                                   for a, surface in link.aliases]
-                out["article_entities"].append({
-                    "document_id": doc_id, "local_id": entity.id, "entity_id": link.entity_id, "name": entity.name,
-                    "type": entity.type, "roles": list(entity.roles), "country": entity.country,
-                    "aliases": list(entity.aliases), "link": link.how, "published": published,
-                })
+                        conn.execute(
+                            update(s.entities).where(s.entities.c.id == link.entity_id).values(name=link.renamed)
+                        )
+                out["aliases"] += [
+                    {"entity_id": link.entity_id, "alias": a, "surface": surface} for a, surface in link.aliases
+                ]
+                out["article_entities"].append(
+                    {
+                        "document_id": doc_id,
+                        "local_id": entity.id,
+                        "entity_id": link.entity_id,
+                        "name": entity.name,
+                        "type": entity.type,
+                        "roles": list(entity.roles),
+                        "country": entity.country,
+                        "aliases": list(entity.aliases),
+                        "link": link.how,
+                        "published": published,
+                    }
+                )
                 out["mentions"] += [
-                    {"document_id": doc_id, "start": m.start, "end": m.end, "local_id": entity.id,
-                     "entity_id": link.entity_id, "text": m.text, "kind": m.kind}
+                    {
+                        "document_id": doc_id,
+                        "start": m.start,
+                        "end": m.end,
+                        "local_id": entity.id,
+                        "entity_id": link.entity_id,
+                        "text": m.text,
+                        "kind": m.kind,
+                    }
                     for m in entity.mentions
                 ]
             out["attributions"] += [_attribution_row(doc_id, a, kb_id, published) for a in result.attributions]
@@ -219,8 +245,9 @@ class Writer:
                 for i, c in enumerate(result.claims)
             ]
             if result.signals or result.quantities:  # quantities ride along; query/article.py splits them out
-                out["signals"].append({"document_id": doc_id,
-                                       "data": {**result.signals, "quantities": list(result.quantities)}})
+                out["signals"].append(
+                    {"document_id": doc_id, "data": {**result.signals, "quantities": list(result.quantities)}}
+                )
         if out["entities"]:
             conn.execute(insert(s.entities), out["entities"])
         insert_ignore(conn, s.entity_aliases, out["aliases"])
@@ -240,9 +267,14 @@ class Writer:
 def _document_row(result: AnalysisResult, item: Item) -> dict[str, Any]:
     doc = result.document
     return {
-        "id": doc["id"], "source": item.source, "position": item.position, "format": doc.get("format"),
-        "url": doc.get("url") or result.article.url, "fetched_at": doc.get("fetched_at"),
-        "encoding": doc.get("encoding"), "meta": item.meta or None,
+        "id": doc["id"],
+        "source": item.source,
+        "position": item.position,
+        "format": doc.get("format"),
+        "url": doc.get("url") or result.article.url,
+        "fetched_at": doc.get("fetched_at"),
+        "encoding": doc.get("encoding"),
+        "meta": item.meta or None,
     }
 
 
@@ -250,13 +282,24 @@ def _article_row(result: AnalysisResult, sig: bytes | None) -> dict[str, Any]:
     a = result.article
     publisher = publisher_row(a)
     return {
-        "document_id": result.document["id"], "title": a.title, "authors": list(a.authors), "published": a.published,
-        "publisher_id": publisher["id"] if publisher else None, "original_source": a.original_source,
-        "republished": bool(a.republished), "url": a.url, "language": a.language, "body": a.body,
-        "words": len(a.body.split()), "tags": {k: list(v) for k, v in a.tags.items()},
-        "paragraphs": [list(p) for p in a.paragraphs], "headings": [list(h) for h in a.headings],
-        "removed": [r.to_dict() for r in a.removed], "sentences": [list(x) for x in result.sentences],
-        "quantities": list(result.quantities), "minhash": sig,
+        "document_id": result.document["id"],
+        "title": a.title,
+        "authors": list(a.authors),
+        "published": a.published,
+        "publisher_id": publisher["id"] if publisher else None,
+        "original_source": a.original_source,
+        "republished": bool(a.republished),
+        "url": a.url,
+        "language": a.language,
+        "body": a.body,
+        "words": len(a.body.split()),
+        "tags": {k: list(v) for k, v in a.tags.items()},
+        "paragraphs": [list(p) for p in a.paragraphs],
+        "headings": [list(h) for h in a.headings],
+        "removed": [r.to_dict() for r in a.removed],
+        "sentences": [list(x) for x in result.sentences],
+        "quantities": list(result.quantities),
+        "minhash": sig,
     }
 
 
@@ -265,14 +308,24 @@ def target_rows(attributions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for r in attributions:
         for target in dict.fromkeys(x for x in r.get("targets") or () if isinstance(x, str) and x):
-            out.append({"document_id": r["document_id"], "local_id": r["local_id"], "entity_id": target,
-                        "speaker_entity_id": r.get("speaker_entity_id"), "stance": r.get("stance"),
-                        "published": r.get("published")})
+            out.append(
+                {
+                    "document_id": r["document_id"],
+                    "local_id": r["local_id"],
+                    "entity_id": target,
+                    "speaker_entity_id": r.get("speaker_entity_id"),
+                    "stance": r.get("stance"),
+                    "published": r.get("published"),
+                }
+            )
     return out
 
 
-def entity_stat_counts(attributions: Iterable[dict[str, Any]], targets: Iterable[dict[str, Any]],
-                       article_entities: Iterable[dict[str, Any]]) -> Counter:
+def entity_stat_counts(
+    attributions: Iterable[dict[str, Any]],
+    targets: Iterable[dict[str, Any]],
+    article_entities: Iterable[dict[str, Any]],
+) -> Counter:
     """``entity_stats`` increments ``{(entity_id, role, period, stance): n}`` for rows about to be inserted."""
     counts: Counter = Counter()
     for r in attributions:
@@ -290,27 +343,40 @@ def add_stats(conn: Connection, counts: Counter) -> None:
     """Add ``entity_stats`` increments (insert, or add to the existing count) in the caller's transaction."""
     if not counts:
         return
-    rows = [{"entity_id": k[0], "role": k[1], "period": k[2], "stance": k[3], "n": n}
-            for k, n in sorted(counts.items())]  # sorted: concurrent PostgreSQL writers would lock in one order
+    rows = [
+        {"entity_id": k[0], "role": k[1], "period": k[2], "stance": k[3], "n": n} for k, n in sorted(counts.items())
+    ]  # sorted: concurrent PostgreSQL writers would lock in one order
     table = s.entity_stats
-    stmt = (postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table))
-    stmt = stmt.on_conflict_do_update(index_elements=[table.c.entity_id, table.c.role, table.c.period,
-                                                      table.c.stance], set_={"n": table.c.n + stmt.excluded.n})
+    stmt = postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.entity_id, table.c.role, table.c.period, table.c.stance],
+        set_={"n": table.c.n + stmt.excluded.n},
+    )
     conn.execute(stmt, rows)
 
 
 def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | None = None) -> dict[str, Any]:
     frags = a.content.fragments or [(a.content.start, a.content.end)]
     return {
-        "document_id": doc_id, "local_id": a.id, "speaker_local": a.speaker,
+        "document_id": doc_id,
+        "local_id": a.id,
+        "speaker_local": a.speaker,
         "speaker_entity_id": kb_id.get(a.speaker) if a.speaker else None,
         "speaker_start": a.speaker_mention.start if a.speaker_mention else None,
         "speaker_end": a.speaker_mention.end if a.speaker_mention else None,
         "speaker_text": a.speaker_mention.text if a.speaker_mention else None,
-        "cue_text": a.cue.text if a.cue else None, "cue_lemma": a.cue.lemma if a.cue else None,
-        "cue_start": a.cue.start if a.cue else None, "cue_end": a.cue.end if a.cue else None,
-        "content": a.content.text, "content_start": a.content.start, "content_end": a.content.end,
-        "fragments": [list(f) for f in frags], "kind": a.kind, "stance": a.stance,
-        "targets": [kb_id.get(t, t) for t in a.targets], "via": [kb_id.get(v, v) for v in a.via],
-        "confidence": round(float(a.confidence), 4), "published": published,
+        "cue_text": a.cue.text if a.cue else None,
+        "cue_lemma": a.cue.lemma if a.cue else None,
+        "cue_start": a.cue.start if a.cue else None,
+        "cue_end": a.cue.end if a.cue else None,
+        "content": a.content.text,
+        "content_start": a.content.start,
+        "content_end": a.content.end,
+        "fragments": [list(f) for f in frags],
+        "kind": a.kind,
+        "stance": a.stance,
+        "targets": [kb_id.get(t, t) for t in a.targets],
+        "via": [kb_id.get(v, v) for v in a.via],
+        "confidence": round(float(a.confidence), 4),
+        "published": published,
     }

@@ -76,5 +76,9 @@ def _store(request: Request, result: Any) -> dict[str, Any]:
         except ClaimgraphError as err:  # another ingest holds the writer lock
             raise HTTPException(409, str(err)) from err
     doc_id = result.document["id"]
-    return {"document_id": doc_id, "added": summary.added, "duplicate": summary.duplicates > 0,
-            "url": f"/articles/{doc_id}"}
+    return {
+        "document_id": doc_id,
+        "added": summary.added,
+        "duplicate": summary.duplicates > 0,
+        "url": f"/articles/{doc_id}",
+    }

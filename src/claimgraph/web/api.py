@@ -38,8 +38,18 @@ def search(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    return query.search(conn, q, kind=kind, date_from=f.date_from, date_to=f.date_to, publisher=f.publisher,
-                        entity=f.entity, stance=f.stance, limit=limit, offset=offset)
+    return query.search(
+        conn,
+        q,
+        kind=kind,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        publisher=f.publisher,
+        entity=f.entity,
+        stance=f.stance,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/articles/{document_id}", summary="One article: body, highlighted spans, provenance, attributions")
@@ -48,8 +58,9 @@ def article(conn: Conn, document_id: DocId) -> dict[str, Any]:
 
 
 @router.get("/entities", summary="Find entities by the start of a name or alias")
-def entities(conn: Conn, name: Annotated[str, Query(min_length=1, max_length=200)],
-             limit: Limit = DEFAULT_LIMIT) -> dict[str, Any]:
+def entities(
+    conn: Conn, name: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = DEFAULT_LIMIT
+) -> dict[str, Any]:
     return {"query": {"name": name}, "items": query.lookup(conn, name, limit=limit)}
 
 
@@ -63,8 +74,18 @@ def entity(
     about_offset: Offset = 0,
     articles_offset: Offset = 0,
 ) -> dict[str, Any]:
-    return found(query.entity(conn, entity_id, stance=stance or None, limit=limit, said_offset=said_offset,
-                              about_offset=about_offset, articles_offset=articles_offset), "entity")
+    return found(
+        query.entity(
+            conn,
+            entity_id,
+            stance=stance or None,
+            limit=limit,
+            said_offset=said_offset,
+            about_offset=about_offset,
+            articles_offset=articles_offset,
+        ),
+        "entity",
+    )
 
 
 @router.get("/network", summary="Who accuses whom: speaker -> target edges by stance, weighted by count")
@@ -75,8 +96,17 @@ def network(
     limit: Limit = 200,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    return query.network(conn, date_from=f.date_from, date_to=f.date_to, publisher=f.publisher, stance=f.stance,
-                         entity=f.entity, min_weight=min_weight, limit=limit, offset=offset)
+    return query.network(
+        conn,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        publisher=f.publisher,
+        stance=f.stance,
+        entity=f.entity,
+        min_weight=min_weight,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/timeline", summary="Attributions per day/week/month for an entity or a search")
@@ -89,8 +119,16 @@ def timeline(
 ) -> dict[str, Any]:
     if not (f.entity or (q or "").strip()):
         raise HTTPException(422, "give entity= or q=")
-    return query.timeline(conn, entity=f.entity, role=role, q=q, interval=interval, date_from=f.date_from,
-                          date_to=f.date_to, publisher=f.publisher)
+    return query.timeline(
+        conn,
+        entity=f.entity,
+        role=role,
+        q=q,
+        interval=interval,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        publisher=f.publisher,
+    )
 
 
 @router.get("/publishers", summary="Publishers, most articles first")
@@ -106,5 +144,4 @@ def publisher(
     offset: Offset = 0,
     copies_offset: Offset = 0,
 ) -> dict[str, Any]:
-    return found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset),
-                 "publisher")
+    return found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset), "publisher")

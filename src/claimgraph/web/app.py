@@ -24,8 +24,10 @@ from ..errors import ClaimgraphError
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 HERE = Path(__file__).parent
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 @dataclass(slots=True)
@@ -89,9 +91,12 @@ def create_app(engine: Engine, settings: Settings) -> Any:
     @app.get("/docs", include_in_schema=False)
     def docs() -> Any:
         return get_swagger_ui_html(
-            openapi_url="/openapi.json", title="claimgraph API",
-            swagger_js_url="/static/swagger/swagger-ui-bundle.js", swagger_css_url="/static/swagger/swagger-ui.css",
-            swagger_favicon_url="/static/swagger/favicon-32x32.png")
+            openapi_url="/openapi.json",
+            title="claimgraph API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
 
     app.add_middleware(SecurityHeaders)
 
@@ -114,6 +119,9 @@ def app_from_env() -> Any:
     from ..query import open_db
 
     db = os.environ["CLAIMGRAPH_SERVE_DB"]
-    settings = Settings(db=db, token=os.environ.get("CLAIMGRAPH_API_TOKEN") or None,
-                        max_body=int(os.environ.get("CLAIMGRAPH_SERVE_MAX_BODY", DEFAULT_MAX_BODY)))
+    settings = Settings(
+        db=db,
+        token=os.environ.get("CLAIMGRAPH_API_TOKEN") or None,
+        max_body=int(os.environ.get("CLAIMGRAPH_SERVE_MAX_BODY", DEFAULT_MAX_BODY)),
+    )
     return create_app(open_db(db), settings)

@@ -56,8 +56,10 @@ def attribution_card(x: dict[str, Any], show_article: bool = False, anchor: bool
     article = x.get("article")
     if show_article and article:
         published = article.get("published") or "undated"
-        out.append(f'  <div class="meta"><a href="/articles/{_u(article.get("id"))}#q-{escape(x.get("id"))}">'
-                   f'{escape(article.get("title") or article.get("id"))}</a>\n    · {escape(published)}')
+        out.append(
+            f'  <div class="meta"><a href="/articles/{_u(article.get("id"))}#q-{escape(x.get("id"))}">'
+            f"{escape(article.get('title') or article.get('id'))}</a>\n    · {escape(published)}"
+        )
         if article.get("publisher"):
             out.append(f" · {escape(article['publisher'])}")
         out.append("</div>\n")

@@ -57,8 +57,9 @@ def filters(
     entity: Annotated[str | None, Query(max_length=40, description="KB entity id")] = None,
     stance: Annotated[str | None, Query(max_length=20, description="accuse, deny, doubt, assert ...")] = None,
 ) -> Filters:
-    return Filters(_day(date_from, "date_from"), _day(date_to, "date_to"), publisher or None, entity or None,
-                   stance or None)
+    return Filters(
+        _day(date_from, "date_from"), _day(date_to, "date_to"), publisher or None, entity or None, stance or None
+    )
 
 
 Filtered = Annotated[Filters, Depends(filters)]

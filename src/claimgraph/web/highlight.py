@@ -20,7 +20,7 @@ LAYERS = ("quote", "speaker", "cue", "entity", "unattributed", "quantity", "hedg
 
 def _pieces(start: int, end: int, spans: list[dict[str, Any]], cuts: list[int]) -> list[tuple[int, int, list]]:
     """(start, end, covering spans) for each stretch of [start, end) between consecutive cut points."""
-    points = [start] + cuts[bisect_right(cuts, start):bisect_right(cuts, end - 1)] + [end]
+    points = [start] + cuts[bisect_right(cuts, start) : bisect_right(cuts, end - 1)] + [end]
     out = []
     for lo, hi in zip(points, points[1:], strict=False):
         if hi > lo:
@@ -52,14 +52,17 @@ def _wrap(text: str, covering: list[dict[str, Any]], first: set[str]) -> str:
     return f"<span {' '.join(attrs)}>{inner}</span>"
 
 
-def highlight(body: str, spans: list[dict[str, Any]], paragraphs: list[list[int]],
-              headings: list[list[int]] | None = None) -> Markup:
+def highlight(
+    body: str, spans: list[dict[str, Any]], paragraphs: list[list[int]], headings: list[list[int]] | None = None
+) -> Markup:
     """The body as ``<p>``/``<h3>`` blocks with highlighted pieces; text outside paragraphs is kept too."""
     spans = [sp for sp in spans if 0 <= sp["start"] < sp["end"] <= len(body)]
     cuts = sorted({sp["start"] for sp in spans} | {sp["end"] for sp in spans})
     heads = {tuple(h) for h in headings or []}
-    blocks = sorted({(int(p[0]), int(p[1])) for p in paragraphs or [] if 0 <= p[0] < p[1] <= len(body)}
-                    | {(int(h[0]), int(h[1])) for h in heads if 0 <= h[0] < h[1] <= len(body)})
+    blocks = sorted(
+        {(int(p[0]), int(p[1])) for p in paragraphs or [] if 0 <= p[0] < p[1] <= len(body)}
+        | {(int(h[0]), int(h[1])) for h in heads if 0 <= h[0] < h[1] <= len(body)}
+    )
     if not blocks:
         blocks = [(0, len(body))]
     first: set[str] = set()

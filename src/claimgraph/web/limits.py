@@ -22,9 +22,17 @@ class BodyLimit:
 
     async def _refuse(self, send: Any) -> None:
         body = json.dumps({"detail": f"request body over the limit of {self.max_bytes} bytes"}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
@@ -41,7 +49,9 @@ class BodyLimit:
                     await self._refuse(send)
                     return
         if not any(name == b"content-length" for name, _ in scope.get("headers", [])) and scope["method"] in (
-            "POST", "PUT", "PATCH"
+            "POST",
+            "PUT",
+            "PATCH",
         ):
             receive = await self._buffer(receive, send)
             if receive is None:

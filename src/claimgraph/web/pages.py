@@ -24,8 +24,13 @@ from .highlight import highlight, marked
 PAGE_LIMIT = 10  # cards per list on the HTML search and entity pages (the JSON twins keep DEFAULT_LIMIT)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                  trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # no stat() of templates per request
+env = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    auto_reload=False,
+)  # no stat() of templates per request
 env.globals.update(marked=marked, stances=STANCES, attribution_card=attribution_card)
 env.filters["u"] = lambda value: quote(str(value), safe=":")  # ids and domains inside a URL path
 
@@ -42,16 +47,18 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
     return (path or request.url.path) + (f"?{qs}" if qs else "")
 
 
-def render(request: Request, template: str, api: str, exact_api: bool = False, paged: bool = False,
-           **context: Any) -> HTMLResponse:
+def render(
+    request: Request, template: str, api: str, exact_api: bool = False, paged: bool = False, **context: Any
+) -> HTMLResponse:
     """Render ``template`` with the page's JSON twin URL (same query string under /api, unless ``exact_api``;
     a ``paged`` page that used its own default limit says so in the twin's URL, so both list the same items)."""
     qs = request.url.query
     if paged and "limit" not in request.query_params:
         qs = f"{qs}&limit={PAGE_LIMIT}" if qs else f"limit={PAGE_LIMIT}"
     json_url = api if exact_api else api + (f"?{qs}" if qs else "")
-    html = env.get_template(template).render(request=request, url_with=lambda *a, **k: url_with(request, *a, **k),
-                                             json_url=json_url, **context)
+    html = env.get_template(template).render(
+        request=request, url_with=lambda *a, **k: url_with(request, *a, **k), json_url=json_url, **context
+    )
     return HTMLResponse(html)
 
 
@@ -76,8 +83,18 @@ def search(
     limit: Limit = PAGE_LIMIT,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    data = query.search(conn, q, kind=kind, date_from=f.date_from, date_to=f.date_to, publisher=f.publisher,
-                        entity=f.entity, stance=f.stance, limit=limit, offset=offset)
+    data = query.search(
+        conn,
+        q,
+        kind=kind,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        publisher=f.publisher,
+        entity=f.entity,
+        stance=f.stance,
+        limit=limit,
+        offset=offset,
+    )
     named = query.lookup(conn, q, limit=8) if q.strip() and offset == 0 else []
     return render(request, "search.html", "/api/search", paged=True, data=data, q=q, f=f, kind=kind, named=named)
 
@@ -106,10 +123,21 @@ def entity(
     about_offset: Offset = 0,
     articles_offset: Offset = 0,
 ) -> HTMLResponse:
-    data = found(query.entity(conn, entity_id, stance=stance or None, limit=limit, said_offset=said_offset,
-                              about_offset=about_offset, articles_offset=articles_offset), "entity")
-    return render(request, "entity.html", f"/api/entities/{entity_id}", paged=True, d=data, e=data["entity"],
-                  stance=stance)
+    data = found(
+        query.entity(
+            conn,
+            entity_id,
+            stance=stance or None,
+            limit=limit,
+            said_offset=said_offset,
+            about_offset=about_offset,
+            articles_offset=articles_offset,
+        ),
+        "entity",
+    )
+    return render(
+        request, "entity.html", f"/api/entities/{entity_id}", paged=True, d=data, e=data["entity"], stance=stance
+    )
 
 
 @router.get("/network")
@@ -126,15 +154,34 @@ def network(
         window = recent_window(conn)  # the whole KB's graph takes seconds to gather at 10⁵ articles
         if window:
             f = Filters(window[0], window[1], None, None, f.stance)
-    data = query.network(conn, date_from=f.date_from, date_to=f.date_to, publisher=f.publisher, stance=f.stance,
-                         entity=f.entity, min_weight=min_weight, limit=limit, offset=offset)
+    data = query.network(
+        conn,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        publisher=f.publisher,
+        stance=f.stance,
+        entity=f.entity,
+        min_weight=min_weight,
+        limit=limit,
+        offset=offset,
+    )
     names = {n["id"]: n["name"] for n in data["nodes"]}
     api = "/api/network"
     if window:
-        api += "?" + urlencode({k: v for k, v in {**request.query_params, "date_from": window[0],
-                                                   "date_to": window[1]}.items() if v})
-    return render(request, "network.html", api, data=data, f=f, names=names, min_weight=min_weight,
-                  window=window, exact_api=bool(window))
+        api += "?" + urlencode(
+            {k: v for k, v in {**request.query_params, "date_from": window[0], "date_to": window[1]}.items() if v}
+        )
+    return render(
+        request,
+        "network.html",
+        api,
+        data=data,
+        f=f,
+        names=names,
+        min_weight=min_weight,
+        window=window,
+        exact_api=bool(window),
+    )
 
 
 NETWORK_DAYS = 90
@@ -167,16 +214,25 @@ def timeline(
 ) -> HTMLResponse:
     if not (f.entity or (q or "").strip()):
         raise HTTPException(422, "give entity= or q=")
-    data = query.timeline(conn, entity=f.entity, role=role, q=q, interval=interval, date_from=f.date_from,
-                          date_to=f.date_to, publisher=f.publisher)
+    data = query.timeline(
+        conn,
+        entity=f.entity,
+        role=role,
+        q=q,
+        interval=interval,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        publisher=f.publisher,
+    )
     who = entity_names(conn, {f.entity}).get(f.entity) if f.entity else None
     return render(request, "timeline.html", "/api/timeline", data=data, who=who)
 
 
 @router.get("/publishers")
 def publishers(request: Request, conn: Conn, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
-    return render(request, "publishers.html", "/api/publishers", data=query.publishers(conn, limit=limit,
-                                                                                         offset=offset))
+    return render(
+        request, "publishers.html", "/api/publishers", data=query.publishers(conn, limit=limit, offset=offset)
+    )
 
 
 @router.get("/publishers/{domain}")
