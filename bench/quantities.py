@@ -83,6 +83,7 @@ def _ratio(a: int, b: int) -> float | None:
 def evaluate(show: bool = False, subset: str | None = None) -> dict[str, Any]:
     """Metrics over the gold mentions of ``subset`` (``dev``, ``fresh``) or all of them."""
     from claimgraph.claims.quantities import extract_quantities
+    from claimgraph.model.serialize import to_data
     from claimgraph.nlp import load_nlp
 
     gold = {d: rows for d, rows in load_gold().items() if subset is None or rows[0].get("set") == subset}
@@ -95,7 +96,7 @@ def evaluate(show: bool = False, subset: str | None = None) -> dict[str, Any]:
                        "apx_pred", "apx_gold", "apx_ok_p", "apx_ok_r"), 0)  # fmt: skip
     t0 = time.perf_counter()
     for doc_id, text in texts.items():
-        preds = extract_quantities(nlp(text))
+        preds = to_data(extract_quantities(nlp(text)))  # the record's JSON shape
         golds = gold[doc_id]
         c["gold"] += len(golds)
         c["pred"] += len(preds)

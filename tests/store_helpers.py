@@ -10,7 +10,7 @@ import os
 import pytest
 from sqlalchemy import select
 
-from claimgraph.model import AnalysisResult, Article, Attribution, Content, Cue, Entity, Mention, Span
+from claimgraph.model import AnalysisResult, Article, Attribution, Content, Cue, Document, Entity, Mention, Span
 from claimgraph.pipeline import document_id
 from claimgraph.store import schema
 
@@ -101,5 +101,5 @@ def result(
                 targets=[],
             )
         )
-    doc = {"id": document_id(body, source), "source": source, "format": "text"}
+    doc = Document(id=document_id(body, source), source=source, format="text")
     return AnalysisResult(document=doc, article=article, entities=list(entities), attributions=attributions)

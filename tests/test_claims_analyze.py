@@ -27,25 +27,23 @@ def test_shapes_offsets_and_unattributed(nlp, example_path):
     doc = nlp(body)
     first = [s for s in doc.sents if "airstrikes" in s.text][0]
     att = _content(body, first.text.strip())
-    claims, quantities, signals = analyze_claims(doc, [att])
+    found = analyze_claims(doc, [att])
+    claims, quantities = found.claims, found.quantities
     assert claims and quantities
-    for item in claims + quantities + signals["unattributed_assertions"]:
-        assert body[item["start"] : item["end"]] == item["text"]
-    for key in ("hedges", "anonymous_sources", "vague_sources"):
-        for h in signals[key]:
-            assert body[h["start"] : h["end"]] == h["text"]
-    covered = [c for c in claims if "airstrikes" in c["text"]][0]
-    assert covered["attributed_to"] == [att.id]
-    assert covered["speakers"] == ["e1"]
-    assert not covered["unattributed"]
-    flagged = {u["claim"] for u in signals["unattributed_assertions"]}
-    assert covered["id"] not in flagged
+    for item in claims + quantities + found.unattributed + found.hedges:
+        assert body[item.start : item.end] == item.text
+    covered = [c for c in claims if "airstrikes" in c.text][0]
+    assert covered.attributed_to == [att.id]
+    assert covered.speakers == ["e1"]
+    assert not covered.unattributed
+    flagged = {u.claim for u in found.unattributed}
+    assert covered.id not in flagged
     for c in claims:
-        if c["id"] in flagged:
-            assert c["check_worthy"] and not c["question"] and not c["hedges"]
-    q = [q for q in quantities if q["value"] == 1000][0]
-    assert q["claim"] == covered["id"] and q["id"] in covered["quantities"]
-    assert signals["summary"]["claims"] == len(claims)
+        assert c.unattributed == (c.id in flagged)
+        if c.id in flagged:
+            assert c.check_worthy and not c.question and not c.hedges
+    q = [q for q in quantities if q.value == 1000][0]
+    assert q.claim == covered.id and q.id in covered.quantities
 
 
 def test_questions_and_hedged_claims_are_not_unattributed(nlp):
@@ -54,13 +52,13 @@ def test_questions_and_hedged_claims_are_not_unattributed(nlp):
         "The army reportedly killed 300 civilians in the city last year. "
         "The army killed 300 civilians in the city last year."
     )
-    claims, _, signals = analyze_claims(nlp(text), [])
-    flagged = [u["text"] for u in signals["unattributed_assertions"]]
+    found = analyze_claims(nlp(text), [])
+    flagged = [u.text for u in found.unattributed]
     assert flagged == ["The army killed 300 civilians in the city last year."]
-    assert claims[0]["question"]
+    assert found.claims[0].question
 
 
 def test_headings_are_excluded(nlp):
     text = "Big News Today\n\nThe company cut 2,000 jobs in March."
-    claims, _, _ = analyze_claims(nlp(text), [], exclude=[(0, 14)])
-    assert [c["text"] for c in claims] == ["The company cut 2,000 jobs in March."]
+    found = analyze_claims(nlp(text), [], exclude=[(0, 14)])
+    assert [c.text for c in found.claims] == ["The company cut 2,000 jobs in March."]

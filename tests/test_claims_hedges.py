@@ -17,8 +17,8 @@ TEXT = (
 def _found(nlp) -> dict[str, str]:
     items = find_hedges(nlp(TEXT))
     for h in items:
-        assert TEXT[h["start"] : h["end"]] == h["text"]
-    return {h["text"]: h["category"] for h in items}
+        assert TEXT[h.start : h.end] == h.text
+    return {h.text: h.category for h in items}
 
 
 def test_categories(nlp):

@@ -13,18 +13,18 @@ def _body(path) -> str:
     return re.sub(r"\[([^\]]*)\]\(#\)", r"\1", path.read_text(encoding="utf-8"))
 
 
-def _check_spans(text: str, items: list[dict]) -> None:
+def _check_spans(text: str, items: list) -> None:
     for q in items:
-        assert text[q["start"] : q["end"]] == q["text"]
+        assert text[q.start : q.end] == q.text
         for key in ("mention", "approx_span", "object"):
-            part = q.get(key)
+            part = getattr(q, key)
             if part:
-                assert text[part["start"] : part["end"]] == part["text"]
+                assert text[part.start : part.end] == part.text
 
 
-def _by_value(items: list[dict], value: float) -> dict:
-    found = [q for q in items if q["value"] == value]
-    assert found, f"no quantity with value {value}: {[(q['text'], q['value']) for q in items]}"
+def _by_value(items: list, value: float):
+    found = [q for q in items if q.value == value]
+    assert found, f"no quantity with value {value}: {[(q.text, q.value) for q in items]}"
     return found[0]
 
 
@@ -33,13 +33,13 @@ def test_example_article_quantities(nlp, example_path):
     items = extract_quantities(nlp(body))
     _check_spans(body, items)
     militants = _by_value(items, 70000)
-    assert militants["object"]["head"] == "militants"
-    assert militants["approx"] == "up to"
-    assert militants["approx_kind"] == "upper_bound"
+    assert militants.object.head == "militants"
+    assert militants.approx == "up to"
+    assert militants.approx_kind == "upper_bound"
     strikes = _by_value(items, 1000)
-    assert strikes["object"]["head"] == "airstrikes"
-    assert strikes["approx"] is None
-    assert not any(q["value"] in (2015, 3) for q in items), "dates and years are not quantities"
+    assert strikes.object.head == "airstrikes"
+    assert strikes.approx is None
+    assert not any(q.value in (2015, 3) for q in items), "dates and years are not quantities"
 
 
 @pytest.mark.parametrize(
@@ -57,9 +57,9 @@ def test_short_sentences(nlp, sentence, value, unit, obj, approx):
     items = extract_quantities(nlp(sentence))
     _check_spans(sentence, items)
     q = _by_value(items, value)
-    assert q["unit"] == unit
-    assert (q["object"] or {}).get("head") == obj
-    assert q["approx"] == (approx.lower() if approx else None)
+    assert q.unit == unit
+    assert (q.object.head if q.object else None) == obj
+    assert q.approx == (approx.lower() if approx else None)
 
 
 def test_skips_dates_times_ordinals_and_identifiers(nlp):
@@ -72,8 +72,8 @@ def test_ranges_and_totals(nlp):
     items = extract_quantities(nlp(text))
     _check_spans(text, items)
     rng = _by_value(items, 70000)
-    assert rng["high"] == 85000 and rng["approx"] == "range"
-    assert _by_value(items, 185000)["approx"] is None, '"adds up to" totals, it does not hedge'
+    assert rng.high == 85000 and rng.approx == "range"
+    assert _by_value(items, 185000).approx is None, '"adds up to" totals, it does not hedge'
 
 
 @pytest.mark.parametrize(

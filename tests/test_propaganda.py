@@ -7,7 +7,7 @@ import pytest
 from claimgraph.credibility.propaganda import MODEL_PATH, PropagandaModel, propaganda_spans, propaganda_spans_many
 from claimgraph.credibility.propaganda.metrics import merge_overlapping, si_counts, si_scores, tc_micro_f1
 from claimgraph.credibility.propaganda.text import sentence_bounds, tokenize
-from claimgraph.credibility.propaganda.train import TECHNIQUES
+from claimgraph.vocab import TECHNIQUES
 
 LOADED = (
     "The corrupt globalist elites and their lapdog media are destroying our great nation!\n"
@@ -86,8 +86,8 @@ def test_loaded_paragraph_gets_more_and_stronger_spans_than_dry_one():
     loaded, dry = propaganda_spans_many([LOADED, DRY])
     assert loaded, "obvious loaded language and name calling found nothing"
     assert len(loaded) > len(dry)
-    assert max(s["score"] for s in loaded) > max((s["score"] for s in dry), default=0.0)
-    covered = sum(s["end"] - s["start"] for s in loaded) / len(LOADED)
+    assert max(s.score for s in loaded) > max((s.score for s in dry), default=0.0)
+    covered = sum(s.end - s.start for s in loaded) / len(LOADED)
     assert covered > 0.2
 
 
@@ -95,19 +95,15 @@ def test_loaded_paragraph_gets_more_and_stronger_spans_than_dry_one():
 def test_span_offsets_and_fields():
     for text in (LOADED, DRY, "Title\n\n" + LOADED + "\n" + DRY):
         for s in propaganda_spans(text):
-            assert text[s["start"] : s["end"]] == s["text"] and s["text"].strip() == s["text"]
-            assert 0.0 <= s["score"] <= 1.0 and 0.0 <= s["technique_score"] <= 1.0
-            assert s["technique"] in TECHNIQUES
+            assert text[s.start : s.end] == s.text and s.text.strip() == s.text
+            assert 0.0 <= s.score <= 1.0 and 0.0 <= s.technique_score <= 1.0
+            assert s.technique in TECHNIQUES
         spans = propaganda_spans(text)
-        assert all(a["end"] <= b["start"] for a, b in zip(spans, spans[1:], strict=False))  # ordered, disjoint
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))  # ordered, disjoint
 
 
 @needs_model
-def test_doc_like_input_and_file_round_trip(tmp_path):
-    class FakeDoc:  # stands in for a spaCy Doc: only .text is used
-        text = LOADED
-
-    assert propaganda_spans(FakeDoc()) == propaganda_spans(LOADED)
+def test_file_round_trip(tmp_path):
     model = PropagandaModel.load(MODEL_PATH)
     model.save(tmp_path / "p.npz")
     again = PropagandaModel.load(tmp_path / "p.npz")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .vocab import SCHEMA, ErrorKind
+
 
 class ClaimgraphError(Exception):
     """Base class for every error claimgraph raises on purpose."""
@@ -12,11 +14,11 @@ class ClaimgraphError(Exception):
 class DocumentError(ClaimgraphError):
     """A document that could not be read or analysed, with the reason and where it came from.
 
-    ``kind`` is a stable machine-readable code: ``empty``, ``binary``, ``too_large``,
+    ``kind`` is a stable machine-readable code from ``vocab.ErrorKind``: ``empty``, ``binary``, ``too_large``,
     ``encoding``, ``truncated``, ``malformed``, ``no_article``, ``not_found``, ``internal``.
     """
 
-    def __init__(self, kind: str, message: str, source: str = "<string>", position: str | None = None):
+    def __init__(self, kind: ErrorKind, message: str, source: str = "<string>", position: str | None = None):
         super().__init__(message)
         self.kind = kind
         self.message = message
@@ -25,10 +27,11 @@ class DocumentError(ClaimgraphError):
 
     def to_record(self) -> dict[str, Any]:
         """The JSONL record written in place of a result, so a batch loses nothing."""
-        document: dict[str, Any] = {"source": self.source}
-        if self.position:
-            document["position"] = self.position
-        return {"document": document, "error": {"type": self.kind, "message": self.message}}
+        return {
+            "schema": SCHEMA,
+            "document": {"source": self.source, "position": self.position},
+            "error": {"type": self.kind, "message": self.message},
+        }
 
     def one_line(self) -> str:
         where = f"{self.source}:{self.position}" if self.position else self.source

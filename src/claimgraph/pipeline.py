@@ -1,26 +1,34 @@
 """The pipeline: ingest -> article -> nlp -> entities -> attribution -> claims -> credibility.
 
-One model load per process; many documents go through ``nlp.pipe`` in batches.
+A :class:`Pipeline` holds what one process loads once (the spaCy model, the ratings table) for one
+:class:`~claimgraph.config.Options`; ``analyze`` and ``analyze_many`` are the plain-function API over it.
+Many documents go through ``nlp.pipe`` in batches.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
 
 from .article import build_article
 from .attribution import extract_attributions
-from .claims import analyze_claims
+from .claims import ClaimAnalysis, analyze_claims
+from .config import Options
 from .credibility import Ratings, assess, load_ratings
 from .credibility.propaganda import propaganda_spans
 from .entities import resolve_entities
 from .errors import DocumentError
-from .ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
-from .model import AnalysisResult, Article, RawDocument
+from .ingest.decode import decode_bytes
+from .model import AnalysisResult, Article, Document, RawDocument, Signals, SignalSummary
 from .nlp import load_nlp
 from .spans import trimmed_spans
+from .vocab import FORMATS
 
-FORMATS = ("auto", "text", "markdown", "html")
+__all__ = ["FORMATS", "Pipeline", "analyze", "analyze_many", "document_id"]
+
+Input = str | bytes | RawDocument
 
 
 def document_id(body: str, source: str) -> str:
@@ -30,113 +38,159 @@ def document_id(body: str, source: str) -> str:
     return f"sha256:{digest}"
 
 
-def to_raw(
-    data: str | bytes | RawDocument, format: str = "auto", source: str = "<string>", url: str | None = None
-) -> RawDocument:
-    """Wrap a string, bytes or RawDocument as a RawDocument (decoding bytes)."""
-    if format not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
-    if isinstance(data, RawDocument):
-        return data
-    encoding = None
-    if isinstance(data, bytes):
-        data, encoding = decode_bytes(data, source, DEFAULT_MAX_BYTES)
-    return RawDocument(text=data, source=source, format=format, url=url, encoding=encoding)
-
-
-def sentence_spans(doc) -> list[tuple[int, int]]:
+def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     """Sentence offsets with surrounding whitespace trimmed; whitespace-only "sentences" dropped."""
     return trimmed_spans(doc.text, ((s.start_char, s.end_char) for s in doc.sents))
 
 
-def _assemble(raw: RawDocument, article: Article, doc, ratings: Ratings | None, signals: bool) -> AnalysisResult:
-    entities = resolve_entities(doc)
-    attributions = extract_attributions(doc, entities)
-    document = {"id": document_id(article.body, raw.source), **raw.describe(), "format": article.format}
-    result = AnalysisResult(
-        document=document,
-        article=article,
-        sentences=sentence_spans(doc),
-        entities=entities,
-        attributions=attributions,
+def signals_of(found: ClaimAnalysis, article: Article, doc: Any, result: AnalysisResult,
+               ratings: Ratings | None) -> Signals:  # fmt: skip
+    """Every credibility signal of one article, built at once from the stages' outputs."""
+
+    def hedges(category: str) -> list:
+        return [h for h in found.hedges if h.category == category]
+
+    summary = SignalSummary(
+        claims=len(found.claims),
+        check_worthy=sum(c.check_worthy for c in found.claims),
+        unattributed_check_worthy=len(found.unattributed),
+        quantities=len(found.quantities),
+        hedges=len(hedges("hedge")),
+        anonymous_sources=len(hedges("anonymous_source")),
+        vague_sources=len(hedges("vague_source")),
     )
-    if signals:
-        result.claims, result.quantities, result.signals = analyze_claims(doc, attributions, exclude=article.headings)
-        result.signals["propaganda"] = propaganda_spans(doc.text)
-        result.signals["source"] = assess(article, attributions, ratings, entities=entities, doc=doc)
-    return result
+    return Signals(
+        hedges=hedges("hedge"),
+        anonymous_sources=hedges("anonymous_source"),
+        vague_sources=hedges("vague_source"),
+        unattributed_assertions=found.unattributed,
+        propaganda=propaganda_spans(doc.text),
+        summary=summary,
+        source=assess(article, result.attributions, ratings, entities=result.entities, doc=doc),
+    )
 
 
-def analyze(
-    data: str | bytes | RawDocument,
-    format: str = "auto",
-    source: str = "<string>",
-    url: str | None = None,
-    model: str | None = None,
-    ratings: Ratings | str | None = None,
-    signals: bool = True,
-) -> AnalysisResult:
-    """Analyse one document; raise DocumentError when it cannot be analysed.
-
-    ``format="text"`` takes the input as the body unchanged, so every offset
-    indexes the input string itself. ``ratings`` is a domain-ratings CSV (or
-    ``$CLAIMGRAPH_RATINGS``); ``signals=False`` skips claims and credibility.
-    """
-    raw = to_raw(data, format, source, url)
-    article = build_article(raw)
-    nlp = load_nlp(model)
-    return _assemble(raw, article, nlp(article.body), _ratings(ratings), signals)
+@lru_cache(maxsize=4)
+def _ratings(path: str | None) -> Ratings | None:
+    return load_ratings(path)
 
 
-def _ratings(ratings: Ratings | str | None) -> Ratings | None:
-    return ratings if isinstance(ratings, Ratings) else load_ratings(ratings)
+class Pipeline:
+    """The stages for one set of options, with the model and ratings loaded once per process."""
 
+    def __init__(self, options: Options | None = None, ratings: Ratings | None = None) -> None:
+        self.options = options or Options.from_env()
+        self.nlp = load_nlp(self.options.model)
+        self.ratings = ratings if ratings is not None else _ratings(self.options.ratings)
 
-def analyze_many(
-    items: Iterable[str | bytes | RawDocument | DocumentError],
-    format: str = "auto",
-    model: str | None = None,
-    batch_size: int = 16,
-    ratings: Ratings | str | None = None,
-    signals: bool = True,
-) -> Iterator[AnalysisResult | DocumentError]:
-    """Analyse many documents through one model load and ``nlp.pipe``, in input order.
+    def raw(self, data: Input, source: str = "<string>", url: str | None = None) -> RawDocument:
+        """Wrap a string, bytes or RawDocument as a RawDocument (decoding bytes within the size limit)."""
+        if isinstance(data, RawDocument):
+            return data
+        encoding = None
+        if isinstance(data, bytes):
+            data, encoding = decode_bytes(data, source, self.options.max_bytes)
+        return RawDocument(text=data, source=source, format=self.options.format, url=url, encoding=encoding)
 
-    A document that fails yields its DocumentError in its place; the batch goes on.
-    """
-    nlp = load_nlp(model)
-    rated = _ratings(ratings)
+    def assemble(self, raw: RawDocument, article: Article, doc: Any) -> AnalysisResult:
+        """Every stage after the parse, for one document."""
+        entities = resolve_entities(doc)
+        document = Document(
+            id=document_id(article.body, raw.source), source=raw.source, format=article.format,
+            encoding=raw.encoding, url=raw.url, fetched_at=raw.fetched_at, position=raw.position,
+        )  # fmt: skip
+        result = AnalysisResult(
+            document=document,
+            article=article,
+            sentences=sentence_spans(doc),
+            entities=entities,
+            attributions=extract_attributions(doc, entities),
+        )
+        if self.options.signals:
+            found = analyze_claims(doc, result.attributions, exclude=article.headings)
+            result.claims, result.quantities = found.claims, found.quantities
+            result.signals = signals_of(found, article, doc, result, self.ratings)
+        return result
 
-    def prepared() -> Iterator[tuple[RawDocument | None, Article | DocumentError]]:
+    def run(self, data: Input, source: str = "<string>", url: str | None = None) -> AnalysisResult:
+        """Analyse one document; raise DocumentError when it cannot be analysed."""
+        raw = self.raw(data, source, url)
+        article = build_article(raw)
+        return self.assemble(raw, article, self.nlp(article.body))
+
+    def run_many(self, items: Iterable[Input | DocumentError]) -> Iterator[AnalysisResult | DocumentError]:
+        """Analyse many documents through ``nlp.pipe``, in input order; a failed one yields its DocumentError."""
+        pending: list[tuple[RawDocument | None, Article | DocumentError]] = []
         for i, item in enumerate(items):
-            if isinstance(item, DocumentError):
-                yield None, item
-                continue
-            try:
-                raw = to_raw(item, format, source=f"<item {i}>")
-                yield raw, build_article(raw)
-            except DocumentError as err:
-                yield None, err
+            pending.append(self._prepare(i, item))
+            if len(pending) >= self.options.batch_size:
+                yield from self._flush(pending)
+        if pending:
+            yield from self._flush(pending)
 
-    pending: list[tuple[RawDocument | None, Article | DocumentError]] = []
+    def _prepare(self, i: int, item: Input | DocumentError) -> tuple[RawDocument | None, Article | DocumentError]:
+        if isinstance(item, DocumentError):
+            return None, item
+        try:
+            raw = self.raw(item, source=f"<item {i}>")
+            return raw, build_article(raw)
+        except DocumentError as err:
+            return None, err
 
-    def flush() -> Iterator[AnalysisResult | DocumentError]:
+    def _flush(self, pending: list) -> Iterator[AnalysisResult | DocumentError]:
         bodies = [a.body for _, a in pending if isinstance(a, Article)]
-        docs = iter(nlp.pipe(bodies, batch_size=batch_size))
+        docs = iter(self.nlp.pipe(bodies, batch_size=self.options.batch_size))
         for raw, art in pending:
             if isinstance(art, DocumentError):
                 yield art
                 continue
             doc = next(docs)
             try:
-                yield _assemble(raw, art, doc, rated, signals)
+                yield self.assemble(raw, art, doc)
             except Exception as exc:  # a bug must not sink the batch; report it per document
                 yield DocumentError("internal", f"{type(exc).__name__}: {exc}", raw.source, raw.position)
         pending.clear()
 
-    for pair in prepared():
-        pending.append(pair)
-        if len(pending) >= batch_size:
-            yield from flush()
-    if pending:
-        yield from flush()
+
+def _pipeline(options: Options | None, ratings: Ratings | str | None, **given: Any) -> Pipeline:
+    """The Pipeline for the plain-function API: ``options`` plus keyword overrides, ``$CLAIMGRAPH_*`` for the rest."""
+    table = ratings if isinstance(ratings, Ratings) else None
+    path = None if table is not None else ratings
+    opts = options.but(ratings=path, **given) if options else Options.from_env(ratings=path, **given)
+    return Pipeline(opts, table)
+
+
+def analyze(
+    data: Input,
+    format: str | None = None,
+    source: str = "<string>",
+    url: str | None = None,
+    model: str | None = None,
+    ratings: Ratings | str | None = None,
+    signals: bool | None = None,
+    options: Options | None = None,
+) -> AnalysisResult:
+    """Analyse one document; raise DocumentError when it cannot be analysed.
+
+    ``format="text"`` takes the input as the body unchanged, so every offset indexes the input string
+    itself. ``ratings`` is a domain-ratings CSV path (or a loaded ``Ratings``); ``signals=False`` skips
+    claims and credibility. Keywords override ``options``; what neither sets comes from the environment.
+    """
+    return _pipeline(options, ratings, format=format, model=model, signals=signals).run(data, source, url)
+
+
+def analyze_many(
+    items: Iterable[Input | DocumentError],
+    format: str | None = None,
+    model: str | None = None,
+    batch_size: int | None = None,
+    ratings: Ratings | str | None = None,
+    signals: bool | None = None,
+    options: Options | None = None,
+) -> Iterator[AnalysisResult | DocumentError]:
+    """Analyse many documents through one model load and ``nlp.pipe`` batching, in input order.
+
+    A document that fails yields its DocumentError in its place; the batch goes on.
+    """
+    pipe = _pipeline(options, ratings, format=format, model=model, batch_size=batch_size, signals=signals)
+    return pipe.run_many(items)

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import Hedge
+from ..vocab import HedgeCategory
+
 HEDGE_ADVERBS = {
     "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "perhaps", "probably",
     "presumably", "seemingly", "ostensibly", "likely", "maybe", "conceivably", "rumoredly",
@@ -58,21 +61,14 @@ IMPERSONAL = re.compile(
 ANAPHORIC = {"the", "these", "those", "this", "that", "his", "her", "their", "its", "our"}
 
 
-def _item(doc: Any, text: str, start: int, end: int, category: str, kind: str, cue: str) -> dict[str, Any]:
+def _item(doc: Any, text: str, start: int, end: int, category: HedgeCategory, kind: str, cue: str) -> Hedge:
+    """A hedge without its id yet (``find_hedges`` numbers them once they are deduplicated)."""
     sent = doc.char_span(start, end, alignment_mode="expand")
-    sent_bounds = (sent.sent.start_char, sent.sent.end_char) if sent is not None else None
-    return {
-        "category": category,
-        "kind": kind,
-        "cue": cue,
-        "start": start,
-        "end": end,
-        "text": text[start:end],
-        "sentence": list(sent_bounds) if sent_bounds else None,
-    }
+    bounds = (sent.sent.start_char, sent.sent.end_char) if sent is not None else None
+    return Hedge("", category, kind, cue, start, end, text[start:end], bounds)
 
 
-def _regex_items(doc: Any, text: str, pattern: re.Pattern[str], category: str, kind: str) -> list[dict[str, Any]]:
+def _regex_items(doc: Any, text: str, pattern: re.Pattern[str], category: HedgeCategory, kind: str) -> list[Hedge]:
     return [_item(doc, text, m.start(), m.end(), category, kind, m.group(0).lower()) for m in pattern.finditer(text)]
 
 
@@ -100,7 +96,7 @@ def _noun_phrase(noun: Any) -> tuple[int, int]:
     return left_tok.idx, doc[right].idx + len(doc[right].text)
 
 
-def _source_nouns(doc: Any, text: str) -> list[dict[str, Any]]:
+def _source_nouns(doc: Any, text: str) -> list[Hedge]:
     """Unnamed source nouns that say or are cited: "officials said", "according to sources", "experts believe"."""
     out = []
     for tok in doc:
@@ -137,7 +133,7 @@ def _source_nouns(doc: Any, text: str) -> list[dict[str, Any]]:
     return out
 
 
-def _hedge_tokens(doc: Any, text: str) -> list[dict[str, Any]]:
+def _hedge_tokens(doc: Any, text: str) -> list[Hedge]:
     out = []
     for tok in doc:
         lw = tok.lower_
@@ -189,27 +185,26 @@ def _hedge_tokens(doc: Any, text: str) -> list[dict[str, Any]]:
     return out
 
 
-def find_hedges(doc: Any) -> list[dict[str, Any]]:
-    """Every hedge, anonymous source and vague source in the document, in text order, without duplicates.
-
-    Each item: ``{"category", "kind", "cue", "start", "end", "text", "sentence": [start, end]}``.
-    """
+def find_hedges(doc: Any) -> list[Hedge]:
+    """Every hedge, anonymous source and vague source in the document, in text order, without duplicates."""
     text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     items = _hedge_tokens(doc, text)
     items += _regex_items(doc, text, IMPERSONAL, "hedge", "impersonal")
     items += _regex_items(doc, text, ANONYMITY, "anonymous_source", "anonymity")
     items += _regex_items(doc, text, FAMILIAR, "anonymous_source", "familiar_with")
     items += _source_nouns(doc, text)
-    items.sort(key=lambda x: (x["start"], -(x["end"] - x["start"])))
-    kept: list[dict[str, Any]] = []
+    items.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Hedge] = []
     for item in items:
-        clash = next((k for k in kept if item["start"] < k["end"] and k["start"] < item["end"]), None)
+        clash = next((k for k in kept if item.start < k.end and k.start < item.end), None)
         if clash is None:
             kept.append(item)
-        elif item["category"] == "anonymous_source" and clash["category"] != "anonymous_source":
+        elif item.category == "anonymous_source" and clash.category != "anonymous_source":
             kept[kept.index(clash)] = item  # "officials familiar with" is anonymous, not merely vague
-    for anon in [k for k in kept if k["kind"] == "anonymity"]:
+    for anon in [k for k in kept if k.kind == "anonymity"]:
         for k in kept:
-            if k["category"] == "vague_source" and k["sentence"] == anon["sentence"] and k["kind"] == "unnamed_group":
-                k["category"] = "anonymous_source"  # "two officials, who spoke on condition of anonymity"
+            if k.category == "vague_source" and k.sentence == anon.sentence and k.kind == "unnamed_group":
+                k.category = "anonymous_source"  # "two officials, who spoke on condition of anonymity"
+    for i, k in enumerate(kept, 1):
+        k.id = f"h{i}"
     return kept

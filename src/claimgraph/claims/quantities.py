@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import CountedObject, Quantity, Span
+from ..vocab import QuantityKind
+
 NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 
@@ -133,7 +136,7 @@ def _is_numberish(tok: Any) -> bool:
     )
 
 
-def _candidates(doc: Any) -> list[tuple[int, int, str]]:
+def _candidates(doc: Any) -> list[tuple[int, int, QuantityKind]]:
     """Token ranges (start, end, label) of number expressions."""
     out: list[tuple[int, int, str]] = []
     covered: set[int] = set()
@@ -363,28 +366,48 @@ def _object(doc: Any, start: int, end: int, label: str) -> Any | None:
     return None
 
 
-def _span(text: str, a: int, b: int) -> dict[str, Any]:
-    return {"start": a, "end": b, "text": text[a:b]}
+def _span(text: str, a: int, b: int) -> Span:
+    return Span(a, b, text[a:b])
 
 
-def _pair_items(text: str, m: re.Match[str], label: str) -> list[dict[str, Any]]:
+def _pair_items(text: str, m: re.Match[str], label: QuantityKind) -> list[Quantity]:
     """Two percentages from one "62%-32%" token pair, each with its own offsets."""
     items = []
     for g in (1, 2):
         a = m.start(g)
         b = text.index("%", m.end(g)) + 1
-        items.append(
-            {"text": text[a:b], "start": a, "end": b, "value": float(m.group(g).replace(",", "")), "unit": "percent",
-             "kind": label, "object": None, "approx": None, "approx_kind": None, "approx_span": None,
-             "mention": _span(text, a, b)}
-        )  # fmt: skip
+        value = float(m.group(g).replace(",", ""))
+        items.append(Quantity("", a, b, text[a:b], value, label, _span(text, a, b), unit="percent"))
     return items
 
 
-def extract_quantities(doc: Any) -> list[dict[str, Any]]:
-    """Every amount in the document, in text order, with value, unit, object and approximation."""
+def _approx_fields(doc: Any, text: str, start: int, end: int, core: list[Any], high: float | None) -> dict[str, Any]:
+    """``approx``, ``approx_kind`` and ``approx_span`` of a number: a hedge phrase, a range, or a vague count."""
+    approx = _approx(doc, text, start, end)
+    if approx is not None:
+        a, b, phrase, kind = approx
+        span = _span(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+        return {"approx": phrase.lower(), "approx_kind": kind, "approx_span": span}
+    if any(t.lower_ in VAGUE for t in core) and not any(t.like_num for t in core):
+        return {"approx": None, "approx_kind": "vague", "approx_span": None}
+    if high is not None:
+        return {"approx": "range", "approx_kind": "range", "approx_span": None}
+    return {"approx": None, "approx_kind": None, "approx_span": None}
+
+
+def _mention(text: str, s_char: int, e_char: int, approx_span: Span | None, obj: CountedObject | None) -> Span:
+    """The whole quantity phrase: hedge, number and the counted object when it follows the number."""
+    lo = min(s_char, approx_span.start) if approx_span else s_char
+    hi = max(e_char, approx_span.end) if approx_span else e_char
+    if obj is not None and obj.start >= s_char:
+        hi = max(hi, obj.end)
+    return _span(text, lo, hi)
+
+
+def extract_quantities(doc: Any) -> list[Quantity]:
+    """Every amount in the document, in text order, with value, unit, object and approximation (ids q1, q2 ...)."""
     text = doc.text  # spaCy rebuilds doc.text on every access: read it once
-    out: list[dict[str, Any]] = []
+    out: list[Quantity] = []
     seen: set[int] = set()
     for start, end, label in _candidates(doc):
         if start in seen or _skip(doc, start, end, label):
@@ -403,37 +426,18 @@ def extract_quantities(doc: Any) -> list[dict[str, Any]]:
         value, high = parse_value(words)
         if value is None:
             continue
-        approx = _approx(doc, text, start, max(end, ce))
-        approx_kind = approx[3] if approx else None
-        if approx is None and high is not None:
-            approx_kind = "range"
-        if approx is None and any(t.lower_ in VAGUE for t in core) and not any(t.like_num for t in core):
-            approx_kind = "vague"
-        obj = _object(doc, cs, ce, label)
+        approx = _approx_fields(doc, text, start, max(end, ce), core, high)
+        obj_tok = _object(doc, cs, ce, label)
+        obj = None
+        if obj_tok is not None:
+            a, b = _phrase(obj_tok)
+            obj = CountedObject(a, b, text[a:b], obj_tok.text, obj_tok.lemma_)
         s_char, e_char = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)
-        item: dict[str, Any] = {
-            "text": text[s_char:e_char],
-            "start": s_char,
-            "end": e_char,
-            "value": value,
-            "unit": _unit(core, label),
-            "kind": label,
-            "object": None,
-            "approx": approx[2].lower() if approx else ("range" if approx_kind == "range" else None),
-            "approx_kind": approx_kind,
-            "approx_span": _span(text, doc[approx[0]].idx, doc[approx[1] - 1].idx + len(doc[approx[1] - 1].text))
-            if approx
-            else None,
-        }
-        if high is not None:
-            item["high"] = high
-        if obj is not None:
-            a, b = _phrase(obj)
-            item["object"] = {"text": text[a:b], "head": obj.text, "lemma": obj.lemma_, "start": a, "end": b}
-        lo = min([s_char] + ([item["approx_span"]["start"]] if approx else []))
-        hi = max([e_char] + ([item["approx_span"]["end"]] if approx else []) + ([item["object"]["end"]] if obj else []))
-        if obj is not None and item["object"]["start"] < s_char:
-            hi = max(e_char, item["approx_span"]["end"] if approx else e_char)
-        item["mention"] = _span(text, lo, hi)
-        out.append(item)
+        mention = _mention(text, s_char, e_char, approx["approx_span"], obj)
+        out.append(
+            Quantity("", s_char, e_char, text[s_char:e_char], value, label, mention, unit=_unit(core, label),
+                     high=high, object=obj, **approx)
+        )  # fmt: skip
+    for i, q in enumerate(out, 1):
+        q.id = f"q{i}"
     return out

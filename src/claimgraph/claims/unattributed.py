@@ -9,43 +9,10 @@ hedge or unnamed source (those are reported as their own signals).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+
+from ..model import Attribution, Claim, Hedge, UnattributedAssertion
 
 COVER_SHARE = 0.5  # share of a unit's non-space characters inside attribution spans
-
-
-def _pairs(value: Any) -> list[tuple[int, int]]:
-    if value is None:
-        return []
-    if isinstance(value, dict):
-        frags = value.get("fragments")
-        if frags:
-            return [(int(s), int(e)) for s, e in frags]
-        if "start" in value and "end" in value:
-            return [(int(value["start"]), int(value["end"]))]
-        return []
-    if isinstance(value, (tuple, list)) and len(value) == 2 and all(isinstance(x, int) for x in value):
-        return [(value[0], value[1])]
-    frags = getattr(value, "fragments", None)
-    if frags:
-        return [(int(s), int(e)) for s, e in frags]
-    if hasattr(value, "start") and hasattr(value, "end"):
-        return [(int(value.start), int(value.end))]
-    return []
-
-
-def attribution_spans(att: Any) -> list[tuple[int, int]]:
-    """Character spans an attribution accounts for: content fragments, cue and speaker mention.
-
-    Accepts ``model.Attribution``, its ``to_dict()`` form, or a bare ``(start, end)`` content span.
-    """
-    if isinstance(att, (tuple, list)) and len(att) == 2 and all(isinstance(x, int) for x in att):
-        return [(att[0], att[1])]
-    get = att.get if isinstance(att, dict) else lambda key: getattr(att, key, None)
-    spans = _pairs(get("content"))
-    spans += _pairs(get("cue"))
-    spans += _pairs(get("speaker_mention"))
-    return spans
 
 
 def coverage(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> float:
@@ -58,40 +25,29 @@ def coverage(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) 
     return sum(inside[i] for i in chars) / len(chars) if chars else 0.0
 
 
-def covering_attributions(text: str, start: int, end: int, attributions: Sequence[Any]) -> list[Any]:
+def covering_attributions(start: int, end: int, attributions: Sequence[Attribution]) -> list[Attribution]:
     """Attributions whose spans overlap the unit at all (for ``attributed_to``)."""
-    return [a for a in attributions if any(s < end and start < e for s, e in attribution_spans(a))]
+    return [a for a in attributions if any(s < end and start < e for s, e in a.spans())]
 
 
 def unattributed_assertions(
     text: str,
-    units: Sequence[dict[str, Any]],
-    attributions: Sequence[Any],
-    hedges: Sequence[dict[str, Any]] = (),
+    claims: Sequence[Claim],
+    attributions: Sequence[Attribution],
+    hedges: Sequence[Hedge] = (),
     threshold: float = 0.5,
-) -> list[dict[str, Any]]:
-    """Units (dicts with start/end/text/check_worthiness) that are check-worthy, unsourced, unhedged statements."""
-    all_spans = [s for a in attributions for s in attribution_spans(a)]
+) -> list[UnattributedAssertion]:
+    """Claims that are check-worthy, unsourced, unhedged statements."""
+    all_spans = [s for a in attributions for s in a.spans()]
     out = []
-    for unit in units:
-        start, end = unit["start"], unit["end"]
-        if unit.get("check_worthiness", 0.0) < threshold:
+    for claim in claims:
+        start, end = claim.start, claim.end
+        if claim.check_worthiness < threshold or claim.question:
             continue
-        if unit["text"].rstrip(" \"'”’)").endswith("?"):
-            continue
-        if any(start <= h["start"] < end for h in hedges):
+        if any(start <= h.start < end for h in hedges):
             continue
         share = coverage(text, start, end, all_spans)
         if share >= COVER_SHARE:
             continue
-        out.append(
-            {
-                "claim": unit.get("id"),
-                "start": start,
-                "end": end,
-                "text": unit["text"],
-                "check_worthiness": unit["check_worthiness"],
-                "attributed_share": round(share, 3),
-            }
-        )
+        out.append(UnattributedAssertion(claim.id, start, end, claim.text, claim.check_worthiness, round(share, 3)))
     return out

@@ -8,6 +8,7 @@ from . import export as _export  # noqa: F401  (registers `export`)
 from . import ingest as _ingest  # noqa: F401  (registers `ingest`, `status`, `errors`)
 from . import query as _query  # noqa: F401  (registers `query ...`)
 from . import quotes as _quotes  # noqa: F401  (registers `quotes`)
+from . import schema as _schema  # noqa: F401  (registers `schema`)
 from . import serve as _serve  # noqa: F401  (registers `serve`)
 from .app import app
 

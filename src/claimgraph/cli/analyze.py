@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
+from ..config import DEFAULT_MAX_BYTES
 from ..errors import DocumentError
-from ..ingest.decode import DEFAULT_MAX_BYTES
 from .app import app
-from .common import document_run
+from .common import FormatOpt, MaxBytesOpt, ModelOpt, Paths, RatingsOpt, document_run, options
 
 
 def _single_document(paths: list[str]) -> bool:
@@ -21,16 +21,17 @@ def _single_document(paths: list[str]) -> bool:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs or - for stdin.")],
+    paths: Paths,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="auto | text | markdown | html")] = "auto",
-    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline name.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")] = DEFAULT_MAX_BYTES,
+    format: FormatOpt = "auto",
+    model: ModelOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One compact JSON object per line on stdout.")] = False,
-    ratings: Annotated[Path | None, typer.Option("--ratings", help="Domain ratings CSV.")] = None,
+    ratings: RatingsOpt = None,
     no_signals: Annotated[bool, typer.Option("--no-signals", help="Skip claims and credibility signals.")] = False,
 ) -> None:
     """Analyse articles: JSON on stdout for one document, JSON Lines for many or with -o."""
+    opts = options(format, model, ratings, max_bytes, signals=not no_signals)
     as_lines = jsonl or output is not None or not _single_document(paths)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
 
@@ -41,9 +42,8 @@ def analyze(
         if as_lines:
             write(err.to_record())
 
-    options = {"model": model, "ratings": str(ratings) if ratings else None, "signals": not no_signals}
     try:
-        with document_run(paths, format, max_bytes, on_error, **options) as results:
+        with document_run(paths, opts, on_error) as results:
             for result in results:
                 write(result.to_dict())
     finally:

@@ -1,41 +1,55 @@
-"""What every per-document command shares: read inputs, analyse, report errors, set the exit code."""
+"""What every per-document command shares: options, reading inputs, analysing, errors and the exit code."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from ..config import DEFAULT_MAX_BYTES, Options
 from ..errors import ClaimgraphError, DocumentError
 from ..ingest import iter_documents
 from ..model import AnalysisResult
-from ..pipeline import FORMATS, analyze_many
+from ..pipeline import Pipeline
+from ..vocab import FORMATS
+
+# The options every per-document command takes, declared once.
+Paths = Annotated[list[str], typer.Argument(help="Files, directories, globs or - for stdin.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="auto | text | markdown | html")]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="Installed spaCy pipeline name (or $CLAIMGRAPH_SPACY_MODEL).")
+]
+RatingsOpt = Annotated[Path | None, typer.Option("--ratings", help="Domain ratings CSV (or $CLAIMGRAPH_RATINGS).")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")]
 
 
-def check_format(format: str) -> None:
+def options(format: str = "auto", model: str | None = None, ratings: Path | None = None,
+            max_bytes: int = DEFAULT_MAX_BYTES, signals: bool = True) -> Options:  # fmt: skip
+    """The run's Options from the command line, the environment filling what the command line left out."""
     if format not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        return Options.from_env(format=format, model=model, ratings=ratings, max_bytes=max_bytes, signals=signals)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 @contextmanager
 def document_run(
-    paths: list[str],
-    format: str,
-    max_bytes: int,
-    on_error: Callable[[DocumentError], None] | None = None,
-    **analyze_options,
+    paths: list[str], opts: Options, on_error: Callable[[DocumentError], None] | None = None
 ) -> Iterator[Iterator[AnalysisResult]]:
     """Yield the analysed documents; print one line per failed one; exit 1 if none succeeded.
 
     Failures never stop the run: each goes to stderr (and to ``on_error``, e.g. a JSONL error record).
     """
-    check_format(format)
     counts = {"ok": 0, "failed": 0}
 
     def results() -> Iterator[AnalysisResult]:
-        docs = iter_documents(paths, format, max_bytes)
-        for item in analyze_many(docs, format=format, **analyze_options):
+        docs = iter_documents(paths, opts.format, opts.max_bytes)
+        for item in Pipeline(opts).run_many(docs):
             if isinstance(item, DocumentError):
                 counts["failed"] += 1
                 typer.echo(item.one_line(), err=True)

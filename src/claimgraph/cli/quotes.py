@@ -12,10 +12,11 @@ from typing import Annotated
 
 import typer
 
-from ..ingest.decode import DEFAULT_MAX_BYTES
+from ..config import DEFAULT_MAX_BYTES
 from ..model import AnalysisResult
+from ..model.serialize import to_data
 from .app import app
-from .common import document_run
+from .common import FormatOpt, MaxBytesOpt, ModelOpt, Paths, document_run, options
 
 
 def _names(result: AnalysisResult) -> dict[str, str]:
@@ -23,11 +24,11 @@ def _names(result: AnalysisResult) -> dict[str, str]:
 
 
 def records(result: AnalysisResult) -> list[dict]:
-    """The attributions of one document with entity names next to the ids (the ``--json`` rows)."""
+    """The attributions of one document (the record's fields) with entity names added (the ``--json`` rows)."""
     names = _names(result)
     out = []
     for att in result.attributions:
-        row = att.to_dict()
+        row = to_data(att)
         row["speaker_name"] = names.get(att.speaker) if att.speaker else None
         row["target_names"] = [names.get(t, t) for t in att.targets]
         row["via_names"] = [names.get(v, v) for v in att.via]
@@ -39,7 +40,7 @@ def _table(result: AnalysisResult, max_content: int):
     from rich.table import Table
 
     names = _names(result)
-    title = result.article.title or result.document.get("source", "")
+    title = result.article.title or result.document.source
     table = Table(title=f"{title} — {len(result.attributions)} attributions", show_lines=True, expand=True)
     for col, kw in (
         ("id", {"no_wrap": True}),
@@ -79,21 +80,22 @@ def _table(result: AnalysisResult, max_content: int):
 
 @app.command()
 def quotes(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs or - for stdin.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="auto | text | markdown | html")] = "auto",
+    paths: Paths,
+    format: FormatOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document on stdout.")] = False,
-    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline name.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")] = DEFAULT_MAX_BYTES,
+    model: ModelOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_content: Annotated[int, typer.Option("--max-content", help="Cut long contents in the table.")] = 300,
 ) -> None:
     """Show the attributions (speaker, cue, stance, targets, via, content) of each document."""
     from rich.console import Console
 
     console = Console()
-    with document_run(paths, format, max_bytes, model=model) as results:
+    opts = options(format, model, max_bytes=max_bytes, signals=False)
+    with document_run(paths, opts) as results:
         for item in results:
             if as_json:
-                doc = {"document": item.document, "title": item.article.title, "attributions": records(item)}
+                doc = {"document": to_data(item.document), "title": item.article.title, "attributions": records(item)}
                 typer.echo(json.dumps(doc, ensure_ascii=False))
             else:
                 console.print(_table(item, max_content))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..model import OutletMention
+from ..vocab import OutletEvidence
 from .ratings import Ratings
 
 MEDIA_WORDS = {
@@ -37,27 +39,23 @@ def _reporting_context(ent: Any) -> bool:
     return bool(root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell")
 
 
-def outlets_in_doc(doc: Any, ratings: Ratings | None, known_domains: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """Outlet names in the body with their rated domain: ``{"name", "start", "end", "text", "why", "rating"}``.
-
-    Without ratings there is no index to map names, so the list is empty.
-    """
+def outlets_in_doc(doc: Any, ratings: Ratings | None, known_domains: Sequence[str] = ()) -> list[OutletMention]:
+    """Outlet names in the body with their rated domain; without ratings there is no index, so none."""
     if ratings is None:
         return []
-    out: list[dict[str, Any]] = []
+    out: list[OutletMention] = []
     for ent in doc.ents:
         if ent.label_ not in ENT_LABELS:
             continue
         words = {t.lower_ for t in ent}
-        why = "media_word" if words & MEDIA_WORDS else ("reporting_context" if _reporting_context(ent) else None)
+        why: OutletEvidence | None = (
+            "media_word" if words & MEDIA_WORDS else ("reporting_context" if _reporting_context(ent) else None)
+        )
         if why is None:
             continue
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         rating = ratings.rate_name(name, tuple(known_domains))
         if rating is None:
             continue
-        out.append(
-            {"name": name, "start": ent.start_char, "end": ent.end_char, "text": ent.text, "why": why,
-             "domain": rating["domain"], "rating": rating}
-        )  # fmt: skip
+        out.append(OutletMention(name, ent.start_char, ent.end_char, ent.text, why, rating.domain or "", rating))
     return out

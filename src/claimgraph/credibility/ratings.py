@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import bisect
 import csv
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
-from typing import Any
 
 import tldextract
 
 from ..errors import ClaimgraphError
+from ..model import Rating, RatingsInfo
+from ..vocab import RatingMatch
 
 ENV = "CLAIMGRAPH_RATINGS"
 PREFERRED = ("pc1",)
@@ -124,20 +124,22 @@ class Ratings:
         """Share (0..100) of rated domains whose main score is at or below ``value``."""
         return 100.0 * bisect.bisect_right(self._sorted_main, value) / max(len(self._sorted_main), 1)
 
-    def _answer(self, domain: str, query: str, match: str) -> dict[str, Any]:
+    def _answer(self, domain: str, query: str, match: RatingMatch) -> Rating:
         row = self.scores[domain]
-        return {
-            "domain": domain,
-            "query": query,
-            "match": match,
-            "score": round(row[self.main], 4),
-            "column": self.main,
-            "percentile": round(self.percentile(row[self.main]), 1),
-            "scores": {k: round(v, 4) for k, v in row.items()},
-            "source": self.source,
-        }
+        return Rating(
+            status="rated", domain=domain, query=query, match=match, score=round(row[self.main], 4),
+            column=self.main, percentile=round(self.percentile(row[self.main]), 1),
+            scores={k: round(v, 4) for k, v in row.items()}, source=self.source,
+        )  # fmt: skip
 
-    def rate(self, domain_or_url: str | None) -> dict[str, Any] | None:
+    def not_rated(self, query: str | None) -> Rating:
+        """The answer for a source this file has no row for."""
+        return Rating(status="not rated", query=query, source=self.source)
+
+    def info(self) -> RatingsInfo:
+        return RatingsInfo(status="configured", source=self.source, column=self.main, domains=len(self.scores))
+
+    def rate(self, domain_or_url: str | None) -> Rating | None:
         """Rating of a domain or URL: exact host, then host + first path part, then parent domains.
 
         ``news.bbc.co.uk`` -> ``bbc.co.uk`` (``match: "parent"``); never walks up to a bare
@@ -174,7 +176,7 @@ class Ratings:
         stripped = name.strip()
         if re.fullmatch(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", stripped):
             answer = self.rate(stripped)
-            return answer["domain"] if answer else None
+            return answer.domain if answer else None
         variants = name_variants(stripped)
         if not variants:
             return None
@@ -182,14 +184,14 @@ class Ratings:
             if domain and _label(normalise_host(domain)[0]) in variants:
                 host = normalise_host(domain)[0]
                 answer = self.rate(host)
-                return answer["domain"] if answer else host
+                return answer.domain if answer else host
         candidates = sorted({d for v in variants for d in self._labels.get(v, [])})
         if len(candidates) == 1:
             return candidates[0]
         generic = [d for d in candidates if _extractor()(d).suffix in GENERIC_SUFFIXES]
         return generic[0] if len(generic) == 1 else None
 
-    def rate_name(self, name: str, known_domains: list[str] | tuple[str, ...] = ()) -> dict[str, Any] | None:
+    def rate_name(self, name: str, known_domains: list[str] | tuple[str, ...] = ()) -> Rating | None:
         """Rating of an outlet name ("International Business Times"), ``match: "name"``; None when unsure."""
         domain = self.domain_for_name(name, known_domains)
         if not domain:
@@ -197,9 +199,9 @@ class Ratings:
         answer = self.rate(domain)
         if answer is None:
             return None
-        if answer["match"] == "exact":
-            answer["match"] = "name"
-        answer["query"] = name
+        if answer.match == "exact":
+            answer.match = "name"
+        answer.query = name
         return answer
 
 
@@ -257,15 +259,23 @@ def _cached(path: str, mtime: float) -> Ratings:
     return read_ratings(path)
 
 
-def load_ratings(path: str | Path | None = None) -> Ratings | None:
-    """Ratings from ``path`` or ``$CLAIMGRAPH_RATINGS``; None when neither is set (no ratings configured)."""
-    chosen = str(path) if path else os.environ.get(ENV, "").strip()
-    if not chosen:
+def load_ratings(path: str | Path | None) -> Ratings | None:
+    """Ratings from ``path`` (read once per file version and process); None when no file is given."""
+    if not path or not str(path).strip():
         return None
-    p = Path(chosen).expanduser()
+    p = Path(str(path).strip()).expanduser()
     if not p.is_file():
         raise ClaimgraphError(f"ratings file {str(p)!r} does not exist")
     return _cached(str(p.resolve()), p.stat().st_mtime)
 
 
-NOT_CONFIGURED = {"status": "no ratings configured", "hint": f"pass --ratings FILE or set {ENV}"}
+HINT = f"pass --ratings FILE or set {ENV}"
+
+
+def not_configured() -> Rating:
+    """The answer for every source when no ratings file was given (not an error)."""
+    return Rating(status="no ratings configured", hint=HINT)
+
+
+def no_ratings_info() -> RatingsInfo:
+    return RatingsInfo(status="no ratings configured", hint=HINT)

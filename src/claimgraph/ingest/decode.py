@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from ..config import DEFAULT_MAX_BYTES  # noqa: F401  (re-exported for callers of decode)
 from ..errors import DocumentError
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

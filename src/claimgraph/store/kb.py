@@ -58,7 +58,7 @@ class KnowledgeBase:
                     batch.append(Item(result.source, result.position or "", result))
                 else:
                     doc = result.document
-                    batch.append(Item(doc.get("source", "<string>"), doc.get("position") or "", result))
+                    batch.append(Item(doc.source, doc.position or "", result))
                 summary.processed += 1
                 if len(batch) >= batch_size:
                     flush()

@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import ClaimgraphError, DocumentError
 from ..model import AnalysisResult, Article
+from ..model.serialize import to_data
 from . import schema as s
 from .dedup import RepublicationIndex, declared_copy, signature
 from .linking import EntityLinker
@@ -136,7 +137,7 @@ class Writer:
     def _write(self, conn: Connection, items: Sequence[Item]) -> BatchReport:
         linker, dedup = self._state(conn)
         report = BatchReport()
-        ids = [i.result.document["id"] for i in items if isinstance(i.result, AnalysisResult)]
+        ids = [i.result.document.id for i in items if isinstance(i.result, AnalysisResult)]
         seen: set[str] = set()
         for chunk in range(0, len(ids), 500):
             part = ids[chunk : chunk + 500]
@@ -155,7 +156,7 @@ class Writer:
                     {"source": item.source, "position": item.position, "document_id": None, "status": "error"}
                 )
                 continue
-            doc_id = result.document["id"]
+            doc_id = result.document.id
             duplicate = doc_id in seen
             seen.add(doc_id)
             rows["progress"].append(
@@ -179,11 +180,11 @@ class Writer:
             conn.execute(insert(s.documents), rows["documents"])
             conn.execute(insert(s.articles), rows["articles"])
         self._write_analyses(conn, linker, [r for r, _ in new])
-        declared = [d for r, _ in new if (d := declared_copy(r.document["id"], r.article.original_source))]
+        declared = [d for r, _ in new if (d := declared_copy(r.document.id, r.article.original_source))]
         if declared:
             conn.execute(insert(s.copies), declared)
         for result, sig in new:
-            dedup.add(conn, result.document["id"], sig)
+            dedup.add(conn, result.document.id, sig)
         insert_ignore(conn, s.errors, rows["errors"])
         insert_ignore(conn, s.ingest_progress, rows["progress"])
         return report
@@ -194,7 +195,7 @@ class Writer:
             k: [] for k in ("entities", "aliases", "article_entities", "mentions", "attributions", "claims", "signals")
         }
         for result in results:
-            doc_id = result.document["id"]
+            doc_id = result.document.id
             published = result.article.published
             kb_id: dict[str, str] = {}
             for entity in result.entities:
@@ -241,13 +242,12 @@ class Writer:
                 ]
             out["attributions"] += [_attribution_row(doc_id, a, kb_id, published) for a in result.attributions]
             out["claims"] += [
-                {"document_id": doc_id, "idx": i, "text": c.get("text") if isinstance(c, dict) else None, "data": c}
+                {"document_id": doc_id, "idx": i, "text": c.text, "data": to_data(c)}
                 for i, c in enumerate(result.claims)
             ]
             if result.signals or result.quantities:  # quantities ride along; query/article.py splits them out
-                out["signals"].append(
-                    {"document_id": doc_id, "data": {**result.signals, "quantities": list(result.quantities)}}
-                )
+                data = {**(to_data(result.signals) if result.signals else {}), "quantities": to_data(result.quantities)}
+                out["signals"].append({"document_id": doc_id, "data": data})
         if out["entities"]:
             conn.execute(insert(s.entities), out["entities"])
         insert_ignore(conn, s.entity_aliases, out["aliases"])
@@ -267,13 +267,13 @@ class Writer:
 def _document_row(result: AnalysisResult, item: Item) -> dict[str, Any]:
     doc = result.document
     return {
-        "id": doc["id"],
+        "id": doc.id,
         "source": item.source,
         "position": item.position,
-        "format": doc.get("format"),
-        "url": doc.get("url") or result.article.url,
-        "fetched_at": doc.get("fetched_at"),
-        "encoding": doc.get("encoding"),
+        "format": doc.format,
+        "url": doc.url or result.article.url,
+        "fetched_at": doc.fetched_at,
+        "encoding": doc.encoding,
         "meta": item.meta or None,
     }
 
@@ -282,7 +282,7 @@ def _article_row(result: AnalysisResult, sig: bytes | None) -> dict[str, Any]:
     a = result.article
     publisher = publisher_row(a)
     return {
-        "document_id": result.document["id"],
+        "document_id": result.document.id,
         "title": a.title,
         "authors": list(a.authors),
         "published": a.published,
@@ -296,9 +296,9 @@ def _article_row(result: AnalysisResult, sig: bytes | None) -> dict[str, Any]:
         "tags": {k: list(v) for k, v in a.tags.items()},
         "paragraphs": [list(p) for p in a.paragraphs],
         "headings": [list(h) for h in a.headings],
-        "removed": [r.to_dict() for r in a.removed],
+        "removed": to_data(a.removed),
         "sentences": [list(x) for x in result.sentences],
-        "quantities": list(result.quantities),
+        "quantities": to_data(result.quantities),
         "minhash": sig,
     }
 

@@ -75,7 +75,7 @@ def _store(request: Request, result: Any) -> dict[str, Any]:
             summary = kb.ingest([result])
         except ClaimgraphError as err:  # another ingest holds the writer lock
             raise HTTPException(409, str(err)) from err
-    doc_id = result.document["id"]
+    doc_id = result.document.id
     return {
         "document_id": doc_id,
         "added": summary.added,

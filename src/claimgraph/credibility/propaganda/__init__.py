@@ -12,8 +12,8 @@ import os
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
+from ...model import PropagandaSpan
 from .metrics import merge_overlapping, si_scores, tc_micro_f1
 from .model import PropagandaModel
 
@@ -36,25 +36,18 @@ def load_model(path: str | None = None) -> PropagandaModel:
     return PropagandaModel.load(where)
 
 
-def _text_of(item: Any) -> str:
-    # A spaCy Doc is accepted so a pipeline can pass what it already has; the
-    # model uses its own regex tokens (see .text), so only the text is needed.
-    return item if isinstance(item, str) else str(getattr(item, "text", item))
+def propaganda_spans(text: str, model: PropagandaModel | None = None) -> list[PropagandaSpan]:
+    """Spans of ``text`` that use a propaganda technique, in text order.
 
-
-def propaganda_spans(text: Any, model: PropagandaModel | None = None) -> list[dict[str, Any]]:
-    """Spans of ``text`` that use a propaganda technique.
-
-    ``text`` is a string or a spaCy ``Doc``. Returns, in text order,
-    ``{"start", "end", "technique", "score", "technique_score", "text"}`` dicts with
-    ``text[start:end] == span["text"]``: ``score`` (0..1) is how sure the span
-    detector is that the stretch is propaganda, ``technique`` the most likely of the
-    14 PTC techniques and ``technique_score`` its probability. Empty text → ``[]``.
+    ``text[span.start:span.end] == span.text``: ``score`` (0..1) is how sure the span detector is that
+    the stretch is propaganda, ``technique`` the most likely of the 14 PTC techniques and
+    ``technique_score`` its probability. The model reads the text only (its own regex tokens), so a
+    pipeline passes ``doc.text``. Empty text -> ``[]``.
     """
-    return (model or load_model()).spans(_text_of(text))
+    return (model or load_model()).spans(text)
 
 
-def propaganda_spans_many(texts: Iterable[Any], model: PropagandaModel | None = None) -> list[list[dict[str, Any]]]:
-    """:func:`propaganda_spans` of each text (strings or spaCy Docs), loading the model once."""
+def propaganda_spans_many(texts: Iterable[str], model: PropagandaModel | None = None) -> list[list[PropagandaSpan]]:
+    """:func:`propaganda_spans` of each text, loading the model once."""
     m = model or load_model()
-    return [m.spans(_text_of(t)) for t in texts]
+    return [m.spans(t) for t in texts]

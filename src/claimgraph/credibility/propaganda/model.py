@@ -45,6 +45,7 @@ from typing import Any
 
 import numpy as np
 
+from ...model import PropagandaSpan
 from .context import ContextTagger, joint_proba, one_blas_thread, sigmoid, token_inputs
 from .features import sentence_features, sentence_summaries, span_features, token_features
 from .metrics import merge_scored
@@ -356,8 +357,8 @@ class PropagandaModel:
         low = text.lower()
         return self.classifier.proba([span_features(text, s, e, sentence_of(sents, s), low) for s, e in spans])
 
-    def spans(self, text: str) -> list[dict[str, Any]]:
-        """Propaganda spans of ``text`` as dicts; see :func:`propaganda_spans`."""
+    def spans(self, text: str) -> list[PropagandaSpan]:
+        """Propaganda spans of ``text``; see :func:`propaganda_spans`."""
         if not text or not text.strip():
             return []
         tokens, sents = tokenize(text)
@@ -368,10 +369,8 @@ class PropagandaModel:
         out = []
         for (s, e, p), row in zip(found, proba, strict=True):
             k = int(row.argmax())
-            out.append({
-                "start": s, "end": e, "technique": self.classifier.classes[k], "score": round(p, 4),
-                "technique_score": round(float(row[k]), 4), "text": text[s:e],
-            })  # fmt: skip
+            technique = self.classifier.classes[k]
+            out.append(PropagandaSpan(s, e, text[s:e], technique, round(p, 4), round(float(row[k]), 4)))
         return out
 
     # -- file format -------------------------------------------------------

@@ -55,23 +55,6 @@ LEX_FOLDS = 5  # cross-fitting of the training lexicon features (crossfit_lexico
 DENSE_TAG = True  # static word vectors (claimgraph.embeddings) as tagger columns
 DENSE_SENT = True  # and the sentence's mean vector as sentence-classifier columns
 
-TECHNIQUES = (
-    "Loaded_Language",
-    "Name_Calling,Labeling",
-    "Repetition",
-    "Doubt",
-    "Exaggeration,Minimisation",
-    "Appeal_to_fear-prejudice",
-    "Flag-Waving",
-    "Causal_Oversimplification",
-    "Appeal_to_Authority",
-    "Slogans",
-    "Black-and-White_Fallacy",
-    "Whataboutism,Straw_Men,Red_Herring",
-    "Bandwagon,Reductio_ad_hitlerum",
-    "Thought-terminating_Cliches",
-)
-
 
 @dataclass(slots=True)
 class Doc:

