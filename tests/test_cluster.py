@@ -12,6 +12,7 @@ import pytest
 from ingest_helpers import polnear_articles, run
 from store_helpers import dump
 
+from claimgraph.config import Options
 from claimgraph.store import KnowledgeBase
 
 pytest.importorskip("distributed", reason="the dask extra is part of the test install (pyproject [test])")
@@ -62,6 +63,6 @@ def test_local_cluster_workers_run_like_local_processes():
 
         return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
 
-    with dask_pool("local", 1, None) as pool:
+    with dask_pool("local", 1, Options()) as pool:
         assert pool.size == 1
         assert list(pool.client.run(probe).values()) == [(None, False)]

@@ -13,11 +13,11 @@ from typing import Annotated
 
 import typer
 
+from ..config import DEFAULT_MAX_BYTES
 from ..errors import ClaimgraphError
-from ..ingest.decode import DEFAULT_MAX_BYTES
 from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
-from ..pipeline import FORMATS
 from .app import app
+from .common import MaxBytesOpt, ModelOpt, RatingsOpt, options
 
 DbOption = Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")]
 
@@ -90,16 +90,17 @@ def ingest(
     authors_field: Annotated[str | None, typer.Option("--authors-field")] = None,
     input_format: Annotated[str, typer.Option("--input-format", help="Reader; auto: by extension.")] = "auto",
     format: Annotated[str, typer.Option("--format", "-f", help="Body format: auto | text | markdown | html")] = "auto",
-    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline name.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")] = DEFAULT_MAX_BYTES,
+    model: ModelOpt = None,
+    ratings: RatingsOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    no_signals: Annotated[bool, typer.Option("--no-signals", help="Skip claims and credibility signals.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per worker task.")] = 8,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
 ) -> None:
     """Analyse inputs and store everything in a knowledge base; rerun the same command to resume."""
-    if format not in FORMATS:
-        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+    opts = options(format, model, ratings, max_bytes, signals=not no_signals)
     if input_format not in KINDS:
         raise typer.BadParameter(f"must be one of {', '.join(KINDS)}", param_hint="--input-format")
     try:
@@ -121,7 +122,7 @@ def ingest(
     try:
         if bar is not None:
             bar.start()
-        summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, model, update, dask)
+        summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, opts, update, dask)
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..config import Options
 from ..errors import ClaimgraphError
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before giving up with a clear error
@@ -36,11 +37,11 @@ LOCAL_WORKER_CONFIG: dict[str, Any] = {
 }
 
 
-def warm_worker(model: str | None) -> None:
-    """Load the spaCy pipeline on a worker now, so a missing model fails at start, not mid-corpus."""
-    from ..nlp import load_nlp
+def warm_worker(options: Options) -> None:
+    """Load the pipeline's models on a worker now, so a missing model or ratings file fails at start, not mid-corpus."""
+    from ..pipeline import Pipeline
 
-    load_nlp(model)
+    Pipeline(options)
 
 
 class _Pending:
@@ -69,7 +70,7 @@ class DaskPool:
 
 
 @contextmanager
-def dask_pool(address: str, workers: int, model: str | None, timeout: float | None = None) -> Iterator[DaskPool]:
+def dask_pool(address: str, workers: int, options: Options, timeout: float | None = None) -> Iterator[DaskPool]:
     """A :class:`DaskPool` on the scheduler at ``address`` (or a local cluster), closed on exit."""
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
     try:
@@ -93,7 +94,7 @@ def dask_pool(address: str, workers: int, model: str | None, timeout: float | No
         raise ClaimgraphError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:
         try:
-            client.run(warm_worker, model)
+            client.run(warm_worker, options)
         except Exception as exc:  # the worker's own error (model not installed, ...) is the useful message
             raise ClaimgraphError(f"a Dask worker could not load the pipeline: {exc}") from exc
         yield DaskPool(client)

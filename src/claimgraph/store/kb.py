@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..config import Options
 from ..errors import DocumentError
 from ..model import AnalysisResult, RawDocument
 from . import query
@@ -72,15 +73,16 @@ class KnowledgeBase:
         workers: int = 1,
         batch_size: int = 64,
         chunk_size: int = 8,
-        model: str | None = None,
+        options: Options | None = None,
         on_progress: ProgressFn | None = None,
         dask: str | None = None,
     ) -> IngestSummary:
         """Analyse and store raw inputs (see ``ingest.sources.iter_inputs``), resuming where a run stopped.
 
-        ``dask``: a Dask scheduler address (``tcp://host:8786``) or ``local``; the analysis runs there.
+        ``options`` (model, ratings, stage switches) reach every worker. ``dask``: a Dask scheduler address
+        (``tcp://host:8786``) or ``local``; the analysis runs there.
         """
-        return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, model, on_progress, dask)
+        return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, options, on_progress, dask)
 
     # --- read ----------------------------------------------------------------------------------
     def status(self) -> dict[str, int]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..config import Options
 from ..errors import DocumentError
 from ..ingest.sources import fill_article
 from ..model import RawDocument
@@ -78,17 +79,16 @@ class DoneKeys:
         return position in self.by_source[source]
 
 
-def analyse_chunk(chunk: list[Keyed], model: str | None = None) -> list[tuple]:
+def analyse_chunk(chunk: list[Keyed], options: Options) -> list[tuple]:
     """Analyse a chunk (in a worker); errors travel as plain tuples since exceptions pickle badly."""
-    from ..pipeline import analyze_many
+    from ..pipeline import Pipeline
 
     if _INIT_ERROR is not None:
         raise _INIT_ERROR
     out: list[tuple] = []
     inputs = [item for _, _, item in chunk]
-    for (source, position, raw), result in zip(
-        chunk, analyze_many(inputs, model=model, batch_size=len(chunk)), strict=True
-    ):
+    pipeline = Pipeline(options.but(batch_size=len(chunk)))
+    for (source, position, raw), result in zip(chunk, pipeline.run_many(inputs), strict=True):
         if isinstance(result, DocumentError):
             out.append(
                 (source, position, ("error", result.kind, result.message, result.source, result.position), None, None)
@@ -124,14 +124,14 @@ def _watch_parent(parent: int) -> None:
 _INIT_ERROR: Exception | None = None  # a worker that could not load the model reports it on its first chunk
 
 
-def _init_worker(model: str | None, parent: int) -> None:
-    """Load the model once per worker; a failure is kept, not raised (Pool would respawn the worker forever)."""
+def _init_worker(options: Options, parent: int) -> None:
+    """Load the models once per worker; a failure is kept, not raised (Pool would respawn the worker forever)."""
     global _INIT_ERROR
-    from ..nlp import load_nlp
+    from ..pipeline import Pipeline
 
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     try:
-        load_nlp(model)
+        Pipeline(options)
     except Exception as exc:
         _INIT_ERROR = exc
 
@@ -148,7 +148,7 @@ def _chunks(items: Iterable[Keyed], size: int) -> Iterator[list[Keyed]]:
 
 
 @contextmanager
-def _pool(workers: int, model: str | None, dask: str | None = None) -> Iterator[Any]:
+def _pool(workers: int, options: Options, dask: str | None = None) -> Iterator[Any]:
     """N analysis processes (none for one worker), forked before the writer lock exists so none inherits it.
 
     With ``dask`` (a scheduler address or ``local``) the analysis runs on a Dask cluster instead (.cluster).
@@ -156,14 +156,14 @@ def _pool(workers: int, model: str | None, dask: str | None = None) -> Iterator[
     if dask:
         from .cluster import dask_pool
 
-        with dask_pool(dask, workers, model) as pool:
+        with dask_pool(dask, workers, options) as pool:
             yield pool
         return
     if workers <= 1:
         yield None
         return
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    pool = mp.get_context(method).Pool(workers, initializer=_init_worker, initargs=(model, os.getpid()))
+    pool = mp.get_context(method).Pool(workers, initializer=_init_worker, initargs=(options, os.getpid()))
     try:
         yield pool
         pool.close()
@@ -172,15 +172,15 @@ def _pool(workers: int, model: str | None, dask: str | None = None) -> Iterator[
         pool.join()
 
 
-def _analysed(chunks: Iterator[list[Keyed]], pool: Any, workers: int, model: str | None) -> Iterator[list[tuple]]:
+def _analysed(chunks: Iterator[list[Keyed]], pool: Any, workers: int, options: Options) -> Iterator[list[tuple]]:
     if pool is None:
         for chunk in chunks:
-            yield analyse_chunk(chunk, model)
+            yield analyse_chunk(chunk, options)
         return
     window: deque = deque()
     in_flight = 2 * getattr(pool, "size", workers)  # a Dask cluster says how many workers it has
     for chunk in chunks:
-        window.append(pool.apply_async(analyse_chunk, (chunk, model)))
+        window.append(pool.apply_async(analyse_chunk, (chunk, options)))
         if len(window) >= in_flight:
             yield window.popleft().get()
     while window:
@@ -193,14 +193,16 @@ def run_ingest(
     workers: int = 1,
     batch_size: int = 64,
     chunk_size: int = 8,
-    model: str | None = None,
+    options: Options | None = None,
     on_progress: ProgressFn | None = None,
     dask: str | None = None,
 ) -> IngestSummary:
     """Ingest every input not already done; returns counts and timings (see IngestSummary).
 
-    ``dask``: analyse on a Dask cluster (scheduler address, or ``local``); this process still writes.
+    ``options`` reach every worker unchanged. ``dask``: analyse on a Dask cluster (scheduler address,
+    or ``local``); this process still writes.
     """
+    options = options or Options.from_env()
     summary = IngestSummary()
     started, cpu_started = time.perf_counter(), time.process_time()
     done = DoneKeys(writer.engine)
@@ -224,8 +226,8 @@ def run_ingest(
         summary.errors += report.errors
         batch.clear()
 
-    with _pool(workers, model, dask) as pool, writer.exclusive():
-        for rows in _analysed(_chunks(pending(), chunk_size), pool, workers, model):
+    with _pool(workers, options, dask) as pool, writer.exclusive():
+        for rows in _analysed(_chunks(pending(), chunk_size), pool, workers, options):
             for row in rows:
                 item = _to_item(row)
                 summary.processed += 1
