@@ -270,6 +270,33 @@ def test_stance_score() -> None:
     assert r["accuracy_matched"] == pytest.approx(0.5)
     assert r["target_n"] == 3 and r["target_acc"] == pytest.approx(1 / 3) and r["target_empty"] == 1
     assert r["confusion"]["deny"] == {"accuse": 1}
+    assert r["confusion"]["accuse"]["(unmatched)"] == 1  # recall misses are visible in the confusion table
+    assert r["evidence_overlap"] is None  # predictions without evidence (older code): not scored
+
+
+def test_stance_evidence_scoring() -> None:
+    from types import SimpleNamespace
+
+    from bench.stance import _bar, evidence_hit, predicted_evidence, score
+
+    gold = {"span": [10, 18], "text": "not true"}
+    assert evidence_hit(gold, (12, 20)) and not evidence_hit(gold, (18, 25)) and not evidence_hit(gold, None)
+    assert predicted_evidence(SimpleNamespace(stance_evidence=SimpleNamespace(start=3, end=9))) == (3, 9)
+    assert predicted_evidence(SimpleNamespace(stance_evidence={"start": 1, "end": 4, "text": "abc"})) == (1, 4)
+    assert predicted_evidence(SimpleNamespace(stance="deny")) is None
+
+    def it(stance: str) -> dict:
+        return {"stance": stance, "targets": [], "stance_evidence": gold if stance != "assert" else None}
+
+    def pr(stance: str, ev: tuple[int, int] | None) -> dict:
+        return {"stance": stance, "target_hit": False, "n_targets": 0, "evidence": ev}
+
+    r = score([(it("deny"), pr("deny", (11, 14))), (it("deny"), pr("deny", None)), (it("deny"), pr("assert", None))])
+    assert r["evidence_n"] == 2 and r["evidence_overlap"] == pytest.approx(0.5)  # a missing span is a miss
+    deny = r["per_stance"]["deny"]
+    assert _bar("deny", deny, (0.85, 0.60)) == "P ≥ 0.85: PASS, R ≥ 0.60: PASS"
+    assert _bar("deny", {"p": None, "r": 0.5}, (0.85, 0.60)) == "P ≥ 0.85: n/a, R ≥ 0.60: FAIL"
+    assert _bar("assert", deny, (0.85, 0.60)) == ""
 
 
 # --- the annotation file itself ---
