@@ -273,6 +273,16 @@ def _summary(result: dict[str, Any]) -> str:
     )
 
 
+def _evidence_line(result: dict[str, Any]) -> str:
+    n = result["evidence_n"]
+    if result["evidence_overlap"] is None:
+        return f"stance evidence: not scored, the attributions carry no `stance_evidence` yet ({n} items will count)"
+    return (
+        f"stance evidence overlap (matched items predicted with their gold stance, gold evidence set): "
+        f"{fmt(result['evidence_overlap'])} over {n} items"
+    )
+
+
 def report(results: dict[str, dict[str, Any]]) -> str:
     """The BENCHMARKS.md section (also printed): the blind set first, then the older labels."""
     blind, old = results["blind"], results["gold"]
@@ -305,8 +315,7 @@ deny and doubt. Deny and doubt have few items (see the table), so one item moves
 more.
 
 - {_summary(blind)}
-- stance evidence overlap (matched, correctly labelled items with gold evidence): {fmt(blind["evidence_overlap"])}
-  over {blind["evidence_n"]} items
+- {_evidence_line(blind)}
 
 {stance_table(blind, (BLIND_P, BLIND_R))}
 
