@@ -270,6 +270,33 @@ def test_stance_score() -> None:
     assert r["accuracy_matched"] == pytest.approx(0.5)
     assert r["target_n"] == 3 and r["target_acc"] == pytest.approx(1 / 3) and r["target_empty"] == 1
     assert r["confusion"]["deny"] == {"accuse": 1}
+    assert r["confusion"]["accuse"]["(unmatched)"] == 1  # recall misses are visible in the confusion table
+    assert r["evidence_overlap"] is None  # predictions without evidence (older code): not scored
+
+
+def test_stance_evidence_scoring() -> None:
+    from types import SimpleNamespace
+
+    from bench.stance import _bar, evidence_hit, predicted_evidence, score
+
+    gold = {"span": [10, 18], "text": "not true"}
+    assert evidence_hit(gold, (12, 20)) and not evidence_hit(gold, (18, 25)) and not evidence_hit(gold, None)
+    assert predicted_evidence(SimpleNamespace(stance_evidence=SimpleNamespace(start=3, end=9))) == (3, 9)
+    assert predicted_evidence(SimpleNamespace(stance_evidence={"start": 1, "end": 4, "text": "abc"})) == (1, 4)
+    assert predicted_evidence(SimpleNamespace(stance="deny")) is None
+
+    def it(stance: str) -> dict:
+        return {"stance": stance, "targets": [], "stance_evidence": gold if stance != "assert" else None}
+
+    def pr(stance: str, ev: tuple[int, int] | None) -> dict:
+        return {"stance": stance, "target_hit": False, "n_targets": 0, "evidence": ev}
+
+    r = score([(it("deny"), pr("deny", (11, 14))), (it("deny"), pr("deny", None)), (it("deny"), pr("assert", None))])
+    assert r["evidence_n"] == 2 and r["evidence_overlap"] == pytest.approx(0.5)  # a missing span is a miss
+    deny = r["per_stance"]["deny"]
+    assert _bar("deny", deny, (0.85, 0.60)) == "P ≥ 0.85: PASS, R ≥ 0.60: PASS"
+    assert _bar("deny", {"p": None, "r": 0.5}, (0.85, 0.60)) == "P ≥ 0.85: n/a, R ≥ 0.60: FAIL"
+    assert _bar("assert", deny, (0.85, 0.60)) == ""
 
 
 # --- the annotation file itself ---
@@ -319,3 +346,81 @@ def test_stance_labels_match_polnear(shared_dir: Path) -> None:
         assert q["speaker_span"] == i["speaker_span"]
         for t in i["targets"]:
             assert art["text"][t["span"][0] : t["span"][1]] == t["text"]
+
+
+# --- the blind stance set (bench/data/stance_blind.jsonl) ---
+
+
+def _blind_items() -> list[dict]:
+    import json
+
+    from bench.stance_sample import BLIND
+
+    return [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _inside(span: list[int], outer: list[int] | None) -> bool:
+    return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def test_stance_blind_file() -> None:
+    import json
+
+    from bench.stance import LABELS, STANCES
+
+    items = _blind_items()
+    assert len(items) == 400
+    earlier = set()
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            i = json.loads(line)
+            earlier.add((i["doc_id"], *i["content_span"]))
+    keys = set()
+    for i in items:
+        assert i["stance"] in STANCES, i["stance"]
+        assert is_validation(i["doc_id"]), i["doc_id"]
+        assert "text" not in i and "content" not in i  # offsets and labels only, no article text
+        s, e = i["content_span"]
+        assert 0 <= s < e and all(s <= fs < fe <= e for fs, fe in i["content_fragments"])
+        ev = i["stance_evidence"]
+        if i["stance"] in ("assert", "other"):
+            assert ev is None and i["targets"] == []
+        else:
+            assert ev is not None, i
+            assert ev["span"][1] - ev["span"][0] == len(ev["text"]) > 0
+            assert _inside(ev["span"], i["content_span"]) or _inside(ev["span"], i["cue_span"]), i
+        for t in i["targets"]:
+            assert t["span"][1] - t["span"][0] == len(t["text"]) > 0
+        keys.add((i["doc_id"], s, e))
+    assert len(keys) == len(items)
+    assert not keys & earlier  # disjoint from the older 221 labels
+
+
+def test_stance_blind_is_the_seeded_sample(shared_dir: Path) -> None:
+    from bench._polnear import iter_articles
+    from bench.stance_sample import sample
+
+    gold = shared_dir / "gold" / "attribution" / "dev.jsonl"
+    if not gold.exists():
+        pytest.skip("PolNeAR dev file not available")
+    items = _blind_items()
+    drawn = sample(gold)
+    assert [{k: i[k] for k in d} for i, d in zip(items, drawn, strict=True)] == drawn
+    wanted = {i["doc_id"] for i in items}
+    arts = {a["id"]: a for a in iter_articles(gold) if a["id"] in wanted}
+    for i in items:
+        art = arts[i["doc_id"]]
+        text = art["text"]
+        q = {tuple(q["content_span"]): q for q in art["quotes"]}[tuple(i["content_span"])]
+        assert (q["speaker_span"], q["cue_span"], q["type"], q["event_id"]) == (
+            i["speaker_span"],
+            i["cue_span"],
+            i["gold_type"],
+            i["event_id"],
+        )
+        assert text[i["cue_span"][0] : i["cue_span"][1]] == i["cue"]
+        if i["stance_evidence"]:
+            s, e = i["stance_evidence"]["span"]
+            assert text[s:e] == i["stance_evidence"]["text"]
+        for t in i["targets"]:
+            assert text[t["span"][0] : t["span"][1]] == t["text"]
