@@ -17,7 +17,6 @@ whole ``claimgraph.analyze`` per article on a sample; the gazetteer's load time 
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import statistics
 import subprocess
@@ -40,9 +39,9 @@ ANCHOR = "Mordecai 3 (gold spans): LGL exact 0.794, acc@161 0.827, mean error 30
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
-    p = math.pi / 180
-    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+    from claimgraph.places.features import haversine
+
+    return float(haversine(lat1, lon1, lat2, lon2))
 
 
 @lru_cache(maxsize=1024)

@@ -11,7 +11,8 @@ Sources (all PyPI packages; the GeoNames data inside them is CC BY 4.0, geonames
   and for every cities500 city the divisions it lies in;
 - iso3166-2: a point (polygon centroid) for ISO 3166-2 subdivisions;
 - countrystatecity-countries: one point per country (ODbL);
-- geotext: GeoNames cities15000 with feature codes (PPLA, PPLC, ...).
+- geotext: GeoNames cities15000 with feature codes (PPLA, PPLC, ...);
+- us: the news-style abbreviations of US state names ("Ga.", "Calif."), added as alternate names.
 
 GeoNames gives no coordinates for administrative divisions in these packages, so a division's point is the
 ISO 3166-2 centroid when there is one, else the unweighted mean of the cities500 points inside it; its
@@ -25,6 +26,7 @@ import json
 import lzma
 import sys
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,10 +92,28 @@ def iso_points() -> dict[str, tuple[float, float]]:
     return {code: tuple(s["latLng"]) for c in data.values() for code, s in c.items() if s.get("latLng")}
 
 
+@lru_cache(maxsize=1)
+def ap_abbreviations() -> dict[str, list[str]]:
+    """US state code -> its news-style (AP) abbreviation ("Ga.", "W.Va."), from the ``us`` package.
+
+    The one country-specific addition: datelines such as "SPRINGFIELD, Ill." are standard in English news.
+    """
+    import us
+
+    return {s.abbr: [s.ap_abbr] for s in us.states.STATES_AND_TERRITORIES if s.ap_abbr and s.ap_abbr != s.name}
+
+
+# countrystatecity's country points are the CIA World Factbook's, which GeoNames' own points match for nearly
+# every country. The exception that matters is the United States: the Factbook point (38 N, 97 W) is ~235 km
+# from GeoNames', which is the geographic centre of the contiguous United States (USGS, near Lebanon, Kansas).
+COUNTRY_POINT_OVERRIDES = {"US": (39.8283, -98.5795)}
+
+
 def country_points() -> dict[str, tuple[float, float]]:
-    """ISO alpha-2 -> (lat, lon) of the country, from countrystatecity-countries."""
+    """ISO alpha-2 -> (lat, lon) of the country, from countrystatecity-countries (overrides above)."""
     data = json.loads(data_file("countrystatecity_countries", "data/countries.json").read_text(encoding="utf-8"))
-    return {c["iso2"]: (float(c["latitude"]), float(c["longitude"])) for c in data if c.get("latitude")}
+    points = {c["iso2"]: (float(c["latitude"]), float(c["longitude"])) for c in data if c.get("latitude")}
+    return points | COUNTRY_POINT_OVERRIDES
 
 
 def city_rows(city_subs: dict[int, list[int]]) -> tuple[list[list], dict[int, list]]:
@@ -150,7 +170,8 @@ def division_rows(subs: list[list[str]], members: dict[int, list], countries: di
         admin1 = gn_code.split(".")[1] if gn_code.count(".") >= 1 else ""
         fcode = "ADM1" if level == "1" else "ADM2"
         population = sum(m[2] for m in inside)
-        alts = clean_alternates(name, [a for a in aliases.split("|") if a])
+        extra = ap_abbreviations().get(admin1, []) if cc == "US" and level == "1" else []
+        alts = clean_alternates(name, [a for a in aliases.split("|") if a] + extra)
         rows.append([int(gid), name, round(lat, 4), round(lon, 4), cc, fcode, admin1, population, alts])
     return rows
 

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from bench._geo_data import gold_for_span, half, load_articles, parsed_docs  # noqa: E402
+
 from claimgraph.entities import resolve_entities  # noqa: E402
 from claimgraph.nlp import load_nlp  # noqa: E402
 from claimgraph.places.features import FEATURES, group_matrix  # noqa: E402

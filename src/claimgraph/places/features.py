@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from claimgraph.entities.countries import country_code
+from claimgraph.entities.countries import country_code, demonym_country
 from claimgraph.places.gazetteer import Gazetteer
 from claimgraph.places.normalize import fold, norm
 
@@ -59,9 +59,10 @@ class Group:
 
 def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, int]:
     """Candidate rows for a name (at most MAX_CANDIDATES, the most prominent kept) and the lexicon country row."""
-    rows = gaz.lookup(text)
     lexicon_row = -1
-    alpha3 = country_code(text)
+    demonym = demonym_country(text) if text[:1].isupper() else None
+    rows = [] if demonym and not country_code(text) else gaz.lookup(text)
+    alpha3 = country_code(text) or demonym
     if alpha3:
         lexicon_row = gaz.countries.get(_alpha2(alpha3), -1)
         if lexicon_row >= 0 and lexicon_row not in rows:
@@ -209,10 +210,7 @@ def _admin1_named(gaz: Gazetteer, groups: list[Group], g: int, rows: np.ndarray)
     if not named:
         return np.zeros(len(rows))
     return np.array(
-        [
-            (int(gaz.cc[r]), int(gaz.admin1[r])) in named and gaz.fcode_table[gaz.fcode[r]] != "ADM1"
-            for r in rows
-        ],
+        [(int(gaz.cc[r]), int(gaz.admin1[r])) in named and gaz.fcode_table[gaz.fcode[r]] != "ADM1" for r in rows],
         dtype=np.float64,
     )
 

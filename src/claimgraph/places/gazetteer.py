@@ -8,6 +8,7 @@ whole table costs tens of MB rather than the hundreds a dict of Python strings w
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import lzma
@@ -159,10 +160,8 @@ def _fields(line: str):
 
 def _release_freed_memory() -> None:
     """Hand the loader's freed scratch memory back to the OS (glibc keeps it otherwise); no-op elsewhere."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _read() -> dict[str, str]:
