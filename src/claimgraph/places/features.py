@@ -41,6 +41,7 @@ FEATURES = (
     "near_others",
     "population_rank",
     "ambiguity",
+    "admin1_share",
 )
 
 
@@ -137,6 +138,11 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
         dominant = max(share, key=share.get)
         x[:, 11] = cc == dominant
         x[:, 13] = _contains(gaz, rows, codes, picks, weights)
+        pick_a1 = gaz.admin1[picks]
+        x[:, 17] = [
+            (weights * ((pick_cc == c) & (pick_a1 == a) & (picks != r))).sum() if code != "ADM1" else 0.0
+            for r, c, a, code in zip(rows, cc, gaz.admin1[rows], codes, strict=True)
+        ]
         x[:, 14] = _nearness(gaz, rows, picks)
     else:
         x[:, 14] = 0.5
