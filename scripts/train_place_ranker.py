@@ -1,13 +1,14 @@
 """Train the place ranker (src/claimgraph/data/place_ranker.json) on the fit half of the LGL gold.
 
     python scripts/train_place_ranker.py            # fit half only (what ships)
+    python scripts/train_place_ranker.py --cv       # 2-fold CV inside the fit half (for choosing features)
 
 Gold is read in place from ../shared/gold/geo/dev.jsonl; only articles with ``half(id) == 0`` are used, so
 bench/geo.py can report the other half. Each recognised name that overlaps a gold toponym whose GeoNames id is
 among its candidates gives one positive candidate (the gold id) and its other candidates as negatives. Features
 are computed as at run time: round 1 with the other names' prior picks as context, round 2 with round 1's
-picks (the ranker runs two context passes). A logistic regression (L2, C=1, balanced classes) is fitted per
-round; the round-2 weights ship.
+picks (the ranker runs two context passes). A conditional logit (softmax over each name's candidates, L2 = 1)
+is fitted per round; the round-2 weights ship.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def group_label(gaz, article: dict, toponyms: list, group) -> int | None:
     return max(set(ids), key=ids.count) if ids else None
 
 
-def matrices(items, weights: np.ndarray | None, intercept: float) -> tuple[np.ndarray, np.ndarray]:
+def matrices(items, weights: np.ndarray | None, intercept: float) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Stacked candidate features and labels, context from the prior (weights None) or one ranker pass."""
     gaz = load_gazetteer()
     xs, ys = [], []
@@ -74,16 +75,27 @@ def matrices(items, weights: np.ndarray | None, intercept: float) -> tuple[np.nd
                 continue
             xs.append(group_matrix(gaz, groups, g, counts))
             ys.append(y)
-    return np.vstack(xs), np.concatenate(ys).astype(int)
+    return xs, ys
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Logistic regression weights and intercept."""
-    from sklearn.linear_model import LogisticRegression
+def fit(xs: list[np.ndarray], ys: list[np.ndarray], l2: float = 1.0) -> tuple[np.ndarray, float]:
+    """Conditional logit: maximise the softmax probability of each name's gold candidate among its candidates
+    (a ranking objective, unlike pointwise logistic regression), with an L2 penalty."""
+    from scipy.optimize import minimize
 
-    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
-    model.fit(x, y)
-    return model.coef_[0], float(model.intercept_[0])
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = l2 * float(w @ w), 2 * l2 * w
+        for x, y in zip(xs, ys, strict=True):
+            s = x @ w
+            s = s - s.max()
+            p = np.exp(s) / np.exp(s).sum()
+            pos = int(np.argmax(y))
+            total -= float(np.log(p[pos] + 1e-12))
+            grad -= x[pos] - p @ x
+        return total, grad
+
+    result = minimize(loss, np.zeros(xs[0].shape[1]), jac=True, method="L-BFGS-B")
+    return result.x, 0.0
 
 
 def train(items) -> tuple[np.ndarray, float, int]:
@@ -92,16 +104,40 @@ def train(items) -> tuple[np.ndarray, float, int]:
     w, b = fit(x, y)
     x, y = matrices(items, w, b)
     w, b = fit(x, y)
-    return w, b, int(y.sum())
+    return w, b, len(y)
+
+
+def cross_validate(items) -> None:
+    """Train on one half of the fit articles, score the other, both ways; print the pooled figures."""
+    import zlib
+
+    from bench.geo import score
+
+    from claimgraph.places import resolve_toponyms
+
+    gaz = load_gazetteer()
+    folds = [[it for it in items if (zlib.crc32(it[0]["id"].encode()) >> 1) % 2 == k] for k in (0, 1)]
+    articles, predictions = [], []
+    for k in (0, 1):
+        w, b, _ = train(folds[1 - k])
+        for article, toponyms, _groups in folds[k]:
+            articles.append(article)
+            predictions.append(resolve_toponyms(gaz, toponyms, w, b))
+    s = score(articles, predictions)
+    print({k: round(v, 4) if isinstance(v, float) else v for k, v in s.items() if k != "by_class"})
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--cv", action="store_true", help="2-fold CV inside the fit half; writes nothing")
     args = parser.parse_args()
     articles = load_articles()
     docs = parsed_docs(articles, load_nlp())
     items = [it for it in prepared(articles, docs) if half(it[0]["id"]) == 0]
+    if args.cv:
+        cross_validate(items)
+        return
     w, b, positives = train(items)
     model = {
         "features": list(FEATURES),

@@ -18,9 +18,12 @@ __all__ = ["Place", "find_places", "load_gazetteer"]
 def find_places(doc, entities) -> list[Place]:
     """Recognise and resolve the place mentions of ``doc`` (the body's Doc) given its resolved entities."""
     gaz = load_gazetteer()
-    toponyms = recognise(doc, entities, gaz)
+    return resolve_toponyms(gaz, recognise(doc, entities, gaz), *load_ranker())
+
+
+def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], weights, intercept: float) -> list[Place]:
+    """Places for recognised toponyms under a given ranker (the shipped one, or one being trained)."""
     groups = build_groups(gaz, toponyms)
-    weights, intercept = load_ranker()
     results = rank(gaz, groups, weights, intercept)
     resolved: dict[int, tuple[int, float]] = {}
     for group, result in zip(groups, results, strict=True):

@@ -76,6 +76,11 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, int]:
     return np.array(sorted(set(rows)), dtype=np.int64), lexicon_row
 
 
+def _primary_key(name: str) -> str:
+    """The key of a GeoNames name up to its first comma: "Washington, D.C." is primarily "Washington"."""
+    return fold(name.split(",", 1)[0])
+
+
 def _without_generic_word(gaz: Gazetteer, text: str) -> list[int]:
     """ "Laurel County" -> divisions named "Laurel"; "City of Reading" -> places named "Reading"."""
     key = norm(text)
@@ -124,7 +129,7 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
     x[:, 4] = [c == "PPLC" for c in codes]
     x[:, 5] = [c.startswith("PPLA") for c in codes]
     x[:, 6] = [c == "CONT" for c in codes]
-    x[:, 7] = [fold(gaz.name(int(r))) == group.key for r in rows]
+    x[:, 7] = [_primary_key(gaz.name(int(r))) == group.key or fold(gaz.name(int(r))) == group.key for r in rows]
     x[:, 8] = rows == group.lexicon_row
     x[:, 9] = _container_match(gaz, groups, group)
     others = [(h, counts[h]) for h in range(len(groups)) if h != g and groups[h].pick >= 0 and counts[h] > 0]
