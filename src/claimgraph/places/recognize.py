@@ -21,26 +21,6 @@ OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PROD
 ADMIN_SUFFIXES = frozenset({"county", "parish", "province", "oblast", "governorate", "prefecture", "district"})
 SCAN_MIN_POPULATION = 100_000  # proper nouns spaCy did not tag become places only if this notable
 MISTAG_MIN_POPULATION = 10_000  # an "organisation" whose whole name is a town at least this big is the town
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "from",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "around",
-        "into",
-        "toward",
-        "towards",
-        "through",
-        "throughout",
-        "within",
-        "to",
-        "between",
-    }
-)
 DIRECTION_WORDS = frozenset(
     {
         "north",
@@ -66,6 +46,28 @@ DIRECTION_WORDS = frozenset(
         "united",
     }
 )
+GENERIC_WORDS = DIRECTION_WORDS | {"gulf", "delta", "earth", "metro", "city", "county", "state", "uptown", "midtown"}
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "into",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "within",
+        "to",
+        "between",
+    }
+)
+
 MAX_RUN = 4
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -157,7 +159,32 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     spans.sort()
     toponyms = [Toponym(s, e, body[s:e], src) for s, e, src in _drop_overlaps(spans)]
     _link_containers(body, toponyms)
-    return toponyms
+    return _drop_non_places(toponyms, _surnames(doc, entities))
+
+
+def _surnames(doc, entities) -> set[str]:
+    """Last words of the article's multi-word person names ("Lincoln" after "Abraham Lincoln")."""
+    names = {e.name for e in entities if e.type == "PERSON"}
+    names |= {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    return {n.split()[-1] for n in names if len(n.split()) > 1}
+
+
+def _drop_non_places(toponyms: list[Toponym], surnames: set[str]) -> list[Toponym]:
+    """Single words that are a person's surname here, or a bare compass/generic word ("Central", "Gulf"), are
+    not places unless a comma ties them to one ("Lincoln, Neb."). Container links are renumbered."""
+    tied = {t.container for t in toponyms if t.container is not None}
+    keep = []
+    for i, t in enumerate(toponyms):
+        single = " " not in t.text
+        bare = single and (t.text in surnames or t.text.lower() in GENERIC_WORDS)
+        keep.append(not bare or t.container is not None or i in tied)
+    new_index = {old: new for new, old in enumerate(i for i, k in enumerate(keep) if k)}
+    out = []
+    for i, t in enumerate(toponyms):
+        if keep[i]:
+            t.container = new_index.get(t.container) if t.container is not None else None
+            out.append(t)
+    return out
 
 
 def _demonym(ent, text: str) -> bool:
@@ -284,20 +311,24 @@ def _admin_prefix(doc, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         span = doc[head[0].i : head[-1].i + 1]
         if (
             country_code(span.text)
-            or _is_region(gazetteer, span.text)
+            or _is_region(gazetteer, span.text, MISTAG_MIN_POPULATION)
             or (head[-1].lower_ in ADMIN_SUFFIXES and k > 1 and gazetteer.lookup(span.text))
         ):
             return [(span.start_char, span.end_char, "embedded")]
     return []
 
 
-def _is_region(gazetteer: Gazetteer, text: str) -> bool:
-    """Whether ``text`` is exactly the name of a country or first-level division."""
-    return any(
-        gazetteer.fcode_table[gazetteer.fcode[r]] in ("PCLI", "ADM1")
-        and gazetteer.name(r).casefold() == text.casefold()
-        for r in gazetteer.lookup(text)
-    )
+def _is_region(gazetteer: Gazetteer, text: str, min_population: int | None = None) -> bool:
+    """Whether ``text`` is exactly the name of a country or first-level division (or, given
+    ``min_population``, of a town at least that big)."""
+    for r in gazetteer.lookup(text):
+        if gazetteer.name(r).casefold() != text.casefold():
+            continue
+        if gazetteer.fcode_table[gazetteer.fcode[r]] in ("PCLI", "ADM1"):
+            return True
+        if min_population is not None and gazetteer.population[r] >= min_population:
+            return True
+    return False
 
 
 def _gazetteer_runs(doc, gazetteer: Gazetteer):
