@@ -7,8 +7,8 @@ Gold is read in place from ../shared/gold/geo/dev.jsonl; only articles with ``ha
 bench/geo.py can report the other half. Each recognised name that overlaps a gold toponym whose GeoNames id is
 among its candidates gives one positive candidate (the gold id) and its other candidates as negatives. Features
 are computed as at run time: round 1 with the other names' prior picks as context, round 2 with round 1's
-picks (the ranker runs two context passes). A conditional logit (softmax over each name's candidates, L2 = 1)
-is fitted per round; the round-2 weights ship.
+picks (at run time the ranker makes three context passes). A conditional logit (softmax over each name's
+candidates, L2 = 1) is fitted per round; the round-2 weights ship.
 """
 
 from __future__ import annotations
