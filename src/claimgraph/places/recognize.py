@@ -141,6 +141,10 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if e > s and (_demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer)):
             spans.append((s, e, "mistagged"))
             taken.add(s, e)
+        elif e > s and "-" in body[s:e]:
+            for ps, pe in _hyphen_parts(body, s, e, gazetteer):
+                spans.append((ps, pe, "hyphenated"))
+                taken.add(ps, pe)
     for entity in entities:
         if entity.type not in PLACE_LABELS:
             continue
@@ -185,6 +189,17 @@ def _drop_non_places(toponyms: list[Toponym], surnames: set[str]) -> list[Topony
             t.container = new_index.get(t.container) if t.container is not None else None
             out.append(t)
     return out
+
+
+def _hyphen_parts(body: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """ "Fargo-Moorhead", "Russian-American", "Springfield-Greene County ...": the parts of a hyphenated name
+    that are a nationality word, a country, a first-level division or a town of >= MISTAG_MIN_POPULATION."""
+    parts = []
+    for m in re.finditer(r"[A-Z][\w.']*(?: [A-Z][\w.']*)*", body[start:end]):
+        text = m.group(0)
+        if demonym_country(text) or country_code(text) or _is_region(gazetteer, text, MISTAG_MIN_POPULATION):
+            parts.append((start + m.start(), start + m.end()))
+    return parts if len(parts) < 4 else []
 
 
 def _demonym(ent, text: str) -> bool:
