@@ -12,10 +12,11 @@ object of on / against / with / to the target; "between X and Y" gives both.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..entities.countries import capital_country, country_code, demonym_country, seat_country
-from ..entities.lexicon import ROLE_NOUNS, words
+from ..entities.lexicon import OF_ROLES, ROLE_NOUNS, words
 from ..entities.roles import region_country
 from .countries import nationality_country
 from .lexicon import OBJECT_CONTROL
@@ -40,6 +41,7 @@ NOUN_TARGET_PREPS = ("on", "against", "at", "upon", "with", "to", "toward", "tow
 PLACE_PREPS = ("in", "near", "at", "inside", "outside", "across")
 ADJECTIVAL_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "resolve"})
 DOCUMENT_NOUNS = words("declaration statement letter report communique communiqué resolution message note decree")
+LED = re.compile(r"-(led|backed|sponsored|supported|allied|controlled|held|based)$", re.I)
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "REB", "UAF", "OPP", "CVL", "COP", "JUD", "LEG", "POL", "LAB", "EDU"})
 
 
@@ -50,14 +52,30 @@ def _entity_country(ent) -> str | None:
     return ent.country or nationality_country(ent.name)
 
 
+def sentence_bounds(doc) -> list[tuple[int, int]]:
+    """Token ranges of the Doc's sentences, read from the sentence-start array (``doc.sents`` is slow)."""
+    starts = [k for k, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1 or k == 0]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)] if len(doc) else []
+
+
 class ActorIndex:
     """Per-document lookups: which entity a token belongs to, countries of places and sentences."""
 
     def __init__(self, doc, entities, places):
         self.doc = doc
+        self.text: str = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.sents: list[tuple[int, int]] = sentence_bounds(doc)
+        self.sent_of: list[int] = [0] * len(doc)
+        for n, (a, b) in enumerate(self.sents):
+            for k in range(a, b):
+                self.sent_of[k] = n
+        self.times: list[list] = [[] for _ in self.sents]  # DATE / TIME entities per sentence
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                self.times[self.sent_of[ent.start]].append(ent)
         self.entities = {e.id: e for e in entities}
         self.tok_entity: dict[int, str] = {}
-        starts = [t.idx for t in doc]
+        starts = doc.to_array("IDX").tolist()  # no Token objects: they are slow to make
         for e in entities:
             for m in e.mentions:
                 a = bisect_right(starts, m.start) - 1
@@ -80,15 +98,16 @@ class ActorIndex:
 
     def sentence_country(self, tok) -> str | None:
         """The one country a sentence is about (None when it names none or several)."""
-        sent = tok.sent
-        if sent.start not in self._sent_country:
+        n = self.sent_of[tok.i]
+        if n not in self._sent_country:
             codes = set()
-            for t in sent:
-                code = self.token_country(t, use_entity=True)
+            a, b = self.sents[n]
+            for k in range(a, b):
+                code = self.token_country(self.doc[k], use_entity=True)
                 if code:
                     codes.add(code)
-            self._sent_country[sent.start] = codes.pop() if len(codes) == 1 else None
-        return self._sent_country[sent.start]
+            self._sent_country[n] = codes.pop() if len(codes) == 1 else None
+        return self._sent_country[n]
 
     def token_country(self, tok, use_entity: bool = True) -> str | None:
         if use_entity:
@@ -97,8 +116,9 @@ class ActorIndex:
                 return code
         if tok.i in self.place_country:
             return self.place_country[tok.i]
+        text = LED.sub("", tok.text)  # "U.S.-led", "Saudi-backed"
         if tok.ent_type_ in ("NORP", "GPE", "LOC") or (tok.pos_ in ("ADJ", "PROPN") and tok.ent_type_ != "PERSON"):
-            return nationality_country(tok.text) or (capital_country(tok.text) if tok.ent_type_ == "GPE" else None)
+            return nationality_country(text) or (capital_country(text) if tok.ent_type_ == "GPE" else None)
         return None
 
 
@@ -256,6 +276,10 @@ def noun_actors(noun, type_: str | None = None, mode: str | None = None):
         if c.dep_ == "poss" and is_actor_like(c):
             source = c
     if source is None:
+        for c in noun.children:  # "the assistance provided by the U.S."
+            if c.dep_ == "acl" and c.tag_ == "VBN" and pobj_of(c, "by") is not None and is_actor_like(pobj_of(c, "by")):
+                source = pobj_of(c, "by")
+    if source is None:
         by = pobj_of(noun, "by", "from", *(("of",) if of_source else ()))
         if by is not None and _inside_actor(by, 1) is not None:
             source = _inside_actor(by, 1)
@@ -299,6 +323,12 @@ def _span_of(tok) -> tuple[int, int]:
     end = tok.i + 1
     while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == tok.i:
         end += 1
+    if tok.lemma_.lower() in OF_ROLES and end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == tok.i:
+        stop = doc[end].right_edge.i + 1  # "chief of General Staff", not the appositive after it
+        k = end
+        while k < stop and not doc[k].is_punct:
+            k += 1
+        end = k
     while start < tok.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
@@ -318,7 +348,7 @@ def make_actor(tok, index: ActorIndex) -> Actor:
     ra, rb = (a, b) if ref.i == tok.i else _span_of(ref)
     eid, ent = index.entity_of(ref)
     if ent is None and ref.pos_ == "PRON":
-        antecedent = resolve_pronoun(ref)
+        antecedent = resolve_pronoun(ref, index)
         if antecedent is not None:
             ref = antecedent
             ra, rb = _span_of(ref)
@@ -329,9 +359,9 @@ def make_actor(tok, index: ActorIndex) -> Actor:
         country = _actor_country(ref, ra, rb, ent, index)
         if country is None:
             country = armed_group_country(ent.name if ent is not None else doc[ra:rb].text)
-        if country is None and sector is not None:
-            country = index.sentence_country(tok)
-    return Actor(text=doc.text[start:end], start=start, end=end, entity=eid, country=country, sector=sector)
+        if country is None and sector is not None and (ent is None or ent.type in ("PERSON", "GROUP")):
+            country = index.sentence_country(tok)  # "police" in a sentence about Kenya only
+    return Actor(text=index.text[start:end], start=start, end=end, entity=eid, country=country, sector=sector)
 
 
 def _compatible(pron: str, cand) -> bool:
@@ -346,7 +376,7 @@ def _compatible(pron: str, cand) -> bool:
     return not person  # they / their / them: a group, an organisation or a state
 
 
-def resolve_pronoun(pron):
+def resolve_pronoun(pron, index: ActorIndex):
     """Antecedent of a pronoun the entity layer left alone: the subject of the verb that reports it
     ("Syria says it is willing": Syria), else the nearest compatible subject before it (same or previous sentence)."""
     low = pron.lower_
@@ -363,9 +393,8 @@ def resolve_pronoun(pron):
         else:
             cur = cur.head
     doc = pron.doc
-    lo = pron.sent.start
-    if lo > 0:
-        lo = doc[lo - 1].sent.start
+    n = index.sent_of[pron.i]
+    lo = index.sents[max(n - 1, 0)][0]
     for k in range(pron.i - 1, lo - 1, -1):
         t = doc[k]
         if t.dep_ in ("nsubj", "nsubjpass") and _compatible(low, t):

@@ -202,12 +202,10 @@ def resolve_expression(text: str, pub: date | None, future: bool = False) -> str
     return None
 
 
-def event_date(anchor, pub: date | None, future: bool) -> str | None:
-    """The date of the time expression (spaCy DATE/TIME entity) attached to ``anchor``'s clause, if any."""
-    sent = anchor.sent
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+def event_date(anchor, times: list, pub: date | None, future: bool) -> str | None:
+    """The date of the time expression (spaCy DATE/TIME entity of the sentence, ``times``) attached to
+    ``anchor``'s clause, if any."""
+    for ent in times:
         if _attached(ent.root, anchor):
             value = resolve_expression(ent.text, pub, future)
             if value:

@@ -55,10 +55,10 @@ def find_events(doc, entities, attributions, published: str | None, places: list
     for c in cands:
         _govern(c, mods[id(c)], by_tok)
     for c in cands:
-        ev = _event(c, mods[id(c)], by_tok, pub, doc.text)
+        ev = _event(c, mods[id(c)], by_tok, pub, index)
         if ev is not None:
             events.append((c, ev))
-    events = _drop_actorless(events)
+    events = _drop_actorless(events, index)
     _link_attributions([e for _, e in events], attributions)
     _link_places([e for _, e in events], places, doc)
     events.sort(key=lambda ce: (ce[1].trigger.start, ce[1].trigger.end))
@@ -162,7 +162,7 @@ def _depth(c: Candidate, by_tok: dict[int, Candidate]) -> int:
     return n
 
 
-def _event(c: Candidate, mod: Modality, by_tok, pub, text: str) -> Event | None:
+def _event(c: Candidate, mod: Modality, by_tok, pub, index: ActorIndex) -> Event | None:
 
     governed = mod.governor is not None and mod.governor.i in by_tok and by_tok[mod.governor.i] is not c
     sense, hypothetical = _recode(c.sense, mod, governed)
@@ -181,23 +181,23 @@ def _event(c: Candidate, mod: Modality, by_tok, pub, text: str) -> Event | None:
         type=sense.type,  # type: ignore[arg-type]
         mode=sense.mode,
         cameo=cameo_root(sense.type, sense.mode, sense.root, source_sector),
-        trigger=Trigger(start, end, text[start:end]),
+        trigger=Trigger(start, end, index.text[start:end]),
         source=c.source,
         target=c.target,
-        date=event_date(c.anchor, pub, mod.future),
+        date=event_date(c.anchor, index.times[index.sent_of[c.anchor.i]], pub, mod.future),
         negated=negated,
         hypothetical=hypothetical,
         confidence=max(0.05, min(0.95, conf)),
     )
 
 
-def _drop_actorless(events: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
+def _drop_actorless(events: list[tuple[Candidate, Event]], index: ActorIndex) -> list[tuple[Candidate, Event]]:
     """Events with neither source nor target are kept only where their sentence has no other event
     (the sentence still says something happened), and only the most confident of them."""
-    with_actor = {c.tok.sent.start for c, e in events if e.source or e.target}
+    with_actor = {index.sent_of[c.tok.i] for c, e in events if e.source or e.target}
     best: dict[int, tuple[Candidate, Event]] = {}
     for c, e in events:
-        s = c.tok.sent.start
+        s = index.sent_of[c.tok.i]
         if e.source or e.target or s in with_actor:
             continue
         if s not in best or e.confidence > best[s][1].confidence:

@@ -37,7 +37,7 @@ RETREAT/release: release~ free~ repatriate
 RETREAT/disarm: disarm demobilize demobilise surrender stand_down dismantle~
 RETREAT/resign: resign step_down abdicate quit~
 REQUEST: request~ demand insist press~ push_for order~ instruct seek~ ask~ pressure~ pressurize pressurise
-REQUEST@02: urge appeal call_on call_upon call_for plead implore beseech beg petition exhort lobby~ advise~
+REQUEST@02: urge appeal call_on call_upon call_for plead~ implore beseech beg petition exhort lobby~ advise~
 REQUEST@02: encourage~ recommend~
 ACCUSE/disapprove: criticize criticise condemn denounce decry deplore censure rebuke reprimand chide
 ACCUSE/disapprove: scold berate castigate assail lash_out hit_out lambaste slam~ blast~ attack~ protest~
@@ -122,7 +122,7 @@ GOVERNORS: dict[str, str] = {
             "threaten warn vow plan intend want wish hope seek aim prepare expect agree offer promise pledge "
             "propose consider decide resolve vote urge ask call press order demand tell push pressure "
             "encourage invite allow permit authorize authorise need mean plot scheme conspire volunteer "
-            "undertake commit be_set be_ready be_willing be_prepared be_likely be_due be_poised"
+            "undertake commit"
         ),
         "hyp",
     ),

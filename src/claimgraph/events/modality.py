@@ -112,9 +112,7 @@ def noun_modality(noun) -> Modality:
             mod.speculative = True
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
-        if head.lower_ == "without":
-            mod.negated = True
-        head = head.head
+        head = head.head  # ("without the assistance of X" is mostly counterfactual, not a negation)
     if head.i != noun.i and head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj"):
         lemma = head.lemma_.lower()
         if lemma in GOVERNORS:

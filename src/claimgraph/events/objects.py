@@ -80,7 +80,7 @@ OBJECT_CLASS_TABLE = {
     "agreement": "agreement deal accord treaty pact memorandum protocol settlement",
     "talks": "talk negotiation meeting summit dialogue consultation conference session mediation",
     "visit": "visit trip tour",
-    "aid": "aid assistance help relief supply food medicine loan grant credit fund funding money cash dollar "
+    "aid": "aid assistance help relief supply food medicine loan grant fund funding money cash dollar "
     "euro donation equipment material asylum",
     "arms": "weapon arm ammunition missile rocket tank",
     "alert": "alert readiness",

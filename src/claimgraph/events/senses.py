@@ -176,6 +176,7 @@ RULES: dict[str, Rule] = {
     "gun": _keep_armed,
     "conference": _noun_unless(words("news press")),
     "trial": _trial,
+    "plead": _requestish,
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy import symbols as spacy_symbols
+
 from ..entities.lexicon import words
 from .actors import ActorIndex, make_actor, noun_actors, verb_subject, verb_target
 from .lexicon import VERBS, Sense
@@ -25,6 +27,10 @@ PERFORM_VERBS = words(
     "organize organise order open lead make call file lodge bring issue announce pay step convene"
 )
 WILLING = frozenset({"willing", "ready", "prepared", "eager", "keen"})
+VERB, NOUN, ADJ = (spacy_symbols.IDS[p] for p in ("VERB", "NOUN", "ADJ"))
+# Lemmas worth a look (first words of lexicon keys): the rest of a Doc's tokens are never materialised.
+VERB_LEMMAS = frozenset(k.split()[0] for k in VERBS) | frozenset(v.split()[0] for v, _ in OBJECT_RULES) | PERFORM_VERBS
+NOUN_LEMMAS = frozenset(k.split()[-1] for k in NOUNS)
 SKIP_NOUN_ENTS = frozenset({"ORG", "PERSON", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"})
 
 
@@ -51,24 +57,32 @@ class TriggerFinder:
         self.doc = doc
         self.index = index
         self.consumed: set[int] = set()
-        self.violent = {s.start for s in doc.sents if any(t.lemma_.lower() in VIOLENCE_WORDS for t in s)}
+        lemmas = [doc.vocab.strings[h].lower() for h in doc.to_array("LEMMA").tolist()]
+        self.pos = doc.to_array("POS").tolist()
+        self.lemmas = lemmas
+        self.violent = {self.index.sent_of[k] for k, lemma in enumerate(lemmas) if lemma in VIOLENCE_WORDS}
 
     def run(self) -> list[Candidate]:
+        """Verbs first (they may consume their object nouns), then nouns, then "ready / willing to"."""
+        doc, pos, lemmas = self.doc, self.pos, self.lemmas
         out: list[Candidate] = []
-        for tok in self.doc:
-            if tok.pos_ == "VERB" and not any(c.dep_ == "det" for c in tok.children):  # not "the wounded"
+        verbs = [k for k, p in enumerate(pos) if p == VERB and lemmas[k] in VERB_LEMMAS]
+        for k in verbs:
+            tok = doc[k]
+            if not any(c.dep_ == "det" for c in tok.children):  # not "the wounded"
                 cand = self._verb(tok)
                 if cand is not None:
                     out.append(cand)
-        for tok in self.doc:
-            if tok.pos_ == "NOUN" and tok.i not in self.consumed and tok.ent_type_ not in SKIP_NOUN_ENTS:
-                cand = self._noun(tok)
+        for k, p in enumerate(pos):
+            if p == NOUN and lemmas[k] in NOUN_LEMMAS and k not in self.consumed:
+                tok = doc[k]
+                cand = self._noun(tok) if tok.ent_type_ not in SKIP_NOUN_ENTS else None
                 if cand is not None:
                     out.append(cand)
         taken = {c.tok.i for c in out}
-        for tok in self.doc:
-            if tok.pos_ == "ADJ" and tok.lemma_.lower() in WILLING and tok.dep_ == "acomp":
-                cand = self._willing(tok, taken)
+        for k, p in enumerate(pos):
+            if p == ADJ and lemmas[k] in WILLING and doc[k].dep_ == "acomp":
+                cand = self._willing(doc[k], taken)
                 if cand is not None:
                     out.append(cand)
         return out
@@ -183,7 +197,7 @@ class TriggerFinder:
                 obj=obj,
                 source_sector=_state_or_sector(source, self.index),
                 target_sector=_state_or_sector(target, self.index),
-                violent=tok.sent.start in self.violent,
+                violent=self.index.sent_of[tok.i] in self.violent,
             )
             sense = resolve(key, sense, ctx)
             if sense is None:
