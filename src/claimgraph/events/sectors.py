@@ -19,7 +19,8 @@ for _sector, _words in {
     "prime_minister foreign_minister interior_minister authorities statesman delegation delegate",
     "MIL": "army military troop soldier force commander general admiral colonel officer navy airforce "
     "marine paratrooper warplane jet aircraft helicopter gunship tank artillery battalion brigade unit "
-    "regiment division platoon sailor pilot defence defense conscript serviceman armed_forces air_force",
+    "regiment division platoon sailor pilot defence defense conscript serviceman armed_forces air_force "
+    "warship frigate destroyer submarine gunboat bomber fighter-bomber drone navy",
     "REB": "rebel insurgent guerrilla guerilla militant separatist jihadist terrorist fighter insurgency "
     "extremist secessionist",
     "UAF": "gunman gunmen assailant attacker militia militiaman bomber sniper",

@@ -19,7 +19,8 @@ VIOLENCE_WORDS = words(
     "kill dead death die wound wounded injure injured casualty troop soldier army military rebel militant gunman "
     "bomb bombing missile rocket shell shelling artillery tank airstrike weapon gun rifle explosive jet warplane "
     "civilian war fighter helicopter grenade mortar ambush massacre insurgent guerrilla terrorist bullet "
-    "firefight gunfire battlefield sniper militia bloodshed killing offensive tear gas knife machete shot"
+    "firefight gunfire battlefield sniper militia bloodshed killing offensive tear gas knife machete shot "
+    "warship frigate gunboat bomber drone airstrike"
 )
 
 DEAL_WORDS = words("deal agreement bargain accord compromise pact truce")
