@@ -37,6 +37,9 @@ from .sectors import armed_group_country
 from .types import Actor
 
 TARGET_PREPS = ("against", "on", "at", "upon", "with", "to", "toward", "towards", "into", "over", "from")
+ACCUSE_PREPS = ("against", "at", "over", "about", "on", "of", "to", "with", "from")
+OBJECT_TARGET_PREPS = ("to", "against", "on", "for", "with", "of", "from")
+CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"})
 NOUN_TARGET_PREPS = ("on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "of")
 PLACE_PREPS = ("in", "near", "at", "inside", "outside", "across")
 ADJECTIVAL_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "resolve"})
@@ -117,7 +120,9 @@ class ActorIndex:
         if tok.i in self.place_country:
             return self.place_country[tok.i]
         text = LED.sub("", tok.text)  # "U.S.-led", "Saudi-backed"
-        if tok.ent_type_ in ("NORP", "GPE", "LOC") or (tok.pos_ in ("ADJ", "PROPN") and tok.ent_type_ != "PERSON"):
+        if tok.ent_type_ == "PERSON":  # "Ugandan" tagged as a name: a nationality, but never "Jordan"
+            return nationality_country(text, demonym_only=True)
+        if tok.ent_type_ in ("NORP", "GPE", "LOC") or tok.pos_ in ("ADJ", "PROPN"):
             return nationality_country(text) or (capital_country(text) if tok.ent_type_ == "GPE" else None)
         return None
 
@@ -220,10 +225,13 @@ def _adjective_subject(adj, seen: int):
     return None
 
 
-def verb_target(verb, passive_subject: bool = True):
-    """The undergoer of a verb: object (or passive subject), a dative, or a prepositional object."""
-    if verb.lemma_.lower() in ADJECTIVAL_PASSIVES and pobj_of(verb, "by") is None:
-        passive_subject = False
+def verb_target(verb, type_: str | None = None, depth: int = 0):
+    """The undergoer of a verb, trying in turn: the passive subject; the object (or an actor inside it:
+    "criticised Israel's policy"); a dative; a prepositional object (against, on, at, with, to ...; for
+    ACCUSE / REJECT first against, at, over, about); an actor hanging on the object ("offered troops to
+    Lebanon"); the target of an infinitive complement or the subject of a that-clause ("demanded that the
+    government end curbs"); a place after in / at / near (CAMEO codes the location's state as target)."""
+    passive_subject = not (verb.lemma_.lower() in ADJECTIVAL_PASSIVES and pobj_of(verb, "by") is None)
     if is_passive(verb):
         subj = first_child(verb, *PASSIVE_SUBJECT_DEPS)
         if subj is not None and passive_subject:
@@ -240,22 +248,35 @@ def verb_target(verb, passive_subject: bool = True):
     dative = first_child(verb, "dative")
     if dative is not None and is_actor_like(dative):
         return dative
-    for prep in TARGET_PREPS:
+    for prep in ACCUSE_PREPS if type_ in ("ACCUSE", "REJECT") else TARGET_PREPS:
         p = pobj_of(verb, prep)
         if p is not None:
             inner = _inside_actor(p, 1)
             if inner is not None:
                 return inner
     if obj is not None:
-        return None
-    xcomp = first_child(verb, "xcomp")
-    if xcomp is not None and xcomp.pos_ == "VERB":
-        return verb_target(xcomp)
-    return None
+        for prep in OBJECT_TARGET_PREPS:
+            p = pobj_of(obj, prep)
+            inner = _inside_actor(p, 1) if p is not None else None
+            if inner is not None:
+                return inner
+    if depth < 2:
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                found = verb_target(c, type_, depth + 1)
+                if found is not None:
+                    return found
+            if c.dep_ == "ccomp" and type_ in CLAUSE_TARGET_TYPES:
+                subj = first_child(c, "nsubj", "nsubjpass")
+                if subj is not None and is_actor_like(subj) and subj.pos_ != "PRON":
+                    return subj
+    return place_target(verb) or (place_target(obj) if obj is not None else None)
 
 
 def place_target(head):
     """A place after in / near / at standing in for its state as target (CAMEO practice)."""
+    if head is None:
+        return None
     for prep in PLACE_PREPS:
         p = pobj_of(head, prep)
         if p is not None and p.ent_type_ in ("GPE", "LOC"):
@@ -425,6 +446,8 @@ def _actor_country(tok, a: int, b: int, ent, index: ActorIndex) -> str | None:
         code = nationality_country(ent.name)
         if code:
             return code
+    if ent is not None and ent.type == "PERSON" and " " in ent.name and country_code(ent.name):
+        return country_code(ent.name)  # "Sri Lanka" tagged as a person; one-word "Jordan" stays a name
     code = index.token_country(tok, use_entity=False)
     if code:
         return code

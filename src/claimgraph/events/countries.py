@@ -37,18 +37,21 @@ _ENDINGS = (
 
 
 @lru_cache(maxsize=4096)
-def nationality_country(word: str) -> str | None:
-    """ISO alpha-3 of a nationality word or country name ("Zambian", "Kyrgyz", "Sri Lanka"), else None."""
+def nationality_country(word: str, demonym_only: bool = False) -> str | None:
+    """ISO alpha-3 of a nationality word or country name ("Zambian", "Kyrgyz", "Sri Lanka"), else None.
+
+    ``demonym_only`` refuses bare country names, for words tagged as person names ("Jordan", "Georgia").
+    """
     if not word or not word[:1].isupper():
         return None
-    code = demonym_country(word) or country_code(word)
+    code = demonym_country(word) or (None if demonym_only else country_code(word))
     if code:
         return code
     low = word.lower()
     if len(low) < 4:
         return None
     for drop, add in _ENDINGS:
-        if drop and not low.endswith(drop):
+        if (drop and not low.endswith(drop)) or (demonym_only and not drop):
             continue
         stem = low[: len(low) - len(drop)] if drop else low
         if len(stem) < 3:

@@ -28,7 +28,8 @@ PLACE_NOUNS = words(
 PEOPLE_NOUNS = words(
     "prisoner hostage detainee captive inmate people person man woman child boy girl civilian resident "
     "villager member worker student journalist activist protester demonstrator soldier officer policeman "
-    "fighter rebel militant refugee migrant foreigner national citizen suspect leader family victim"
+    "fighter rebel militant refugee migrant foreigner national citizen suspect leader family victim wounded "
+    "injured sick survivor"
 )
 
 

@@ -69,6 +69,12 @@ def np_sector(tok, a: int, b: int) -> str | None:
     org = name_sector(text) if any(doc[k].pos_ == "PROPN" for k in range(a, b)) else None
     if org:
         return org
+    for k in range(a, b):  # "U.N. helicopters", "NATO peacekeeping troops": the organisation decides
+        low = doc[k].lower_
+        if low in IGO_NAMES:
+            return "IGO"
+        if low in NGO_NAMES:
+            return "NGO"
     for k in range(a, b):
         if k != tok.i:
             word = doc[k].lemma_.lower()

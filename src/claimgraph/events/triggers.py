@@ -13,10 +13,19 @@ from dataclasses import dataclass
 from spacy import symbols as spacy_symbols
 
 from ..entities.lexicon import words
-from .actors import ActorIndex, make_actor, noun_actors, verb_subject, verb_target
+from .actors import ActorIndex, make_actor, noun_actors, place_target, verb_subject, verb_target
 from .lexicon import VERBS, Sense
 from .objects import MODE_FROM_OBJECT, NOUNS, OBJECT_CLASSES, OBJECT_RULES, PERFORM
-from .parse import class_keys, first_child, left_start, noun_keys, object_of, phrasal_keys, pobj_of
+from .parse import (
+    class_keys,
+    first_child,
+    left_start,
+    noun_keys,
+    object_of,
+    phrasal_keys,
+    pobj_of,
+    through_partitive,
+)
 from .sense_base import VIOLENCE_WORDS, SenseContext
 from .senses import resolve
 from .types import Actor
@@ -127,7 +136,8 @@ class TriggerFinder:
                     return cand
             sense = VERBS.get(key)
             if sense is not None:
-                return self._verb_sense(verb, key, sense, object_of(verb), objs)
+                obj = object_of(verb)
+                return self._verb_sense(verb, key, sense, through_partitive(obj) if obj is not None else None, objs)
         return None
 
     def _object_rule(self, verb, key: str, obj) -> Candidate | None:
@@ -174,13 +184,17 @@ class TriggerFinder:
     # -- shared ----------------------------------------------------------------------------------
     def _actors(self, kind: str, tok, verb, noun, sense: Sense):
         if kind in ("verb",):
-            return verb_subject(verb), verb_target(verb)
+            return verb_subject(verb), verb_target(verb, sense.type)
         if kind == "noun":
-            return noun_actors(noun, sense.type, sense.mode)
+            src, tgt = noun_actors(noun, sense.type, sense.mode)
+            if tgt is None:
+                head = noun.head.head if noun.dep_ == "pobj" else noun.head
+                tgt = place_target(noun) or (place_target(head) if head.pos_ == "VERB" else None)
+            return src, tgt
         src, tgt = noun_actors(noun, sense.type, sense.mode)
         subj = verb_subject(verb)
         if tgt is None:
-            t = verb_target(verb)
+            t = verb_target(verb, sense.type)
             tgt = t if t is not None and t.i != noun.i else None
         return (subj if subj is not None else src), tgt
 
