@@ -52,6 +52,8 @@ def find_events(doc, entities, attributions, published: str | None, places: list
     pub = parse_published(published)
     events: list[tuple[Candidate, Event]] = []
     mods = {id(c): _modality(c) for c in cands}
+    cands = [c for c in cands if not _empty_promise(c, by_tok)]
+    by_tok = {c.tok.i: c for c in cands}
     for c in cands:
         _govern(c, mods[id(c)], by_tok)
     for c in cands:
@@ -72,6 +74,25 @@ def find_events(doc, entities, attributions, published: str | None, places: list
         ev.id = f"v{len(out) + 1}"
         out.append(ev)
     return out
+
+
+FILLER_VERBS = words("continue keep fight win stay remain run go do be make get work try stand")
+PROMISE_VERBS = words("pledge promise vow commit offer guarantee assure undertake volunteer")
+
+
+def _empty_promise(c: Candidate, by_tok: dict[int, Candidate]) -> bool:
+    """ "vowed to fight on", "pledged to keep going": a promise of nothing an event codes is not AGREE."""
+    if c.sense.type != "AGREE" or c.kind != "verb" or c.tok.lemma_.lower() not in PROMISE_VERBS:
+        return False
+    x = next((ch for ch in c.tok.children if ch.dep_ == "xcomp"), None)
+    if x is None or first_obj(c.tok) is not None or x.i in by_tok:
+        return False
+    bare = not any(ch.dep_ in ("dobj", "prep", "ccomp", "xcomp") for ch in x.children)
+    return bare or x.lemma_.lower() in FILLER_VERBS  # "promised to democratize Serbia" stays
+
+
+def first_obj(tok):
+    return next((ch for ch in tok.children if ch.dep_ in ("dobj", "dative")), None)
 
 
 def _modality(c: Candidate) -> Modality:

@@ -36,7 +36,7 @@ RETREAT/withdraw: withdraw~ pull_out~ pull_back evacuate~ cede leave~
 RETREAT/release: release~ free~ repatriate
 RETREAT/disarm: disarm demobilize demobilise surrender stand_down dismantle~
 RETREAT/resign: resign step_down abdicate quit~
-REQUEST: demand insist press~ push_for order~ instruct pressure~ pressurize pressurise
+REQUEST: demand insist~ press~ push_for order~ instruct pressure~ pressurize pressurise
 REQUEST@02: request~ seek~ ask~
 REQUEST@02: urge appeal call_on call_upon call_for plead~ implore beseech beg petition exhort lobby~ advise~
 REQUEST@02: encourage~ recommend~

@@ -33,6 +33,9 @@ PEOPLE_NOUNS = words(
 )
 
 
+CONTROL_VERBS = words("help assist allow permit let urge ask press order force persuade encourage enable")
+
+
 def phrasal_keys(tok) -> list[str]:
     """Lookup keys for a verb, most specific first: "lash out", "call on", then the bare lemma."""
     lemma = tok.lemma_.lower()
@@ -164,10 +167,17 @@ def clause_head(tok):
 
 
 def object_of(verb):
-    """The direct object of a verb (the passive subject when passive), following a "X of Y" head noun."""
+    """The direct object of a verb (the passive subject when passive); for "help Indonesia rebuild" /
+    "allowed inspectors to return", parsed with the object as the complement's subject, that subject."""
     obj = first_child(verb, "dobj")
     if obj is None:
         obj = first_child(verb, "nsubjpass")
+    if obj is None and verb.lemma_.lower() in CONTROL_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                obj = first_child(c, "nsubj")
+                if obj is not None:
+                    break
     return obj
 
 

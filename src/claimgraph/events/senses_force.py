@@ -87,7 +87,7 @@ def _release(sense: Sense, ctx: SenseContext) -> Sense | None:
         if any(c.lower_ == "press" for c in tok.lefts):
             return None
         obj = pobj_of(tok, "of")
-    if obj is not None and is_person_like(obj) and obj.lemma_.lower() not in STATEMENT_WORDS:
+    if obj is not None and is_person_like(obj) and obj.lemma_.lower() not in STATEMENT_WORDS and obj.pos_ != "PRON":
         return Sense("RETREAT", "release")
     return None
 
@@ -154,6 +154,8 @@ def _seize(sense: Sense, ctx: SenseContext) -> Sense | None:
             return Sense("PROTEST", "obstruct")
         if lemma_v != "occupy" and (ctx.source_sector in ARMED_SECTORS or ctx.armed):
             return Sense("ASSAULT", None, "19")  # taking a place by force: conventional fighting (CAMEO 19)
+        if lemma_v in ("capture", "take over", "retake", "recapture") and not ctx.armed:
+            return None  # "Cruz captured Iowa": an election win
         return Sense("COERCE", "seize", "19")
     if is_person_like(obj):
         return Sense("COERCE", "arrest") if ctx.source_sector == "COP" else Sense("ASSAULT", "abduct")

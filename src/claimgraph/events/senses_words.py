@@ -8,6 +8,7 @@ from .parse import first_child, is_actor_like, is_person_like, is_place_like, po
 from .sense_base import (
     ARMED_SECTORS,
     BLOCK_WORDS,
+    CIVIL_SECTORS,
     CLAIM_WORDS,
     STATE_SECTORS,
     SenseContext,
@@ -24,13 +25,16 @@ def _protest(sense: Sense, ctx: SenseContext) -> Sense | None:
 def _people_rally(sense: Sense, ctx: SenseContext) -> Sense | None:
     """rally / march / demonstrate: protest by people; troops marching are mobilising."""
     lemma = ctx.tok.lemma_.lower()
+    against = pobj_of(ctx.tok, "against", "over") is not None or any(c.lower_ == "protest" for c in ctx.tok.subtree)
     if ctx.tok.pos_ == "NOUN":
         mods = {c.lemma_.lower() for c in ctx.tok.children if c.dep_ in ("compound", "amod")}
-        return None if mods & {"campaign", "election", "political", "victory"} else Sense("PROTEST", "demo")
+        if mods & {"campaign", "election", "political", "victory"}:
+            return None
+        return Sense("PROTEST", "demo") if lemma != "rally" or against else None
     if lemma == "march" and ctx.source_sector == "MIL":
         return Sense("MOBILIZE", "troops")
-    if lemma == "rally" and ctx.obj is not None:
-        return Sense("SUPPORT")
+    if lemma == "rally" and not (against or ctx.source_sector in CIVIL_SECTORS):
+        return None  # campaign rallies, markets rallying, "rallied support"
     if lemma == "demonstrate" and (ctx.obj is not None or ctx.has("ccomp")):
         return None
     if ctx.source_sector in STATE_SECTORS:
@@ -70,6 +74,8 @@ def _intent_noun_or_verb(sense: Sense, ctx: SenseContext) -> Sense | None:
         return sense if ctx.has("xcomp") or pobj_of(ctx.tok, "to") is not None else None
     if lemma == "accept" and (ctx.has("ccomp") or ctx.obj is None):
         return None
+    if lemma in ("assure", "guarantee") and not (ctx.has("xcomp") or pobj_of(ctx.tok, "of") is not None):
+        return None  # "assured reporters that ..." is a statement
     if ctx.tok.pos_ == "VERB" and ctx.obj is None and not ctx.has("xcomp", "ccomp", "dative"):
         return None
     return sense
@@ -81,6 +87,24 @@ def _meet(sense: Sense, ctx: SenseContext) -> Sense | None:
     if ctx.obj is not None and not is_actor_like(ctx.obj):
         return None
     return sense
+
+
+def _insist(sense: Sense, ctx: SenseContext) -> Sense | None:
+    """ "insisted on talks" / "insisted that Israel must withdraw" demand; "insisted that he won" asserts."""
+    if pobj_of(ctx.tok, "on", "upon") is not None:
+        return sense
+    for c in ctx.tok.children:
+        if c.dep_ == "ccomp" and (c.tag_ == "VB" or any(a.lower_ in ("must", "should") for a in c.children)):
+            return sense
+    return None
+
+
+def _support(sense: Sense, ctx: SenseContext) -> Sense | None:
+    """Support with an object, but not poll figures ("a majority supported Sanders", "8 percent support")."""
+    subj = first_child(ctx.tok, "nsubj")
+    if subj is not None and (subj.pos_ == "NUM" or subj.lemma_.lower() in ("majority", "percent", "%", "minority")):
+        return None
+    return sense if ctx.obj is not None or ctx.tok.pos_ == "NOUN" else None
 
 
 def _talk(sense: Sense, ctx: SenseContext) -> Sense | None:

@@ -103,7 +103,8 @@ class TriggerFinder:
         target = x if x is not None else pobj_of(adj, "for")
         if target is None or target.i in taken:
             return None
-        return self._make(Sense("AGREE"), adj.lemma_.lower(), adj, adj.head, adj.head, "verb", None)
+        cand = self._make(Sense("AGREE"), adj.lemma_.lower(), adj, adj.head, adj.head, "verb", None)
+        return cand if cand is not None and cand.source is not None else None
 
     # -- verbs -----------------------------------------------------------------------------------
     def _objects(self, verb) -> list:
