@@ -159,13 +159,16 @@ def _inside_actor(tok, depth: int = 2):
 def verb_subject(verb, seen: int = 0):
     """The agent token of a verb, following coordination, control, relative clauses and passives.
 
-    A document noun ("issued a declaration demanding ...") hands over to whoever issued it.
+    A document noun ("issued a declaration demanding ...") hands over to whoever issued it; a subject
+    that cannot act ("name recognition can offer an edge", "the only way to rally") is no source.
     """
     found = _verb_subject(verb, seen)
     if found is not None and found.lemma_.lower() in DOCUMENT_NOUNS:
         gov = found.head
         if gov.i != found.i and gov.pos_ == "VERB":
-            return _verb_subject(gov, seen + 1)
+            found = _verb_subject(gov, seen + 1)
+    if found is not None and not (is_actor_like(found) or _inside_actor(found, 1) is not None):
+        return None
     return found
 
 

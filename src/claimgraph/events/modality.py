@@ -75,8 +75,8 @@ def _governors(tok, mod: Modality) -> None:
         elif lemma in ("go", "be") and head.tag_ in ("VBG", "VBZ", "VBP", "VBD"):
             mod.future = True  # "is going to strike", "is to visit"
         elif lemma in GOVERNORS:
-            if GOVERNORS[lemma] == "neg":
-                mod.negated = True
+            if GOVERNORS[lemma] == "neg" or any(c.dep_ == "neg" for c in head.children):
+                mod.negated = True  # "failed to", "refused to", "does not want to"
             if mod.governor is None:
                 mod.governor = head
         else:

@@ -166,7 +166,7 @@ _RULES: list[tuple[str, str, Sense | str]] = [
     ("ties embassy", "upgrade restore establish resume normalize normalise improve open reopen", Sense("SUPPORT")),
     ("arms", "hand_over surrender give_up lay_down", Sense("RETREAT", "disarm")),
     (
-        "aid arms support",
+        "aid arms",
         "provide give send deliver donate grant extend pump channel funnel ship supply "
         "transfer allocate disburse lend approve release unfreeze hand_over",
         Sense("AID"),

@@ -14,6 +14,12 @@ NON_ACTOR_ENTS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "WORK_OF_ART"}
 )
 PERSON_PRONOUNS = words("he she they him her them we us i me it who its their his")
+# Nouns for groups that act ("the U.S.-led coalition", "its neighbour", "both sides").
+COLLECTIVE_NOUNS = words(
+    "coalition alliance side faction bloc camp delegation team movement organization organisation agency council "
+    "committee commission body league front network group nation country state member partner ally neighbour "
+    "neighbor contingent mission force"
+)
 RELATIVE_PRONOUNS = words("who whom which that")
 EXPLETIVES = words("it there this that what")
 
@@ -141,7 +147,13 @@ def is_actor_like(tok) -> bool:
         return tok.ent_type_ not in NON_ACTOR_ENTS
     if tok.pos_ not in ("NOUN", "ADJ") and tok.ent_type_ != "NORP":
         return False
-    return lemma in SECTOR_WORDS or lemma in ROLE_NOUNS or low in SECTOR_WORDS or demonym_country(low) is not None
+    return (
+        lemma in SECTOR_WORDS
+        or lemma in ROLE_NOUNS
+        or lemma in COLLECTIVE_NOUNS
+        or low in SECTOR_WORDS
+        or demonym_country(low) is not None
+    )
 
 
 def is_person_like(tok) -> bool:

@@ -25,6 +25,8 @@ from .sense_base import (
 def _violent_or_words(sense: Sense, ctx: SenseContext) -> Sense | None:
     """attack / blast / slam: force in an armed setting, criticism otherwise."""
     lemma = ctx.tok.lemma_.lower()
+    if ctx.tok.pos_ == "NOUN":
+        return _attack_noun(sense, ctx)
     if ctx.armed and lemma != "slam":
         return Sense("ASSAULT", "explosives" if lemma == "blast" else None)
     if ctx.obj is not None and not is_actor_like(ctx.obj) and lemma == "blast" and ctx.violent:
@@ -33,12 +35,14 @@ def _violent_or_words(sense: Sense, ctx: SenseContext) -> Sense | None:
 
 
 def _attack_noun(sense: Sense, ctx: SenseContext) -> Sense | None:
-    """attack / offensive nouns: force when armed; "attacks on the senator" are criticism."""
+    """attack nouns: force when armed or unqualified ("the Dec. 2 attack", "the attacks in Paris");
+    criticism when aimed at a person or party without weapons around ("his attacks on Clinton")."""
     if ctx.armed:
-        return sense
-    if ctx.tok.lemma_.lower() == "attack" and ctx.target_sector is not None:
+        return Sense("ASSAULT", sense.mode if sense.type == "ASSAULT" else None)
+    aimed = pobj_of(ctx.tok, "on", "against") is not None
+    if aimed and ctx.target_sector not in (None, "STATE"):
         return Sense("ACCUSE", "disapprove")
-    return None
+    return Sense("ASSAULT") if ctx.tok.lemma_.lower() == "attack" else None
 
 
 def _armed_only(sense: Sense, ctx: SenseContext) -> Sense | None:
@@ -191,6 +195,8 @@ def _hack(sense: Sense, ctx: SenseContext) -> Sense | None:
 
 
 def _fire(sense: Sense, ctx: SenseContext) -> Sense | None:
+    if any(c.lower_ == "back" for c in ctx.tok.children) and not ctx.armed:
+        return Sense("ACCUSE", "disapprove")  # "Rubio fired back at Christie"
     if pobj_of(ctx.tok, "on", "at", "into", "upon") is not None:
         return Sense("ASSAULT", "firearms")
     if ctx.obj_lemma in PROJECTILES:

@@ -33,8 +33,8 @@ def _people_rally(sense: Sense, ctx: SenseContext) -> Sense | None:
         return Sense("PROTEST", "demo") if lemma != "rally" or against else None
     if lemma == "march" and ctx.source_sector == "MIL":
         return Sense("MOBILIZE", "troops")
-    if lemma == "rally" and not (against or ctx.source_sector in CIVIL_SECTORS):
-        return None  # campaign rallies, markets rallying, "rallied support"
+    if lemma in ("rally", "march") and not (against or ctx.source_sector in CIVIL_SECTORS):
+        return None  # campaign rallies, markets rallying, "marching toward November"
     if lemma == "demonstrate" and (ctx.obj is not None or ctx.has("ccomp")):
         return None
     if ctx.source_sector in STATE_SECTORS:
@@ -68,7 +68,7 @@ def _agree(sense: Sense, ctx: SenseContext) -> Sense | None:
 def _intent_noun_or_verb(sense: Sense, ctx: SenseContext) -> Sense | None:
     """pledge / promise / offer / vow / commit / accept: an intent needs something promised."""
     lemma = ctx.tok.lemma_.lower()
-    if ctx.obj_lemma in ("condolence", "sympathy", "prayer", "comment", "explanation", "view", "opinion"):
+    if ctx.obj_lemma in ("condolence", "sympathy", "prayer", "comment", "explanation", "view", "opinion", "thought"):
         return None
     if lemma == "commit":
         return sense if ctx.has("xcomp") or pobj_of(ctx.tok, "to") is not None else None
@@ -115,9 +115,13 @@ def _talk(sense: Sense, ctx: SenseContext) -> Sense | None:
 
 
 def _call(sense: Sense, ctx: SenseContext) -> Sense | None:
-    """A bare "X called Y" (no complement) is a phone call; "called it a lie" is not."""
+    """ "X called Y by phone" is a phone call; "called Obama a baboon" or "called it a lie" is not."""
+    phone = any(
+        t.lemma_.lower() in ("phone", "telephone", "call", "conversation") for t in ctx.tok.subtree if t.i != ctx.tok.i
+    )
     if (
-        ctx.obj is not None
+        phone
+        and ctx.obj is not None
         and is_actor_like(ctx.obj)
         and ctx.obj.pos_ != "PRON"
         and not ctx.has("oprd", "xcomp", "ccomp")
@@ -128,7 +132,10 @@ def _call(sense: Sense, ctx: SenseContext) -> Sense | None:
 
 def _requestish(sense: Sense, ctx: SenseContext) -> Sense | None:
     """ask / seek / press / order / request / lobby: a request needs an infinitive, a "for", or a thing asked."""
-    if ctx.has("xcomp") or pobj_of(ctx.tok, "for") is not None:
+    wanted = pobj_of(ctx.tok, "for")
+    if wanted is not None and wanted.lemma_.lower() in ("comment", "interview", "anonymity"):
+        return None  # "a request for comment": journalism, not an event
+    if ctx.has("xcomp") or wanted is not None:
         return sense
     if ctx.obj is None or ctx.obj_lemma in ("anonymity", "question", "comment"):
         return None
@@ -185,7 +192,7 @@ def _receive(sense: Sense, ctx: SenseContext) -> Sense | None:
 
 def _travel(sense: Sense, ctx: SenseContext) -> Sense | None:
     to = pobj_of(ctx.tok, "to")
-    if to is not None and to.ent_type_ in ("GPE", "LOC") and ctx.source_sector not in ARMED_SECTORS:
+    if to is not None and to.ent_type_ in ("GPE", "LOC") and ctx.source_sector in STATE_SECTORS | {"STATE", "NGO"}:
         return sense
     return None
 

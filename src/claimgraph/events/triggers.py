@@ -35,6 +35,7 @@ PERFORM_VERBS = words(
     "carry launch conduct stage mount wage unleash begin start continue resume intensify escalate undertake hold "
     "organize organise order open lead make call file lodge bring issue announce pay step convene"
 )
+FILLER_VERBS = words("continue keep fight win stay remain run go do be make get work try stand move")
 WILLING = frozenset({"willing", "ready", "prepared", "eager", "keen"})
 VERB, NOUN, ADJ = (spacy_symbols.IDS[p] for p in ("VERB", "NOUN", "ADJ"))
 # Lemmas worth a look (first words of lexicon keys): the rest of a Doc's tokens are never materialised.
@@ -103,6 +104,10 @@ class TriggerFinder:
         target = x if x is not None else pobj_of(adj, "for")
         if target is None or target.i in taken:
             return None
+        if x is not None and (
+            x.lemma_.lower() in FILLER_VERBS or not any(c.dep_ in ("dobj", "prep") for c in x.children)
+        ):
+            return None  # "ready to move on"
         cand = self._make(Sense("AGREE"), adj.lemma_.lower(), adj, adj.head, adj.head, "verb", None)
         return cand if cand is not None and cand.source is not None else None
 
