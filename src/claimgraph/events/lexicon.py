@@ -22,7 +22,7 @@ AGREE: agree~ consent pledge~ promise~ commit~ offer~ accept~ undertake invite v
 AGREE: assure~ propose~
 CONSULT: meet~ confer consult negotiate discuss~ talk~ mediate parley speak_with~ convene~ attend~
 CONSULT/visit: visit tour travel_to~ fly_to~
-CONSULT/host: host receive~
+CONSULT/host: host~ receive~
 CONSULT/phone: phone telephone call~
 SUPPORT: praise commend hail laud applaud welcome endorse back~ support~ congratulate thank salute
 SUPPORT: champion defend~ recognize~ recognise~ ratify approve~ forgive stand_by side_with rally_behind
@@ -60,7 +60,7 @@ SANCTION: sanction~ embargo blacklist
 SANCTION/discontinue: sever~ freeze~ suspend~ cut_off~ withhold~
 SANCTION/expel: expel~
 SANCTION/convict: convict
-MOBILIZE/troops: mobilize mobilise deploy~ mass~ reinforce
+MOBILIZE/troops: mobilize~ mobilise~ deploy~ mass~ reinforce~
 MOBILIZE: patrol~ overfly fly_over~
 MOBILIZE/weapons: test-fire
 COERCE/arrest: arrest detain jail imprison incarcerate apprehend round_up intern sentence

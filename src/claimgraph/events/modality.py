@@ -72,6 +72,8 @@ def _governors(tok, mod: Modality) -> None:
             pass  # "prepared to resume shelling": look through "resume"
         elif head.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
             mod.future = True
+            if any(c.dep_ == "neg" for c in (*head.children, *head.head.children)):
+                mod.negated = True  # "I am not ready to support ..."
         elif lemma in ("go", "be") and head.tag_ in ("VBG", "VBZ", "VBP", "VBD"):
             mod.future = True  # "is going to strike", "is to visit"
         elif lemma in GOVERNORS:

@@ -25,7 +25,7 @@ RETREAT/withdraw: withdrawal pullout pull-out retreat~ evacuation~
 RETREAT/release: release~
 RETREAT/resign: resignation
 RETREAT/ceasefire: ceasefire cease-fire truce
-REQUEST: demand request~ appeal~ plea
+REQUEST: demand~ request~ appeal~ plea~
 ACCUSE/disapprove: criticism condemnation denunciation rebuke
 ACCUSE/allege: accusation allegation lawsuit indictment complaint~ charge~ trial~ impeachment
 ACCUSE/investigate: investigation probe inquiry

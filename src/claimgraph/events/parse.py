@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..entities.countries import demonym_country
+from ..entities.countries import country_code, demonym_country
 from ..entities.lexicon import ROLE_NOUNS, words
 from .sectors import SECTOR_WORDS
 
@@ -147,6 +147,8 @@ def is_actor_like(tok) -> bool:
         return tok.ent_type_ not in NON_ACTOR_ENTS
     if tok.pos_ not in ("NOUN", "ADJ") and tok.ent_type_ != "NORP":
         return False
+    if tok.text[:1].isupper() and country_code(tok.text):
+        return True  # a country name the tagger took for a common noun ("Bahrain severed ties")
     return (
         lemma in SECTOR_WORDS
         or lemma in ROLE_NOUNS

@@ -16,7 +16,7 @@ STATE_SECTORS = frozenset({"GOV", "IGO", "MIL", "LEG", "JUD"})
 
 # Words that put a sentence in a setting of physical violence.
 VIOLENCE_WORDS = words(
-    "kill dead death die wound wounded injure injured casualty troop soldier army military rebel militant gunman "
+    "kill dead death wound wounded injure injured casualty troop soldier army military rebel militant gunman "
     "bomb bombing missile rocket shell shelling artillery tank airstrike weapon gun rifle explosive jet warplane "
     "civilian war fighter helicopter grenade mortar ambush massacre insurgent guerrilla terrorist bullet "
     "firefight gunfire battlefield sniper militia bloodshed killing offensive tear gas knife machete shot "

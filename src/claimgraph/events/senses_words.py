@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..entities.lexicon import ROLE_NOUNS
+from ..entities.lexicon import words
 from .lexicon import SPEECH_COMPLEMENTS, Sense
 from .parse import first_child, is_actor_like, is_person_like, is_place_like, pobj_of
 from .sense_base import (
@@ -81,6 +81,34 @@ def _intent_noun_or_verb(sense: Sense, ctx: SenseContext) -> Sense | None:
     return sense
 
 
+OFFICIAL_GUESTS = words(
+    "delegation envoy minister president premier king queen emir leader ambassador diplomat counterpart "
+    "chancellor secretary official prime foreign general commander mission"
+)
+OFFERED = words("aid arms troops support talks ceasefire concession helpers pardon")
+DENIED = words(
+    "claim allegation report accusation charge involvement responsibility access entry visa request permission "
+    "rumor rumour wrongdoing role link"
+)
+
+
+def _offer(sense: Sense, ctx: SenseContext) -> Sense | None:
+    """ "offered aid / talks / to mediate" is an intent; "offered a window" or "offer sports betting" is not."""
+    if ctx.tok.pos_ == "NOUN" or ctx.has("xcomp"):
+        return _intent_noun_or_verb(sense, ctx)
+    if ctx.obj is not None and set(ctx.obj_classes) & OFFERED:
+        return sense
+    return None
+
+
+def _deny(sense: Sense, ctx: SenseContext) -> Sense | None:
+    """ "denied the allegations", "denied that ...", "denied them visas": a rejection; "would deny
+    Democrats a landslide" is not."""
+    if ctx.tok.pos_ == "NOUN" or ctx.has("ccomp") or ctx.obj_lemma in DENIED:
+        return sense
+    return None
+
+
 def _meet(sense: Sense, ctx: SenseContext) -> Sense | None:
     if ctx.obj_lemma in ("demand", "condition"):
         return Sense("CONCEDE")
@@ -130,11 +158,24 @@ def _call(sense: Sense, ctx: SenseContext) -> Sense | None:
     return None
 
 
+def _asks(noun) -> bool:
+    """A that- or to-clause on a demand noun saying what is wanted (not a relative clause about it)."""
+    return any(c.dep_ in ("acl", "ccomp") and c.tag_ in ("VB", "VBP") for c in noun.children)
+
+
 def _requestish(sense: Sense, ctx: SenseContext) -> Sense | None:
     """ask / seek / press / order / request / lobby: a request needs an infinitive, a "for", or a thing asked."""
     wanted = pobj_of(ctx.tok, "for")
     if wanted is not None and wanted.lemma_.lower() in ("comment", "interview", "anonymity"):
         return None  # "a request for comment": journalism, not an event
+    if ctx.tok.pos_ == "NOUN":  # "the demand that Israel ease ...", "an appeal for aid", not "his appeal"
+        if wanted is not None or _asks(ctx.tok):
+            return sense
+        made = ctx.tok.head.lemma_.lower() in ("reiterate", "renew", "repeat", "make", "issue", "voice", "press")
+        owned = ctx.has("poss") and ctx.tok.lemma_.lower() != "appeal"
+        return sense if made or owned else None
+    if ctx.has("xcomp") and ctx.tok.lemma_.lower() == "seek":
+        return None  # "will seek to get out ahead": an attempt, not a request
     if ctx.has("xcomp") or wanted is not None:
         return sense
     if ctx.obj is None or ctx.obj_lemma in ("anonymity", "question", "comment"):
@@ -176,18 +217,28 @@ def _charge(sense: Sense, ctx: SenseContext) -> Sense | None:
     return sense if pobj_of(ctx.tok, "with") is not None else None
 
 
+DEFENDED = words("decision policy record position action plan move law right deal agreement stance remark comment")
+
+
 def _defend(sense: Sense, ctx: SenseContext) -> Sense | None:
+    """Defending a country in arms is aid; defending a person or a decision in words is support."""
     if ctx.armed and ctx.obj is not None and is_place_like(ctx.obj):
         return Sense("AID")
-    return sense if ctx.obj is not None else None
+    if ctx.obj is not None and (is_actor_like(ctx.obj) or ctx.obj_lemma in DEFENDED):
+        return sense
+    return None
 
 
 def _receive(sense: Sense, ctx: SenseContext) -> Sense | None:
     """ "received the Iraqi envoy": hosting a visit; receiving money or a letter is not."""
     obj = ctx.obj
-    if obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in ROLE_NOUNS | {"delegation"}):
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in OFFICIAL_GUESTS or obj.ent_type_ in ("GPE", "NORP"):
         return sense
-    return None
+    titled = any(c.lemma_.lower() in OFFICIAL_GUESTS for c in obj.lefts if c.dep_ in ("compound", "amod"))
+    official_host = ctx.source_sector in STATE_SECTORS or ctx.source_sector == "STATE"
+    return sense if obj.ent_type_ == "PERSON" and (titled or official_host) else None
 
 
 def _travel(sense: Sense, ctx: SenseContext) -> Sense | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy import symbols as spacy_symbols
 
+from ..entities.countries import demonym_country
 from ..entities.lexicon import words
 from .actors import ActorIndex, make_actor, noun_actors, place_target, verb_subject, verb_target
 from .lexicon import VERBS, Sense
@@ -19,6 +20,7 @@ from .objects import MODE_FROM_OBJECT, NOUNS, OBJECT_CLASSES, OBJECT_RULES, PERF
 from .parse import (
     class_keys,
     first_child,
+    is_actor_like,
     left_start,
     noun_keys,
     object_of,
@@ -79,7 +81,8 @@ class TriggerFinder:
         verbs = [k for k, p in enumerate(pos) if p == VERB and lemmas[k] in VERB_LEMMAS]
         for k in verbs:
             tok = doc[k]
-            if not any(c.dep_ == "det" for c in tok.children):  # not "the wounded"
+            if tok.dep_ not in ("amod", "compound") and not any(c.dep_ == "det" for c in tok.children):
+                # not "the wounded", "the endorsed candidate"
                 cand = self._verb(tok)
                 if cand is not None:
                     out.append(cand)
@@ -210,6 +213,8 @@ class TriggerFinder:
         target = make_actor(tgt_tok, self.index) if tgt_tok is not None else None
         if source and target and source.start == target.start:
             target = None
+        if kind in ("verb", "object") and _inanimate_subject(verb) and not _forceful(sense, self, tok):
+            return None  # "email has helped her", "the dump offered a window": a figure of speech
         ambiguous = sense.ambiguous
         if ambiguous:
             ctx = SenseContext(
@@ -231,6 +236,22 @@ class TriggerFinder:
         if obj is not None and kind == "object":
             self.consumed.add(obj.i)
         return Candidate(sense, key, tok, start, end, anchor, kind, ambiguous, source, target)
+
+
+def _inanimate_subject(verb) -> bool:
+    """The verb has a subject, and it is a thing, not an actor (nor holds one: "Israel's army")."""
+    subj = first_child(verb, "nsubj")
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in ("who", "that", "which"):
+        return False
+    subj = through_partitive(subj)  # "tens of thousands of people"
+    if is_actor_like(subj) or any(c.dep_ in ("poss", "compound") and is_actor_like(c) for c in subj.children):
+        return False
+    return not any(c.dep_ == "amod" and demonym_country(c.text) for c in subj.children)
+
+
+def _forceful(sense: Sense, finder: TriggerFinder, tok) -> bool:
+    """Weapons and blasts act on their own in news of violence ("rockets hit a school")."""
+    return sense.type in ("ASSAULT", "COERCE") or finder.index.sent_of[tok.i] in finder.violent
 
 
 def _mode_from_objects(sense: Sense, objs: list) -> Sense:
