@@ -165,6 +165,8 @@ def _targets(doc, cand: Candidate, stance: str, speaker: str | None, resolver: S
                     spans += [noun_phrase(g) for g in p.children if g.dep_ == "pobj"]
         elif c.dep_ == "nsubjpass":  # "X was accused of ..."
             spans.append(noun_phrase(c))
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in {"NOUN", "PROPN"}:
+        spans.append(noun_phrase(head.head))  # "HSBC, accused of laundering ...": the noun is the one accused
     if not spans and cand.content:
         for i in cand.content:  # the subject of the reported clause
             if doc[i].dep_ in {"nsubj", "nsubjpass"} and doc[i].head.i in cand.content:

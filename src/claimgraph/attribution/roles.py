@@ -93,6 +93,8 @@ def _inherited_subject(verb, quoted: frozenset[int], depth: int):
             return None, False  # the parser hung the cue on a word inside the quotation
         return verb_subject(head, quoted, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return None, True  # "HSBC, accused of laundering": the noun is what the participle is said of
         return head, False
     # "Obama responded ... by saying ...", "after noting that ..."
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:

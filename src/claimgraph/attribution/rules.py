@@ -14,7 +14,7 @@ roles.py, its content steps in content.py, the other shapes in shapes.py.
 from __future__ import annotations
 
 from .content import stray_clause, strip_asides, verb_content
-from .cues import SEED_NOUNS, cue_score, worth_scoring
+from .cues import SEED_NOUNS, cue_probability, cue_score, worth_scoring
 from .features import is_candidate
 from .roles import CLAUSE, NO_QUOTES, PREP_VERB_PREPS, SUBJ, Candidate, source_ids, verb_subject
 from .shapes import (
@@ -117,6 +117,65 @@ def _verb_cue_ids(tok, rule: str) -> list[int]:
     return cue
 
 
+# raising verbs: their subject is what the impression is about, not who holds it (PolNeAR: no source)
+RAISING = {"seem", "appear", "look", "sound"}
+IMPERSONAL = {"it", "this", "that", "there"}
+# inner states and intentions: said of a generic "you" in running text they address the reader
+INNER_STATES = {"want", "need", "like", "love", "know", "hope", "wish", "think", "believe", "feel", "plan", "support"}
+
+
+def _raised_subject(verb, src):
+    """The subject of "X seems to ...", "X appears unable to ...", which is content, not source; else None."""
+    if src is None or verb.lemma_.lower() not in RAISING or src.dep_ != "nsubj":
+        return None
+    predicate = {"acomp", "oprd", "ccomp", "attr"} | ({"xcomp"} if verb.lemma_.lower() != "look" else set())
+    preds = [c for c in verb.children if c.dep_ in predicate or c.lower_ in {"like", "as"}]
+    if not preds:
+        return None  # "appeared on Fox News": showing up, not seeming; "looking to": seeking
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and cue_probability(c) >= 0.3 for c in preds):
+        return None  # "appeared to suggest that ...": the subject is the source of the reported act
+    return src
+
+
+def _not_a_report(verb, quoted: frozenset[int]) -> bool:
+    """Verb uses that never report what someone says or holds, whatever the lexicon says.
+
+    "have to" is obligation ("They have to know"); an inner state of a generic "you" outside a
+    quotation addresses the reader ("If you liked this post"); a bare imperative with no subject
+    outside a quotation is an instruction ("Share it", "Add your two cents").
+    """
+    lemma = verb.lemma_.lower()
+    if lemma == "have" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
+        return True
+    if verb.i in quoted:
+        return False
+    subj = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
+    if lemma in INNER_STATES and any(c.lower_ == "you" for c in subj):
+        return True
+    return not subj and _imperative(verb)
+
+
+def _imperative(verb) -> bool:
+    """A base-form verb with no subject and no auxiliary heading its sentence, or joined to one that does."""
+    if verb.tag_ not in {"VB", "VBP"} or any(c.dep_ in SUBJ | {"nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and _imperative(verb.head)
+
+
+def _split_agent(src, sids: list[int]) -> tuple[list[int], set[int]]:
+    """ "accused by a regulator of laundering ...": the parser hangs the accusation on the agent; it is content."""
+    moved: set[int] = set()
+    for c in src.children:
+        if c.dep_ == "prep" and c.i > src.i and c.lower_ in AGENT_CONTENT_PREPS:
+            moved |= set(subtree_ids(c))
+    return [i for i in sids if i not in moved], moved
+
+
+AGENT_CONTENT_PREPS = {"of", "for", "over", "with", "about"}
+
+
 def verb_cue(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
     """Verb cues: subject + verb + clause/object/prepositional content, passives, inherited subjects."""
     inverted = _inverted_source(tok)
@@ -127,22 +186,32 @@ def verb_cue(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
         content = [i for i in content if tok.doc[i].dep_ != "punct" or i < tok.i - 1]
         return Candidate(cue=[tok.i], source=inverted, source_ids=source_ids(inverted), content=content,
                          rule="inverted")  # fmt: skip
+    if _not_a_report(tok, quoted):
+        return None
     src, passive = verb_subject(tok, quoted)
+    raised = _raised_subject(tok, src)
+    if raised is not None:
+        src, passive = None, True
     skip = set(subtree_ids(src)) if src is not None and src.head.i == tok.i else set()
     content, rule = verb_content(tok, skip, quoted)
     if not content:
         content, rule = stray_clause(tok)
     if not content:
         return None
+    if raised is not None and raised.lower_ not in IMPERSONAL:
+        content = sorted(set(content) | set(subtree_ids(raised)))  # "the senator seems [to be worried]"
     cue = _verb_cue_ids(tok, rule)
     sids = source_ids(src) if src is not None else []
+    if src is not None and src.head.dep_ == "agent":
+        sids, moved = _split_agent(src, sids)
+        content = sorted(set(content) | moved)
     content = [i for i in content if i not in set(sids) and i not in set(cue)]
     if rule in {"object", "prep", "xcomp", "passive"}:
         content = strip_asides(tok.doc, content)
     # content lies on one side of the cue: keep the side holding most of it (quotations are added later)
     before = [i for i in content if i < tok.i]
     after = [i for i in content if i > tok.i]
-    if before and after and rule not in {"passive", "interrupted"}:
+    if before and after and rule not in {"passive", "interrupted"} and raised is None:
         content = after if len(after) >= len(before) else before
     return Candidate(cue=sorted(cue), source=src, source_ids=sids, content=content, passive=passive, rule=rule)
 

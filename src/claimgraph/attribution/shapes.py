@@ -190,6 +190,27 @@ def hearsay(tok) -> Candidate | None:
     return Candidate(cue=[tok.i], source=None, content=content, passive=True, rule="hearsay")
 
 
+# words that name a part of a page, not someone who speaks: "Headline: ...", "Editor's note: ...", "(Photo: ...)"
+PAGE_LABELS = {
+    "headline", "title", "subtitle", "subhead", "caption", "photo", "picture", "image", "video", "audio",
+    "credit", "source", "note", "update", "correction", "clarification", "disclaimer", "disclosure", "summary",
+    "result", "tag", "category", "topic", "keyword", "comment", "policy", "share", "subscribe", "advertisement",
+    "sponsor", "file", "related", "excerpt", "transcript", "link", "email", "contact", "follow", "reference",
+}  # fmt: skip
+
+
+def _page_label(left: list, head) -> bool:
+    """The phrase before a colon labels a part of the page (or sits in brackets), so what follows is no quote."""
+    if left[0].text in {"(", "["}:
+        return True
+    return head.lemma_.lower() in PAGE_LABELS or head.lower_.rstrip("s") in PAGE_LABELS
+
+
+def _predicates(doc, ids: list[int]) -> bool:
+    """What follows a headline colon says something (a verb, an adjective or a quotation), not a list of names."""
+    return any(doc[i].pos_ in {"VERB", "AUX", "ADJ"} or doc[i].text in {'"', "“", "'", "‘"} for i in ids)
+
+
 def headline_colons(doc, blocked: set[int], text: str) -> list[Candidate]:
     """Headline and lead-in colons: "Hacker Guccifer: Clinton's server unprotected", "Among her lessons: ...".
 
@@ -210,14 +231,16 @@ def headline_colons(doc, blocked: set[int], text: str) -> list[Candidate]:
             continue
         if any(t.like_num for t in left):  # times and datelines "9:45", "UPDATE 2:"
             continue
+        head = max(left, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
+        if _page_label(left, head):
+            continue
         right = []
         j = tok.i + 1
         while j < len(doc) and doc[j].idx < pe and not doc[j].is_space:
             right.append(j)
             j += 1
-        if len([i for i in right if doc[i].is_alpha]) < 3:
+        if len([i for i in right if doc[i].is_alpha]) < 3 or not _predicates(doc, right):
             continue
-        head = max(left, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
         out.append(Candidate(cue=[tok.i], source=head, source_ids=[t.i for t in left], content=right,
                              prob=0.5, rule="colon"))  # fmt: skip
     return out
