@@ -18,7 +18,8 @@ Counts (issue 19), each computed from the output plus the parse of the cue's sen
   preposition of the cue (``of``/``for``/``over`` + a verb or clause inside the mention), i.e. the speaker
   swallowed what it was said about ("accused by a regulator of laundering ...");
 * non-speech cue: the cue's lemma is one of ``NON_SPEECH`` (possession, wanting, planning, knowing, seeming,
-  supporting), words that state a fact about the subject, not something it said or believes about the world;
+  supporting), words that state a fact about the subject, not something it said or believes about the world
+  (PolNeAR annotates many of them as inner states, so they are reported, with and without a speaker entity);
 * no speaker entity: share of attributions with ``speaker`` null; stance ``other``: share with that stance;
 * PERSON headings: PERSON entities all of whose name mentions sit in a heading-like line (a line of at most
   eight words with no final full stop) and whose name holds a plural noun or a word the same article also
@@ -168,6 +169,7 @@ def measure(articles: list[Any], docs: list[Any]) -> dict[str, Any]:
             lemma = a.cue.lemma if a.cue else ""
             if lemma.split(" ")[0] in NON_SPEECH:
                 c["non_speech"] += 1
+                c["non_speech_speaker"] += a.speaker is not None
                 lemmas[lemma.split(" ")[0]] += 1
             c["no_speaker"] += a.speaker is None
             c["stance_other"] += a.stance == "other"
@@ -186,6 +188,7 @@ def report(label: str, articles: int, m: dict[str, Any]) -> str:
         ('cue ":"', f"{c['colon']:,} (persons: {c['colon_person']}; top: {top})"),
         ("passive the wrong way (heuristic)", f"{c['passive_wrong']:,}"),
         ("non-speech cue", f"{c['non_speech']:,} ({lem})"),
+        ("non-speech cue with a speaker entity", f"{c['non_speech_speaker']:,}"),
         ("no speaker entity", f"{c['no_speaker'] / n:.1%}"),
         ("stance `other`", f"{c['stance_other'] / n:.1%}"),
         ("PERSON entities from headings (speakers)", f"{c['heading_person']} ({c['heading_speaker']})"),

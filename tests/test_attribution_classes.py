@@ -33,6 +33,8 @@ def by_cue(atts, word: str):
         "Editor's note: an earlier version of this story misstated the date.\n\nThe vote is on Friday.",
         "(Photo: Lena Marsh/Associated Press)\n\nThe crowd gathered outside.",
         "Ohio: Akron, Dayton, Toledo, Columbus\n\nThe tour starts in May.",
+        "Note from the editor: comments are closed on this story.\n\nThe vote is on Friday.",
+        "Chicago: The city council approved a new budget on Tuesday.\n\nIt passed easily.",
     ],
 )
 def test_page_labels_and_lists_are_not_quotes(nlp, text):

@@ -200,10 +200,19 @@ PAGE_LABELS = {
 
 
 def _page_label(left: list, head) -> bool:
-    """The phrase before a colon labels a part of the page (or sits in brackets), so what follows is no quote."""
+    """The phrase before a colon labels a part of the page, sits in brackets, or is a dateline ("PARIS:").
+
+    The label word is the phrase's syntactic head ("Note from the editor", "Editor's note"), or its last noun.
+    """
     if left[0].text in {"(", "["}:
         return True
-    return head.lemma_.lower() in PAGE_LABELS or head.lower_.rstrip("s") in PAGE_LABELS
+    ids = {t.i for t in left}
+    roots = [t for t in left if t.head.i not in ids or t.head.i == t.i]
+    for t in roots[:1] + [head]:
+        if t.lemma_.lower() in PAGE_LABELS or t.lower_.rstrip("s") in PAGE_LABELS:
+            return True
+    names = [t for t in left if not t.is_punct]
+    return bool(names) and all(t.ent_type_ in {"GPE", "LOC"} for t in names)
 
 
 def _predicates(doc, ids: list[int]) -> bool:
