@@ -62,7 +62,8 @@ from bench.attribution_metrics import (  # noqa: E402
 
 __all__ = ["BARS", "is_validation", "main", "run", "select", "split_of"]
 
-BARS = {"e2e_f1": 0.70, "overlap_f1": 0.85, "speaker_acc": 0.90, "overhead": 0.25}
+# issue 19 (the first attribution issue asked for 0.70 / 0.85 / 0.90 / 25%)
+BARS = {"e2e_f1": 0.76, "overlap_f1": 0.88, "indirect_e2e_f1": 0.70, "speaker_acc": 0.92, "overhead": 0.25}
 
 
 def _token_fragments(tokens: list[Any]) -> list[tuple[int, int]]:
@@ -261,6 +262,7 @@ def table(result: dict[str, Any]) -> str:
 def bars(result: dict[str, Any]) -> str:
     """The issue's acceptance bars against our overall figures."""
     s = result["ours"]["all"]
+    indirect = result["ours"]["indirect"]["e2e"]["f1"]
     overhead = result["timing"]["attribution_overhead"]
 
     def check(value: float | None, bar: float, higher: bool = True) -> str:
@@ -275,6 +277,8 @@ def bars(result: dict[str, Any]) -> str:
         f"| end-to-end F1 | ≥ {BARS['e2e_f1']:.2f} | {fmt(s['e2e']['f1'])} | {check(s['e2e']['f1'], BARS['e2e_f1'])} |",
         f"| content overlap F1 | ≥ {BARS['overlap_f1']:.2f} | {fmt(s['overlap']['f1'])} "
         f"| {check(s['overlap']['f1'], BARS['overlap_f1'])} |",
+        f"| indirect end-to-end F1 | ≥ {BARS['indirect_e2e_f1']:.2f} | {fmt(indirect)} "
+        f"| {check(indirect, BARS['indirect_e2e_f1'])} |",
         f"| speaker accuracy | ≥ {BARS['speaker_acc']:.2f} | {fmt(s['speaker_acc'])} "
         f"| {check(s['speaker_acc'], BARS['speaker_acc'])} |",
         f"| attribution overhead | ≤ {BARS['overhead']:.0%} | "
@@ -323,7 +327,7 @@ def report(result: dict[str, Any]) -> str:
 
 {table(result)}
 
-Issue bars (claimgraph, all kinds):
+Issue bars (issue 19; claimgraph, all kinds unless named):
 
 {bars(result)}
 
@@ -354,8 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
     if not args.no_write:
-        write_section("attribution", text)
-        print("BENCHMARKS.md updated (section bench:attribution)")
+        name = "attribution" if args.split == "validation" else f"attribution_{args.split}"
+        write_section(name, text)
+        print(f"BENCHMARKS.md updated (section bench:{name})")
     return 0
 
 

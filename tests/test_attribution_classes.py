@@ -97,3 +97,11 @@ def test_first_person_author_beliefs_stay(nlp):
     atts, _ = run(nlp, "I know that the judge has been fair in every hearing.")
     know = by_cue(atts, "know")
     assert know.speaker_mention is not None and know.speaker_mention.text == "I"
+
+
+def test_absolute_participle_after_with_is_said_of_its_subject(nlp):
+    text = "Fraud is common in the sector, with the insurer Allianz accused of hiding losses from investors."
+    atts, names = run(nlp, text)
+    accused = by_cue(atts, "accused")
+    assert accused.speaker_mention is None
+    assert "hiding losses" in accused.content.text

@@ -24,6 +24,7 @@ from .attach import Work, attach_quotes, words
 from .cues import candidate_model, overlap_model
 from .features import candidate_features, near_quote_tokens, token_features
 from .quotes import Quote, find_quotes, quoted_ratio
+from .roles import reduced_passive
 from .rules import Candidate, candidate_for, cue_tokens, headline_colons
 from .spans import fragments, noun_phrase, tok_end, trim
 from .speakers import SpeakerResolver
@@ -163,7 +164,7 @@ def _targets(doc, cand: Candidate, stance: str, speaker: str | None, resolver: S
             for p in c.children:
                 if p.dep_ == "prep":
                     spans += [noun_phrase(g) for g in p.children if g.dep_ == "pobj"]
-        elif c.dep_ == "nsubjpass":  # "X was accused of ..."
+        elif c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and reduced_passive(head)):  # "X (was) accused of ..."
             spans.append(noun_phrase(c))
     if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in {"NOUN", "PROPN"}:
         spans.append(noun_phrase(head.head))  # "HSBC, accused of laundering ...": the noun is the one accused

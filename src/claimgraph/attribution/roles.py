@@ -68,6 +68,8 @@ def verb_subject(verb, quoted: frozenset[int] = NO_QUOTES, depth: int = 0):
     subj = sorted(children(verb, SUBJ), key=lambda t: abs(t.i - verb.i))  # the nearest: headlines leak in
     if verb.i not in quoted:  # '..., adding, "It's over"': a subject inside the quotation is not the speaker
         subj = [t for t in subj if t.i not in quoted]
+    if subj and reduced_passive(verb):
+        return None, True
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -81,6 +83,26 @@ def verb_subject(verb, quoted: frozenset[int] = NO_QUOTES, depth: int = 0):
     if is_passive(verb):
         return None, True
     return _inherited_subject(verb, quoted, depth)
+
+
+def reduced_passive(verb) -> bool:
+    """The absolute construction "with HSBC accused of laundering": a participle with a subject, no auxiliary.
+
+    The participle's subject is the one acted on. Only after "with": elsewhere the tagger often takes an
+    active past tense for a participle ("Trump tweeted"/VBN on PolNeAR train), and a participle with an
+    object or a clause ("X accused Y of ...") is active.
+    """
+    return (
+        verb.tag_ == "VBN"
+        and (
+            any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+            or verb.dep_ == "pcomp"
+            and verb.head.lower_ == "with"
+        )  # fmt: skip
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "ccomp", "dative"} for c in verb.children)
+        and not any(c.dep_ == "punct" and c.text in {'"', "“", "”"} for c in verb.children)
+    )
 
 
 def _inherited_subject(verb, quoted: frozenset[int], depth: int):

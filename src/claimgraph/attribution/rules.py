@@ -16,7 +16,7 @@ from __future__ import annotations
 from .content import stray_clause, strip_asides, verb_content
 from .cues import SEED_NOUNS, cue_probability, cue_score, worth_scoring
 from .features import is_candidate
-from .roles import CLAUSE, NO_QUOTES, PREP_VERB_PREPS, SUBJ, Candidate, source_ids, verb_subject
+from .roles import CLAUSE, NO_QUOTES, PREP_VERB_PREPS, SUBJ, Candidate, reduced_passive, source_ids, verb_subject
 from .shapes import (
     HEARSAY_ADVERBS,
     SOURCE_DOCS,
@@ -190,6 +190,8 @@ def verb_cue(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
         return None
     src, passive = verb_subject(tok, quoted)
     raised = _raised_subject(tok, src)
+    if raised is None and src is None and reduced_passive(tok):
+        raised = next(c for c in tok.children if c.dep_ == "nsubj")  # what the participle is said of
     if raised is not None:
         src, passive = None, True
     skip = set(subtree_ids(src)) if src is not None and src.head.i == tok.i else set()
