@@ -20,8 +20,7 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-import tldextract
-
+from ..article.domains import domain_parts, registered_domain
 from ..errors import ClaimgraphError
 from ..model import Rating, RatingsInfo
 from ..vocab import RatingMatch
@@ -36,12 +35,6 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
-@lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
-    """Offline extractor: the bundled Public Suffix List snapshot, never a download."""
-    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
-
-
 def normalise_host(domain_or_url: str) -> tuple[str, str]:
     """``HTTPS://www.News.BBC.co.uk:443/a/b`` -> (``news.bbc.co.uk``, ``a``): host without ``www.``, first path part."""
     text = domain_or_url.strip().lower()
@@ -53,12 +46,6 @@ def normalise_host(domain_or_url: str) -> tuple[str, str]:
     host = re.sub(r"^www\d?\.", "", host)
     first = path.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     return host, first
-
-
-def registered_domain(host: str) -> str | None:
-    """The registrable domain (``news.bbc.co.uk`` -> ``bbc.co.uk``), None when the host has no public suffix."""
-    parts = _extractor()(host)
-    return parts.top_domain_under_public_suffix or None
 
 
 def name_variants(name: str) -> set[str]:
@@ -91,7 +78,7 @@ def name_variants(name: str) -> set[str]:
 
 
 def _label(domain: str) -> str:
-    return _extractor()(domain).domain.replace("-", "").lower()
+    return domain_parts(domain).domain.replace("-", "").lower()
 
 
 @dataclass
@@ -188,7 +175,7 @@ class Ratings:
         candidates = sorted({d for v in variants for d in self._labels.get(v, [])})
         if len(candidates) == 1:
             return candidates[0]
-        generic = [d for d in candidates if _extractor()(d).suffix in GENERIC_SUFFIXES]
+        generic = [d for d in candidates if domain_parts(d).suffix in GENERIC_SUFFIXES]
         return generic[0] if len(generic) == 1 else None
 
     def rate_name(self, name: str, known_domains: list[str] | tuple[str, ...] = ()) -> Rating | None:
