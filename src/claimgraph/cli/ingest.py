@@ -13,13 +13,13 @@ from typing import Annotated
 
 import typer
 
-from ..config import DEFAULT_MAX_BYTES
+from ..config import DEFAULT_MAX_BYTES, ENV_DB
 from ..errors import ClaimgraphError
 from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
 from .app import app
 from .common import MaxBytesOpt, ModelOpt, RatingsOpt, options
 
-DbOption = Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")]
+DbOption = Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")]
 
 
 def _open(db: str):

@@ -13,19 +13,20 @@ from typing import Annotated
 
 import typer
 
+from ..config import ENV_API_TOKEN, ENV_DB, hand_down_serve
 from ..errors import ClaimgraphError
 from .app import app
 
 
 @app.command()
 def serve(
-    db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
+    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
     host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     token: Annotated[
         str | None,
         typer.Option(
-            envvar="CLAIMGRAPH_API_TOKEN", show_envvar=True, help="Enables POST /api/analyze for callers presenting it."
+            envvar=ENV_API_TOKEN, show_envvar=True, help="Enables POST /api/analyze for callers presenting it."
         ),
     ] = None,
     max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes (413 above).")] = 5 << 20,
@@ -59,11 +60,7 @@ def serve(
         )
         return
     engine.dispose()  # checked (and migrated) above; each worker process opens its own
-    os.environ.update({"CLAIMGRAPH_SERVE_DB": db, "CLAIMGRAPH_SERVE_MAX_BODY": str(max_body)})
-    if token:
-        os.environ["CLAIMGRAPH_API_TOKEN"] = token
-    else:
-        os.environ.pop("CLAIMGRAPH_API_TOKEN", None)
+    hand_down_serve(db, max_body, token)
     from ..web.server import NoDelayHTTP
 
     uvicorn.run(

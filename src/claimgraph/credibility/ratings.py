@@ -21,11 +21,12 @@ from itertools import product
 from pathlib import Path
 
 from ..article.domains import domain_parts, registered_domain
+from ..config import ENV_RATINGS
 from ..errors import ClaimgraphError
 from ..model import Rating, RatingsInfo
 from ..vocab import RatingMatch
 
-ENV = "CLAIMGRAPH_RATINGS"
+ENV = ENV_RATINGS  # kept for callers of ratings.ENV
 PREFERRED = ("pc1",)
 # When one outlet name fits several rated domains (bbc.com / bbc.co.uk) the generic
 # top-level domain is the outlet's main site far more often than a country one.

@@ -25,6 +25,7 @@ from .lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
+    TITLE_QUALIFIERS,
     words,
 )
 
@@ -53,6 +54,11 @@ def is_title_word(text: str) -> bool:
     """True for honorifics, abbreviated titles and capitalised role nouns used as titles."""
     bare = _bare(text)
     return bare in HONORIFICS or bare in TITLE_ABBREVIATIONS or bare in ROLE_NOUNS
+
+
+def is_name_prefix(text: str) -> bool:
+    """A word to drop before a name when comparing names across articles: a title or a title's qualifier."""
+    return is_title_word(text) or _bare(text) in TITLE_QUALIFIERS
 
 
 def title_role(text: str) -> str | None:
@@ -186,6 +192,12 @@ def compact_upper(text: str) -> str:
     """An acronym-looking string without dots and spaces ("U.N." -> "UN"), or "" if it is not one."""
     c = re.sub(r"[.\s]", "", text)
     return c if len(c) >= 2 and c.isupper() and c.isalpha() else ""
+
+
+def is_acronym(short: str, name: str) -> bool:
+    """True when ``short`` spells the initials of ``name`` ("U.S." / "United States", "NATO" / "North Atlantic ...")."""
+    letters = compact_upper(short)
+    return bool(letters) and letters == acronym(name)
 
 
 def org_key(text: str) -> str:
