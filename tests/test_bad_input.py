@@ -97,6 +97,7 @@ def _run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProc
     return subprocess.run([sys.executable, "-m", "claimgraph", *args], input=stdin, capture_output=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_batch_with_bad_files_keeps_every_document(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD)
@@ -120,6 +121,7 @@ def test_batch_with_bad_files_keeps_every_document(tmp_path):
     assert ok[0]["article"]["body"].startswith("The mayor of Springfield")
 
 
+@pytest.mark.slow
 def test_exit_code_is_non_zero_only_when_nothing_was_analysed(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -128,6 +130,7 @@ def test_exit_code_is_non_zero_only_when_nothing_was_analysed(tmp_path):
     assert b"empty" in proc.stderr
 
 
+@pytest.mark.slow
 def test_stdin_text_keeps_the_body_exactly():
     proc = _run_cli("analyze", "--format", "text", "-", stdin=GOOD.encode())
     assert proc.returncode == 0, proc.stderr
