@@ -5,13 +5,17 @@ Why: long functions are where a newcomer gets lost; this number is tracked in BE
 (decorators included) to the last line of the body; a nested function counts inside its parent
 and on its own. "Source lines" are all lines of the ``.py`` files, blank and comment lines too.
 
-    python scripts/longest_functions.py [ROOT] [--top N]
+    python scripts/longest_functions.py [ROOT] [--top N] [--before OTHER_SRC] [--write]
+
+``--before`` measures another checkout's ``src/`` too (e.g. main before a change); ``--write`` puts
+both in the "Code shape" section of BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,17 +67,65 @@ def measure(root: Path, top: int = 10) -> tuple[list[Function], int, float]:
     return longest, total, share
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT)
-    parser.add_argument("--top", type=int, default=10)
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
-    longest, total, share = measure(root, args.top)
+def report(root: Path, top: int) -> tuple[list[Function], int, float]:
+    """Print the longest functions of ``root`` and their share; return what was measured."""
+    longest, total, share = measure(root, top)
+    print(root)
     for f in longest:
         print(f"{f.lines:5d}  {f.path}:{f.line}  {f.name}")
     held = sum(f.lines for f in longest)
     print(f"top {len(longest)}: {held} of {total} source lines = {share:.2%}")
+    return longest, total, share
+
+
+def _revision(root: Path) -> str:
+    """``branch@commit`` of the checkout holding ``root``, for the table (blank outside git)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+        return proc.stdout.strip() if proc.returncode == 0 else ""
+
+    commit, branch = git("rev-parse", "--short", "HEAD"), git("rev-parse", "--abbrev-ref", "HEAD")
+    return f"{branch}@{commit}" if commit else str(root)
+
+
+def _section(before: tuple, after: tuple, top: int, roots: tuple[Path | None, Path]) -> str:
+    from bench._report import command_line, machine, now
+
+    lines = [
+        "## Code shape (`scripts/longest_functions.py`)",
+        "",
+        f"Machine: {machine()}. Date: {now()}.",
+        f"Command: `{command_line()}`.",
+        "",
+        f"| source | lines in src/ | top-{top} function lines | share |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, root, (longest, total, share) in (("before", roots[0], before), ("after", roots[1], after)):
+        if longest is not None and root is not None:
+            where = f"{label} ({_revision(root)})"
+            lines.append(f"| {where} | {total:,} | {sum(f.lines for f in longest)} | {share:.2%} |")
+    lines += ["", f"The {top} longest functions now:", ""]
+    lines += [f"- {f.lines} lines: `{f.path}` `{f.name}`" for f in after[0]]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--before", type=Path, help="another src/ to measure first (the code before a change)")
+    parser.add_argument("--write", action="store_true", help="write the Code shape section of BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    before = report(args.before.resolve(), args.top) if args.before else (None, 0, 0.0)
+    after = report(args.root.resolve(), args.top)
+    if args.write:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+        from bench._report import write_section
+
+        roots = (args.before.resolve() if args.before else None, args.root.resolve())
+        write_section("code-shape", _section(before, after, args.top, roots))
 
 
 if __name__ == "__main__":
