@@ -10,20 +10,18 @@ from claimgraph import config
 SRC = Path(config.__file__).resolve().parent
 
 
+def _touches_environment(node: ast.AST) -> bool:
+    if isinstance(node, ast.Attribute):
+        return node.attr in ("environ", "getenv", "putenv", "unsetenv")
+    if isinstance(node, ast.ImportFrom) and node.module == "os":
+        return any(a.name in ("environ", "getenv") for a in node.names)
+    return False
+
+
 def _environment_reads(path: Path) -> list[int]:
-    """Lines of ``os.environ`` / ``os.getenv`` / ``environ.get`` uses in one file."""
+    """Lines of ``os.environ`` / ``os.getenv`` / ``from os import environ`` in one file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    lines = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "putenv", "unsetenv"):
-            lines.append(node.lineno)
-        elif (
-            isinstance(node, ast.ImportFrom)
-            and node.module == "os"
-            and any(a.name in ("environ", "getenv") for a in node.names)
-        ):
-            lines.append(node.lineno)
-    return lines
+    return [node.lineno for node in ast.walk(tree) if _touches_environment(node)]
 
 
 def test_only_config_touches_the_environment():
