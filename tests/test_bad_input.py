@@ -287,3 +287,24 @@ def test_batch_with_noise_goes_on(tmp_path):
     items = list(iter_documents([str(tmp_path)]))
     kinds = [i.kind if isinstance(i, DocumentError) else "ok" for i in items]
     assert kinds == ["ok", "binary", "binary", "ok"]
+
+
+def test_csv_row_of_noise_characters_is_binary_and_the_rows_after_it_are_read(tmp_path):
+    import csv
+
+    from claimgraph.ingest.records import iter_csv
+
+    rng = random.Random(4)
+    noise = "".join(chr(rng.randrange(0x80, 0xA0)) for _ in range(400))
+    path = tmp_path / "corpus.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["title", "text"])
+        writer.writerows([["good", GOOD], ["noise", noise], ["good again", GOOD]])
+    items = list(iter_csv(path, FieldMap()))
+    assert [i.kind if isinstance(i, DocumentError) else i.metadata["title"] for i in items] == [
+        "good",
+        "binary",
+        "good again",
+    ]
+    assert items[1].position == "row 2"
