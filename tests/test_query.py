@@ -169,7 +169,11 @@ def test_entity_sections(conn):
 
 
 def test_network_edges_and_filters(conn):
-    data = network(conn)
+    recent = network(conn)  # no filter: the 90 days up to the newest article
+    assert recent["query"]["window"] == {"date_from": "2024-02-07", "date_to": "2024-05-06"}
+    assert all(e["source"] != _id(conn, "Gerasimov") for e in recent["edges"]["items"])  # his article is of 2015
+    data = network(conn, recent_days=0)
+    assert data["query"]["window"] is None and data["edges"]["total"] > recent["edges"]["total"]
     edges = data["edges"]["items"]
     assert edges and all(e["weight"] >= 1 for e in edges)
     names = {n["id"]: n["name"] for n in data["nodes"]}
@@ -182,7 +186,7 @@ def test_network_edges_and_filters(conn):
     assert ego["edges"]["items"] and all(
         _id(conn, "Gerasimov") in (e["source"], e["target"]) for e in ego["edges"]["items"]
     )
-    assert network(conn, stance="accuse")["edges"]["total"] <= data["edges"]["total"]
+    assert network(conn, stance="accuse", recent_days=0)["edges"]["total"] <= data["edges"]["total"]
 
 
 def test_timeline(conn):

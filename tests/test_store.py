@@ -63,11 +63,11 @@ def test_search_bodies_and_quotes(kb):
     body = STORY
     kb.ingest([result(body, [person("e1", body, "Valery Gerasimov")], quote=("e1", "the West had ignored"))])
     hits = kb.search("Gerasimov")
-    assert hits and hits[0].document_id.startswith("sha256:") and "Gerasimov" in hits[0].snippet
-    quotes = [h for h in kb.search('"West had ignored"') if h.kind == "quote"]
-    assert len(quotes) == 1 and quotes[0].local_id == "a1"
+    assert hits and hits[0]["document_id"].startswith("sha256:") and "Gerasimov" in hits[0]["snippet"]
+    quotes = [h for h in kb.search('"West had ignored"') if h["kind"] == "quote"]
+    assert len(quotes) == 1 and quotes[0]["attribution"]["id"] == "a1"
     word = arts[0]["text"].split()[3].strip(",.")
-    assert any(h.kind == "article" for h in kb.search(word))
+    assert any(h["kind"] == "article" for h in kb.search(word))
     assert kb.search("zzzyzzy OR Gerasimov")  # OR of alternatives
     assert kb.search("") == []
 

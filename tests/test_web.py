@@ -249,9 +249,14 @@ def test_network_page_defaults_to_the_newest_90_days(client):
     assert "Showing the 90 days up to the newest article (2024-02-07 to 2024-05-06)" in page
     assert "Alice Walker" in page and "Valery Gerasimov" not in page
     twin = re.search(r'class="json" href="([^"]+)"', page).group(1).replace("&amp;", "&")
-    assert "date_from=2024-02-07" in twin and client.get(twin).json()["edges"]["total"] >= 1
+    assert twin == "/api/network"  # the window is the query function's default, not the page's
+    data = client.get(twin).json()
+    assert data["query"]["window"] == {"date_from": "2024-02-07", "date_to": "2024-05-06"}
+    assert page.count("<tr><td><a href=") == len(data["edges"]["items"]) >= 1
     everything = client.get("/network", params={"date_from": "2000-01-01"}).text
     assert "Valery Gerasimov" in everything and "Showing the 90 days" not in everything
+    whole = client.get("/api/network", params={"recent_days": 0}).json()
+    assert whole["query"]["window"] is None and whole["edges"]["total"] > data["edges"]["total"]
 
 
 def test_security_headers_everywhere_but_docs(client):
@@ -343,12 +348,49 @@ def test_attribution_card_escapes_everything():
     assert 'id="a-a1"' in anchored and "(no source named)" in anchored and "quoted" in anchored
 
 
-def test_html_pages_show_page_limit_cards(client):
-    from claimgraph.web.pages import PAGE_LIMIT
+def test_html_pages_show_as_many_cards_as_their_twins_list(client):
+    from claimgraph.web.views import PAGE_LIMIT
 
     data = client.get("/api/search", params={"q": "said OR the"}).json()
     html = client.get("/search", params={"q": "said OR the"}).text
-    assert html.count('<li class="hit ') == min(PAGE_LIMIT, data["total"])
-    assert data["limit"] == 20  # the JSON API keeps its default; the page's JSON link asks for the page's items
-    assert f'href="/api/search?q=said+OR+the&amp;limit={PAGE_LIMIT}"' in html
+    assert data["limit"] == PAGE_LIMIT and html.count('<li class="hit ') == len(data["items"]) == PAGE_LIMIT
+    assert 'href="/api/search?q=said+OR+the"' in html  # the twin is the same URL under /api, nothing added
     assert 'href="/api/search?q=said+OR+the&amp;limit=3"' in client.get("/search?q=said+OR+the&limit=3").text
+
+
+def _routes(router) -> dict[str, object]:
+    return {route.path: route for route in router.routes}
+
+
+def test_every_page_and_its_twin_share_one_handler():
+    """Both routes of a page depend on the same handler, so they take the same parameters with the same defaults."""
+    from claimgraph.web import api, pages
+    from claimgraph.web.views import PAGES
+
+    html, json_ = _routes(pages.router), _routes(api.router)
+    assert len(PAGES) == len(html) == len(json_) == 9
+    for page in PAGES:
+        handlers = [dep.call for r in (html[page.path], json_[page.api]) for dep in r.dependant.dependencies]
+        assert handlers == [page.handler, page.handler], page.path
+        params = [
+            {(p.name, repr(p.field_info.default)) for p in r.dependant.dependencies[0].query_params}
+            for r in (html[page.path], json_[page.api])
+        ]
+        assert params[0] == params[1], page.path
+
+
+def test_web_modules_import_without_a_cycle():
+    """``pages`` and ``views`` never import ``app`` (which imports them): each imports on its own."""
+    import ast
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    web = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "web"
+    for name in ("pages.py", "views.py", "api.py", "cards.py", "deps.py"):
+        tree = ast.parse((web / name).read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert "app" not in imported, name
+    for module in ("claimgraph.web.pages", "claimgraph.web.api", "claimgraph.web.app"):
+        run = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr

@@ -202,6 +202,15 @@ def network_cmd(
     stance: Stance = None,
     entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
     min_weight: Annotated[int, typer.Option(min=1)] = 1,
+    days: Annotated[
+        int | None,
+        typer.Option(
+            "--days",
+            min=0,
+            help="With no date, publisher or entity: the N days up to the newest article "
+            "(default: the API's, 90; 0: the whole knowledge base).",
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
     as_json: Json = False,
@@ -219,11 +228,15 @@ def network_cmd(
             stance=stance,
             entity=eid,
             min_weight=min_weight,
+            **({"recent_days": days} if days is not None else {}),  # else query.network's default, as the API
             limit=limit,
             offset=offset,
         )
 
     def table(d: dict[str, Any]) -> None:
+        if d["query"]["window"]:
+            w, n = d["query"]["window"], d["query"]["recent_days"]
+            console.print(f"[dim]the {n} days up to the newest article: {w['date_from']} to {w['date_to']}[/dim]")
         names = {n["id"]: n["name"] for n in d["nodes"]}
         t = Table("speaker", "stance", "target", "count")
         for e in d["edges"]["items"]:

@@ -95,7 +95,7 @@ def network_edges(conn: Connection) -> Iterator[dict[str, Any]]:
 
     offset = 0
     while True:
-        result = network(conn, limit=500, offset=offset)
+        result = network(conn, recent_days=0, limit=500, offset=offset)
         yield from result["edges"]["items"]
         offset = result["edges"]["next_offset"]
         if offset is None:

@@ -93,9 +93,12 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return query.errors(conn, limit, kind)
 
-    def search(self, q: str, limit: int = 20) -> list[query.Hit]:
+    def search(self, q: str, limit: int = 20, **filters: Any) -> list[dict[str, Any]]:
+        """The hits of ``claimgraph.query.search`` (the API's ``items``), best first; ``filters`` as there."""
+        from ..query.search import search
+
         with self.engine.connect() as conn:
-            return query.search(conn, q, limit)
+            return search(conn, q, limit=limit, **filters)["items"]
 
     def find_entities(self, name: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
