@@ -377,6 +377,6 @@ def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | Non
         "stance": a.stance,
         "targets": [kb_id.get(t, t) for t in a.targets],
         "via": [kb_id.get(v, v) for v in a.via],
-        "confidence": round(float(a.confidence), 4),
+        "confidence": float(a.confidence),
         "published": published,
     }
