@@ -41,7 +41,7 @@ def ids(client) -> dict[str, str]:
     out["hostile"] = client.get("/api/search", params={"q": "Harbor Authority", "kind": "article"}).json()["items"][0][
         "document_id"
     ]
-    out["example"] = client.get("/api/publishers/globalresearch.ca").json()["articles"]["items"][0]["id"]
+    out["example"] = client.get("/api/publishers/globalresearch.ca").json()["articles"]["items"][0]["document_id"]
     return out
 
 
@@ -77,7 +77,7 @@ def test_api_shapes(client, ids):
     s = client.get("/api/search", params={"q": "Gerasimov", "limit": 2}).json()
     assert {"items", "total", "limit", "offset", "next_offset", "query"} <= set(s)
     a = client.get(f"/api/articles/{ids['example']}").json()
-    assert a["publisher"]["id"] == "globalresearch.ca" and a["attributions"] and a["spans"]
+    assert a["publisher_id"] == "globalresearch.ca" and a["attributions"] and a["spans"]
     e = client.get(f"/api/entities/{ids['gerasimov']}").json()
     assert e["entity"]["name"] == "Valery Gerasimov" and e["said"]["items"]
     n = client.get("/api/network", params={"stance": "accuse"}).json()
@@ -113,7 +113,7 @@ def test_article_page_highlights_and_side_panel(client, ids):
 
 def test_article_page_highlights_claims_and_credibility(client, ids):
     data = client.get(f"/api/articles/{ids['example']}").json()
-    body = data["body"]
+    body = data["article"]["body"]
     assert data["claims"] and all(body[c["start"] : c["end"]] == c["text"] for c in data["claims"])
     counted = {(q.get("object") or {}).get("lemma") for q in data["quantities"]}
     assert "militant" in counted  # "up to 70,000 militants" survives the round trip through the KB
@@ -148,8 +148,8 @@ def test_hostile_article_renders_inert(client, ids):
         '<script src="/static/network.js">',
     ]
     # the JSON twin carries the text verbatim (JSON is not HTML)
-    assert SCRIPT in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
-    assert IMG in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
+    assert SCRIPT in client.get(f"/api/articles/{ids['hostile']}").json()["article"]["body"]
+    assert IMG in client.get(f"/api/articles/{ids['hostile']}").json()["article"]["body"]
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
 
 
@@ -321,12 +321,20 @@ def test_attribution_card_escapes_everything():
             "id": evil,
             "stance": evil,
             "kind": evil,
-            "speaker": {"id": evil, "name": evil, "mention": evil + "!"},
+            "speaker": "e1",
+            "speaker_mention": {"start": 0, "end": 1, "text": evil + "!"},
+            "speaker_kb_id": evil,
+            "speaker_name": evil,
             "cue": {"text": evil},
             "content": {"text": evil},
-            "targets": [{"id": None, "name": evil}],
-            "via": [{"id": "E1", "name": evil}],
-            "article": {"id": evil, "title": evil, "published": evil, "publisher": evil},
+            "targets": ["e2"],
+            "target_kb_ids": [None],
+            "target_names": [evil],
+            "via": ["e3"],
+            "via_kb_ids": ["E1"],
+            "via_names": [evil],
+            "document_id": evil,
+            "article": {"document_id": evil, "title": evil, "published": evil, "publisher_id": evil},
         },
         show_article=True,
     )
@@ -338,6 +346,8 @@ def test_attribution_card_escapes_everything():
             "stance": None,
             "kind": "direct",
             "speaker": None,
+            "speaker_mention": None,
+            "speaker_kb_id": None,
             "cue": None,
             "content": {"text": "“x”"},
             "targets": [],

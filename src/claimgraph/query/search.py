@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from ..store import schema as s
-from .common import ArticleFilter, article_conditions, clamp, page
+from .common import ArticleFilter, article_brief, article_conditions, clamp, page
 from .entity import lookup
 from .rows import attributions_by_keys
 from .targets import target_condition
@@ -398,13 +398,7 @@ def _hits(conn: Connection, rows: list[Any], snippets: dict[tuple[str, str | Non
             "score": round(float(r.score), 4),
             "snippet": snippet,
             "highlights": marks,
-            "article": {
-                "id": r.document_id,
-                "title": m.title if m else None,
-                "url": m.url if m else None,
-                "published": m.published if m else None,
-                "publisher": m.publisher_id if m else None,
-            },
+            "article": article_brief(m) if m else {"document_id": r.document_id},
         }
         if r.kind == "quote":
             hit["attribution"] = quotes.get((r.document_id, r.local_id))

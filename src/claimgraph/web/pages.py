@@ -18,8 +18,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..query.common import STANCES
-from .cards import attribution_card
+from ..vocab import STANCES
+from .cards import attribution_card, speaker_link
 from .highlight import highlight, marked
 from .views import PAGE_LIMIT, PAGES, Page
 
@@ -33,7 +33,7 @@ env = Environment(
     lstrip_blocks=True,
     auto_reload=False,
 )  # no stat() of templates per request
-env.globals.update(marked=marked, stances=STANCES, attribution_card=attribution_card)
+env.globals.update(marked=marked, stances=STANCES, attribution_card=attribution_card, speaker_link=speaker_link)
 env.filters["u"] = lambda value: quote(str(value), safe=":")  # ids and domains inside a URL path
 
 __all__ = ["PAGE_LIMIT", "router"]
@@ -64,7 +64,8 @@ def search_context(request: Request, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def article_context(request: Request, data: dict[str, Any]) -> dict[str, Any]:
-    body = highlight(data["body"], data["spans"], data["paragraphs"], data["headings"])
+    art = data["article"]
+    body = highlight(art["body"], data["spans"], art["paragraphs"] or [[0, len(art["body"])]], art["headings"])
     return {"a": data, "body": body}
 
 
