@@ -46,7 +46,7 @@ def _comparable(data: dict) -> dict:
     """An entity page with lists reduced to what both backends must agree on (ties may sort differently)."""
     out = {k: data[k] for k in ("entity", "said_by_stance", "said_by_month")}
     for key in ("said", "about", "articles"):
-        out[key] = (data[key]["total"], sorted(str((i.get("document_id"), i["id"])) for i in data[key]["items"]))
+        out[key] = (data[key]["total"], sorted(str((i.get("document_id"), i.get("id"))) for i in data[key]["items"]))
     for key in ("accuses", "accused_by"):
         out[key] = sorted((x["id"], x["count"]) for x in data[key])
     return out
