@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..store import schema as s
+from ..store.analysis_rows import read_analysis
 from .rows import attribution_dicts, attribution_select
 
 a, t, m, ae, c, p = s.articles, s.attributions, s.mentions, s.article_entities, s.copies, s.publishers
@@ -51,14 +52,8 @@ def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
         .where(m.c.document_id == document_id)
         .order_by(m.c.start)
     ).all()
-    claims = [
-        r.data
-        for r in conn.execute(
-            select(s.claims.c.data).where(s.claims.c.document_id == document_id).order_by(s.claims.c.idx)
-        )
-    ]
-    signals = dict(conn.execute(select(s.signals.c.data).where(s.signals.c.document_id == document_id)).scalar() or {})
-    quantities = signals.pop("quantities", [])
+    parts = read_analysis(conn, [document_id])[document_id]
+    claims, quantities, signals = parts["claims"], parts["quantities"], parts["signals"] or {}
     return {
         "id": row.document_id,
         "title": row.title,
