@@ -50,8 +50,9 @@ ATTRIBUTION_COLUMNS = (
     t.c.stance,
     t.c.targets,
     t.c.via,
+    t.c.targets_local,
+    t.c.via_local,
     t.c.confidence,
-    *(c for c in (t.c.get("targets_local"), t.c.get("via_local")) if c is not None),  # TEMP until revision 5 lands
 )
 
 
@@ -64,22 +65,7 @@ def attribution_select(with_article: bool = True) -> Select:
     )
 
 
-def _local_of(conn: Connection, docs: set[str]) -> dict[tuple[str, str], str]:
-    """TEMP (until schema revision 5 stores ``targets_local``): (document, KB id) -> the article's entity id."""
-    from ..store.read import local_order
-
-    rows = conn.execute(
-        select(s.article_entities.c.document_id, s.article_entities.c.local_id, s.article_entities.c.entity_id).where(
-            s.article_entities.c.document_id.in_(sorted(docs))
-        )
-    ).all()
-    out: dict[tuple[str, str], str] = {}
-    for r in sorted(rows, key=lambda r: local_order(r.local_id)):
-        out.setdefault((r.document_id, r.entity_id), r.local_id)
-    return out
-
-
-def record_part(r: Any, local_of: dict[tuple[str, str], str] | None = None) -> dict[str, Any]:
+def record_part(r: Any) -> dict[str, Any]:
     """The ``Attribution`` of the record, rebuilt from its row (the fields ``analyze`` wrote, in its order)."""
     return {
         "id": r.local_id,
@@ -98,12 +84,8 @@ def record_part(r: Any, local_of: dict[tuple[str, str], str] | None = None) -> d
         },
         "kind": r.kind,
         "stance": r.stance,
-        "targets": list(r.targets_local or [])
-        if local_of is None
-        else [local_of.get((r.document_id, x), x) for x in r.targets or []],
-        "via": list(r.via_local or [])
-        if local_of is None
-        else [local_of.get((r.document_id, x), x) for x in r.via or []],
+        "targets": list(r.targets_local or []),
+        "via": list(r.via_local or []),
         "confidence": r.confidence,
     }
 
@@ -138,10 +120,9 @@ def attribution_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, A
         ids.update(r.targets or [])
         ids.update(r.via or [])
     names = entity_names(conn, ids)
-    local_of = None if "targets_local" in t.c else _local_of(conn, {r.document_id for r in rows})
     out = []
     for r in rows:
-        item = with_kb(record_part(r, local_of), r.document_id, r.speaker_entity_id, r.targets, r.via, names)
+        item = with_kb(record_part(r), r.document_id, r.speaker_entity_id, r.targets, r.via, names)
         if "title" in r._mapping:
             item["article"] = article_brief(r)
         out.append(item)

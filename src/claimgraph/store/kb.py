@@ -4,7 +4,7 @@
     kb.ingest(claimgraph.analyze_many(docs))     # or kb.ingest_inputs(iter_inputs(paths), workers=2)
     kb.status(); kb.errors(); kb.search("Gerasimov")
 
-Opening a KB brings its schema up to date (numbered migrations).
+Opening a KB brings its schema up to date (Alembic revisions, ``store/migrate.py``).
 """
 
 from __future__ import annotations

@@ -1,10 +1,8 @@
 """Read ``claimgraph/1`` records back out of the knowledge base, as ``analyze`` produced them.
 
 The store splits a record over many tables (one row per entity, mention, attribution, claim,
-quantity and signal); this puts them together again. Attributions' ``targets`` and ``via`` are
-stored as KB entity ids (what the pages join on) and mapped back to the article's own entity ids.
-Reads go by batches of document ids, one query per table per batch, so a view listing 50 articles
-costs the same dozen queries as a view of one.
+quantity and signal); this puts them together again. Reads go by batches of document ids, one
+query per table per batch, so a view listing 50 articles costs the same queries as a view of one.
 """
 
 from __future__ import annotations
@@ -57,14 +55,8 @@ def rows_by_document(conn: Connection, table: Table, ids: Iterable[str], *order:
 
 def _read_chunk(conn: Connection, ids: list[str]) -> list[AnalysisResult]:
     heads = conn.execute(
-        select(
-            s.documents,
-            s.articles,
-            s.publishers.c.name.label("publisher_name"),
-            s.publishers.c.domain.label("publisher_domain_kb"),
-        )
+        select(s.documents, s.articles)
         .join(s.articles, s.articles.c.document_id == s.documents.c.id)
-        .outerjoin(s.publishers, s.publishers.c.id == s.articles.c.publisher_id)
         .where(s.documents.c.id.in_(ids))
     ).all()
     if not heads:
@@ -75,14 +67,13 @@ def _read_chunk(conn: Connection, ids: list[str]) -> list[AnalysisResult]:
     analysis = read_analysis(conn, present)
     results = []
     for head in heads:
-        doc_entities = entities.get(head.id, [])
         record = {
             "schema": SCHEMA,
             "document": _document(head),
             "article": _article(head),
             "sentences": head.sentences or [],
-            "entities": [{k: v for k, v in e.items() if k != "kb_id"} for e in doc_entities],
-            "attributions": _attributions(attributions.get(head.id, []), doc_entities),
+            "entities": entities.get(head.id, []),
+            "attributions": _attributions(attributions.get(head.id, [])),
             **analysis.get(head.id, {"claims": [], "quantities": [], "signals": None}),
         }
         results.append(AnalysisResult.from_dict(record))
@@ -90,28 +81,25 @@ def _read_chunk(conn: Connection, ids: list[str]) -> list[AnalysisResult]:
 
 
 def _document(head: Any) -> dict[str, Any]:
-    mapping = head._mapping
-    url = mapping.get("input_url", head.url)
     return {
         "id": head.id,
         "source": head.source,
         "format": head.format,
         "encoding": head.encoding,
-        "url": url,
+        "url": head.input_url,
         "fetched_at": head.fetched_at,
         "position": head.position or None,
     }
 
 
 def _article(head: Any) -> dict[str, Any]:
-    mapping = head._mapping
     return {
         "body": head.body,
         "title": head.title,
         "authors": head.authors or [],
         "published": head.published,
-        "publisher": mapping.get("publisher", head.publisher_name),
-        "publisher_domain": mapping.get("publisher_domain", head.publisher_domain_kb),
+        "publisher": head.publisher,
+        "publisher_domain": head.publisher_domain,
         "original_source": head.original_source,
         "republished": bool(head.republished),
         "url": head.url,
@@ -142,32 +130,20 @@ def _entities(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]
                     "roles": e.roles or [],
                     "country": e.country,
                     "aliases": e.aliases or [],
-                    "kb_id": e.entity_id,
                 }
             )
     return out
 
 
-def _local_ids(kb_ids: list[str] | None, local_of: dict[str, str]) -> list[str]:
-    """KB entity ids back to the article's entity ids (a free-text target stays as it is)."""
-    return [local_of.get(x, x) for x in kb_ids or []]
-
-
-def _attributions(rows: list[Any], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    local_of: dict[str, str] = {}
-    for e in entities:  # two article entities linked to one KB entity: the first one named it
-        local_of.setdefault(e["kb_id"], e["id"])
+def _attributions(rows: list[Any]) -> list[dict[str, Any]]:
     out = []
     for r in sorted(rows, key=lambda r: local_order(r.local_id)):
-        mapping = r._mapping
         speaker = None
         if r.speaker_start is not None:
             speaker = {"start": r.speaker_start, "end": r.speaker_end, "text": r.speaker_text}
         cue = None
         if r.cue_start is not None:
             cue = {"start": r.cue_start, "end": r.cue_end, "text": r.cue_text, "lemma": r.cue_lemma}
-        targets = mapping.get("targets_local") or _local_ids(r.targets, local_of)
-        via = mapping.get("via_local") or _local_ids(r.via, local_of)
         out.append(
             {
                 "id": r.local_id,
@@ -182,8 +158,8 @@ def _attributions(rows: list[Any], entities: list[dict[str, Any]]) -> list[dict[
                 },
                 "kind": r.kind,
                 "stance": r.stance,
-                "targets": targets,
-                "via": via,
+                "targets": r.targets_local or [],
+                "via": r.via_local or [],
                 "confidence": r.confidence,
             }
         )
