@@ -38,10 +38,19 @@ def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
         return None
     data = result.to_dict()
     row = conn.execute(select(a.c.publisher_id, a.c.words).where(a.c.document_id == document_id)).one()
-    links = {
-        r.local_id: r
-        for r in conn.execute(select(ae.c.local_id, ae.c.entity_id, ae.c.link).where(ae.c.document_id == document_id))
-    }
+    add_kb_links(conn, data)
+    data["publisher_id"] = row.publisher_id
+    data["words"] = row.words
+    data["kb_copies"] = copies(conn, document_id)
+    data["spans"] = sorted(spans(data) + signal_spans(data["quantities"], data["signals"] or {}), key=body_order)
+    return data
+
+
+def add_kb_links(conn: Connection, data: dict[str, Any]) -> None:
+    """Each entity's KB id, canonical name and link method; each attribution's KB ids and names (rows.KB_FIELDS)."""
+    document_id = data["document"]["id"]
+    stmt = select(ae.c.local_id, ae.c.entity_id, ae.c.link).where(ae.c.document_id == document_id)
+    links = {r.local_id: r for r in conn.execute(stmt)}
     names = entity_names(conn, {r.entity_id for r in links.values()})
     kb_of = {local: r.entity_id for local, r in links.items()}
     for entity in data["entities"]:
@@ -52,11 +61,6 @@ def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
     for att in data["attributions"]:
         kb = [kb_of.get(x, x) for x in att["targets"]], [kb_of.get(x, x) for x in att["via"]]
         with_kb(att, document_id, kb_of.get(att["speaker"]), *kb, names)
-    data["publisher_id"] = row.publisher_id
-    data["words"] = row.words
-    data["kb_copies"] = copies(conn, document_id)
-    data["spans"] = sorted(spans(data) + signal_spans(data["quantities"], data["signals"] or {}), key=body_order)
-    return data
 
 
 def body_order(span: dict[str, Any]) -> tuple[int, int, str]:
