@@ -130,3 +130,46 @@ def test_jsonl_exports_carry_record_parts(kb_path, tmp_path):
     assert all(set(e) == {"kb_id", "kb_name", "type", "country", "aliases", "articles"} for e in rows["entities"])
     bad = runner.invoke(app, ["export", "--db", kb_path, "--what", "records", "--to", str(tmp_path / "r.csv")])
     assert bad.exit_code != 0
+
+
+def _walk(node, path: str = ""):
+    """Every (path, dict) inside a JSON value."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _walk(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk(value, f"{path}/{i}")
+
+
+def test_every_twin_names_record_fields_as_the_record_does(client, doc_ids):
+    """On every page's JSON twin: each attribution-shaped object is a valid Attribution, a document id is only
+    ever ``document_id`` (or the record's ``document.id``), and a ``publisher`` string is only ever the record's name."""
+    gerasimov = client.get("/api/entities", params={"name": "Gerasimov"}).json()["items"][0]["id"]
+    twins = [
+        "/api/overview",
+        "/api/search?q=said+OR+Gerasimov&limit=50",
+        *[f"/api/articles/{d}" for d in doc_ids],
+        "/api/entities?name=Ger",
+        f"/api/entities/{gerasimov}",
+        "/api/network?recent_days=0",
+        f"/api/timeline?entity={gerasimov}",
+        "/api/publishers",
+        "/api/publishers/globalresearch.ca",
+        "/api/publishers/example.net",
+    ]
+    seen = 0
+    for url in twins:
+        data = client.get(url).json()
+        for path, obj in _walk(data):
+            if path.startswith("/query"):
+                continue  # the echo of the request's own parameters
+            if "speaker_mention" in obj:
+                seen += 1
+                assert not schema_errors(obj, "Attribution"), (url, path)
+            if str(obj.get("id", "")).startswith("sha256:"):
+                assert path.endswith("/document"), (url, path)
+            if isinstance(obj.get("publisher"), str):  # (a publisher page's subject is an object of its own)
+                assert path.endswith("/article") and "body" in obj, (url, path)
+    assert seen > 20
