@@ -145,7 +145,8 @@ def _walk(node, path: str = ""):
 
 def test_every_twin_names_record_fields_as_the_record_does(client, doc_ids):
     """On every page's JSON twin: each attribution-shaped object is a valid Attribution, a document id is only
-    ever ``document_id`` (or the record's ``document.id``), and a ``publisher`` string is only ever the record's name."""
+    ever ``document_id`` (or the record's ``document.id``), and a ``publisher`` string is always the record's
+    publisher name."""
     gerasimov = client.get("/api/entities", params={"name": "Gerasimov"}).json()["items"][0]["id"]
     twins = [
         "/api/overview",
