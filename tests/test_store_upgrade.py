@@ -38,8 +38,10 @@ pytestmark = pytest.mark.slow
 COUNTED = ("documents", "articles", "entities", "mentions", "attributions", "claims", "copies", "ingest_progress")
 
 
-def _release_src(tmp: Path) -> Path:
-    """The release's ``src`` tree, or skip when git or the ref is not there."""
+@pytest.fixture(scope="module")
+def release_src(tmp_path_factory) -> Path:
+    """The release's ``src`` tree, or skip when git or the ref is not there (before anything is analysed)."""
+    tmp = tmp_path_factory.mktemp("release")
     git = shutil.which("git")
     if not git or not (ROOT / ".git").exists():
         pytest.skip("needs git and the project's repository")
@@ -134,7 +136,7 @@ ROUNDED = {"attributions": {"confidence"}}
 
 
 @pytest.fixture(scope="module")
-def fresh(tmp_path_factory, inputs, ratings):
+def fresh(release_src, tmp_path_factory, inputs, ratings):
     """The same inputs ingested by today's code."""
     db = str(tmp_path_factory.mktemp("upgrade-fresh") / "kb.sqlite")
     os.environ.pop(ENV_RATINGS, None)
@@ -153,9 +155,8 @@ def old_db(request, tmp_path):
     return PG_URL
 
 
-def test_a_kb_of_the_last_release_upgrades_with_nothing_lost(tmp_path, inputs, ratings, fresh, old_db):
-    src = _release_src(tmp_path)
-    _old_ingest(src, inputs, old_db, ratings)
+def test_a_kb_of_the_last_release_upgrades_with_nothing_lost(release_src, tmp_path, inputs, ratings, fresh, old_db):
+    _old_ingest(release_src, inputs, old_db, ratings)
     before = _raw(old_db)
     assert before["counts"]["articles"] == 5 and before["counts"]["claims"] > 20 and before["counts"]["signals"] == 5
 
