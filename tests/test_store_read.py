@@ -44,5 +44,6 @@ def test_records_come_back_as_analyze_made_them(db_url, analysed):  # noqa: F811
                 assert data == original.to_dict(), original.document.source
             assert read_result(conn, ids[0]).to_dict() == analysed[0].to_dict()
             assert read_result(conn, "sha256:not-there") is None
+        assert [r.to_dict() for r in kb.records(ids[:2])] == [r.to_dict() for r in analysed[:2]]
     assert any(r.signals and r.signals.source and r.signals.source.provenance.chain for r in analysed)
     assert any(r.quantities for r in analysed) and any(r.signals is None for r in analysed)
