@@ -7,8 +7,8 @@ and on its own. "Source lines" are all lines of the ``.py`` files, blank and com
 
     python scripts/longest_functions.py [ROOT] [--top N] [--before OTHER_SRC] [--write]
 
-``--before`` measures another checkout's ``src/`` too (e.g. main before a change); ``--write`` puts
-both in the "Code shape" section of BENCHMARKS.md.
+``--before`` measures other checkouts' ``src/`` too (e.g. main before a change; repeatable); ``--write``
+puts them all in the "Code shape" section of BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _revision(root: Path) -> str:
     return f"{branch}@{commit}" if commit else str(root)
 
 
-def _section(before: tuple, after: tuple, top: int, roots: tuple[Path | None, Path]) -> str:
+def _section(measured: list[tuple[str, Path, tuple]], top: int, note: str | None = None) -> str:
     from bench._report import command_line, machine, now
 
     lines = [
@@ -102,12 +102,13 @@ def _section(before: tuple, after: tuple, top: int, roots: tuple[Path | None, Pa
         f"| source | lines in src/ | top-{top} function lines | share |",
         "|---|---:|---:|---:|",
     ]
-    for label, root, (longest, total, share) in (("before", roots[0], before), ("after", roots[1], after)):
-        if longest is not None and root is not None:
-            where = f"{label} ({_revision(root)})"
-            lines.append(f"| {where} | {total:,} | {sum(f.lines for f in longest)} | {share:.2%} |")
+    for label, root, (longest, total, share) in measured:
+        where = f"{label} ({_revision(root)})"
+        lines.append(f"| {where} | {total:,} | {sum(f.lines for f in longest)} | {share:.2%} |")
+    if note:
+        lines += ["", note]
     lines += ["", f"The {top} longest functions now:", ""]
-    lines += [f"- {f.lines} lines: `{f.path}` `{f.name}`" for f in after[0]]
+    lines += [f"- {f.lines} lines: `{f.path}` `{f.name}`" for f in measured[-1][2][0]]
     return "\n".join(lines) + "\n"
 
 
@@ -115,17 +116,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--top", type=int, default=10)
-    parser.add_argument("--before", type=Path, help="another src/ to measure first (the code before a change)")
+    parser.add_argument(
+        "--before", type=Path, action="append", default=[], help="another src/ to measure first (repeatable)"
+    )
+    parser.add_argument("--note", help="a sentence for the section (what the checkouts are)")
     parser.add_argument("--write", action="store_true", help="write the Code shape section of BENCHMARKS.md")
     args = parser.parse_args(argv)
-    before = report(args.before.resolve(), args.top) if args.before else (None, 0, 0.0)
-    after = report(args.root.resolve(), args.top)
+    measured = [("before", root.resolve(), report(root.resolve(), args.top)) for root in args.before]
+    measured.append(("after", args.root.resolve(), report(args.root.resolve(), args.top)))
     if args.write:
         sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
         from bench._report import write_section
 
-        roots = (args.before.resolve() if args.before else None, args.root.resolve())
-        write_section("code-shape", _section(before, after, args.top, roots))
+        write_section("code-shape", _section(measured, args.top, args.note))
 
 
 if __name__ == "__main__":
