@@ -1,0 +1,165 @@
+"""Stance from what is said: a denial, a doubt or a criticism in the content of a neutral cue.
+
+Why: most accusations, denials and doubts in running text come with "said", "wrote" or "called"
+and the act is in the words ("said the report was just not true", "it is hard to believe that
+...", "described the air strikes as inadequate and ineffective"). Each finder looks for one kind
+of evidence in the content's tokens and returns the stance with the tokens that carry it. The
+checks are set lookups over the content and a walk up the parse for negation and nesting, so the
+stage stays cheap. Denial is tried first (a denial that also attacks the accuser is a denial),
+then doubt, then criticism.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from . import stance_lexicon as lex
+
+Found = tuple[str, list[Token]]  # (stance, evidence tokens)
+_NEG_WORDS = {"not", "n't", "never", "no", "nothing", "neither", "nor", "hardly"}
+_PREDICATE_DEPS = {"acomp", "attr", "oprd", "xcomp", "ROOT", "ccomp", "conj", "appos", "npadvmod", "dobj"}
+_CLAIM_NOUNS = frozenset(
+    "claim claims allegation allegations accusation accusations charge charges report reports story "
+    "stories rumor rumors rumour rumours suggestion suggestions assertion assertions notion idea".split()
+)
+_WH = {"who", "what", "why", "how", "where", "when", "which", "is", "are", "do", "does", "did", "can", "could"}
+
+
+def content_stance(doc: Doc, tokens: Sequence[Token], cue_lemma: str = "") -> Found | None:
+    """The first of deny, doubt, accuse whose evidence the content holds, or ``None``."""
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    for finder in _FINDERS:
+        found = finder(doc, tokens, inside, cue_lemma)
+        if found is not None:
+            return found
+    return None
+
+
+def negated(tok: Token) -> bool:
+    """True when ``tok`` (or the copula or auxiliary it hangs on) carries a negation."""
+    for t in (tok, tok.head) if tok.dep_ in {"acomp", "attr", "oprd", "amod"} else (tok,):
+        if any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in t.children):
+            return True
+        if t.dep_ == "amod" and t.head.i != t.i and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
+            return True
+    return False
+
+
+def reported_by_other(tok: Token, inside: set[int]) -> bool:
+    """True when a speech verb with its own named subject, inside the content, governs ``tok``.
+
+    "said critics called the plan reckless": "reckless" is the critics' word, not the source's.
+    """
+    node = tok
+    while node.head.i != node.i and node.head.i in inside:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in lex.REPORTING_LEMMAS:
+            subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj and subj[0].pos_ != "PRON":
+                return True
+    return False
+
+
+def _phrase(tokens: Sequence[Token], phrases: list[tuple[str, ...]]) -> list[Token] | None:
+    """The tokens of the first phrase of ``phrases`` found as consecutive tokens of ``tokens``."""
+    lowers = [t.lower_.replace("’", "'") for t in tokens]
+    for n in range(len(lowers)):
+        for p in phrases:
+            if tuple(lowers[n : n + len(p)]) == p:
+                return list(tokens[n : n + len(p)])
+    return None
+
+
+def _with_negation(tok: Token) -> list[Token]:
+    """``tok`` and the negation words attached to it or its copula, for the evidence span."""
+    heads = [tok, tok.head] if tok.dep_ in {"acomp", "attr", "oprd"} else [tok]
+    return [tok] + [c for h in heads for c in h.children if c.dep_ == "neg" or c.lower_ in {"never", "no"}]
+
+
+def _denial(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Found | None:
+    """ "not true", "no evidence", "false", "did not violate", "is not racist"."""
+    hit = _phrase(tokens, lex.DENIAL_PHRASES)
+    if hit:
+        return "deny", hit
+    for t in tokens:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if reported_by_other(t, inside):
+            continue
+        if low in lex.DENIAL_WORDS and not negated(t):
+            if t.dep_ == "amod" and t.head.lemma_.lower() not in _CLAIM_NOUNS:
+                continue  # "false promises" judges someone: criticism, found later
+            return "deny", [t]
+        if low in lex.TRUTH_WORDS and t.dep_ in {"acomp", "attr"} and negated(t):
+            return "deny", _with_negation(t)
+        if lemma in lex.GROUND_NOUNS and any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+            return "deny", [c for c in t.children if c.lower_ == "no"] + [t]
+        if t.pos_ == "VERB" and lemma in lex.MISDEED_VERBS and negated(t):
+            return "deny", _with_negation(t)
+        if low in lex.CRITICISM_WORDS and t.dep_ in {"acomp", "attr"} and negated(t):
+            return "deny", _with_negation(t)  # "the campaign is not racist": a charge rejected
+    return None
+
+
+def _doubt(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Found | None:
+    """ "hard to believe", "questionable", "not convinced", rhetorical questions."""
+    hit = _phrase(tokens, lex.DOUBT_PHRASES)
+    if hit and not reported_by_other(hit[0], inside):
+        return "doubt", hit
+    for t in tokens:
+        if t.lower_ in lex.DOUBT_WORDS and not negated(t) and not reported_by_other(t, inside):
+            if t.lower_ in {"doubt", "doubts"} and any(c.lower_ in {"no", "little"} for c in t.children):
+                continue  # "no doubt that ..." is certainty
+            return "doubt", [t]
+    if cue in {"ask", "wonder", "question", "inquire", "enquire"}:
+        return None
+    return _rhetorical(doc, tokens, inside)
+
+
+def _rhetorical(doc: Doc, tokens: Sequence[Token], inside: set[int]) -> Found | None:
+    """A question said, not asked, that casts doubt: "Who really believes they ...?"."""
+    for sent in {t.sent for t in tokens}:
+        words = [t for t in sent if t.i in inside and not t.is_punct]
+        if not words or not _is_question(sent):
+            continue
+        if words[0].lower_ not in _WH:
+            continue
+        lowers = {t.lower_ for t in words}
+        if lowers & lex.RHETORICAL_MARKERS:
+            return "doubt", words
+    return None
+
+
+def _is_question(sent) -> bool:
+    """True when the sentence's last token, closing quotes and brackets aside, is "?"."""
+    for t in reversed(sent):
+        if t.is_quote or t.is_bracket or t.is_space:
+            continue
+        return t.text == "?"
+    return False
+
+
+def _criticism(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Found | None:
+    """A negative judgement of an actor or an act: "inadequate", "irresponsible", "a disaster"."""
+    for t in tokens:
+        low = t.lower_
+        if low not in lex.CRITICISM_WORDS and t.lemma_.lower() not in lex.CRITICISM_WORDS:
+            continue
+        if negated(t) or reported_by_other(t, inside):
+            continue
+        if t.dep_ == "amod" and t.head.lemma_.lower() in lex.NEUTRAL_HEADS:
+            continue
+        if low in lex.PREDICATE_ONLY and t.dep_ not in _PREDICATE_DEPS:
+            continue
+        return "accuse", [t]
+    return None
+
+
+_FINDERS: tuple[Callable[[Doc, Sequence[Token], set[int], str], Found | None], ...] = (
+    _denial,
+    _doubt,
+    _criticism,
+)
