@@ -64,11 +64,13 @@ def cue_stance(doc: Doc, cue_ids: list[int]) -> tuple[str, list[Token], bool]:
     lemma = head.lemma_.lower()
     negated = any(c.dep_ in _NEG for t in toks for c in t.children)
     stance, carrier = _cue_words(toks, lemma)
+    if stance == "demand" and lemma in {"insist", "ask"} and _reports_a_fact(head):
+        stance, carrier = ("assert" if lemma == "insist" else "other"), []
     if stance is None and lemma == "call":
         stance, carrier = _call(doc, toks), [head]
-    if stance is None:
-        stance = "assert" if lemma in lex.ASSERT_LEMMAS else "other"
-        carrier = []
+    if stance is None:  # "had been so dismissive of": a judgement in the cue itself
+        carrier = [t for t in toks if t.lower_ in lex.CRITICISM_WORDS][:1]
+        stance = "accuse" if carrier else "assert" if lemma in lex.ASSERT_LEMMAS else "other"
     if negated:
         flipped = _negated(stance, lemma)
         return flipped, (_negation_and(toks) if flipped == "doubt" else []), True
@@ -109,6 +111,22 @@ def _negation_and(toks: list[Token]) -> list[Token]:
 def _with_objects(toks: list[Token]) -> list[Token]:
     """The cue tokens and their direct objects."""
     return toks + [c for t in toks for c in t.children if c.dep_ in {"dobj", "obj"}]
+
+
+def _reports_a_fact(head: Token) -> bool:
+    """ "insisted that he never sent it", "asked whether it was true": a clause, not a call to act.
+
+    "insisted that he resign" (a bare verb, the subjunctive) and "asked them to leave" stay demands.
+    """
+    for c in head.children:
+        if c.dep_ != "ccomp":
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if marks & {"whether", "if"} or c.tag_ in {"VBD", "VBZ", "VBP"}:
+            return True
+        if any(a.dep_ == "aux" and a.tag_ in {"VBD", "VBZ", "VBP", "MD"} for a in c.children):
+            return True
+    return False
 
 
 def _call(doc: Doc, toks: list[Token]) -> str:

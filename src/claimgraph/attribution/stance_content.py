@@ -16,13 +16,14 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from . import stance_lexicon as lex
+from .stance_lexicon import word_set
 
 Found = tuple[str, list[Token]]  # (stance, evidence tokens)
 _NEG_WORDS = {"not", "n't", "never", "no", "nothing", "neither", "nor", "hardly"}
 _PREDICATE_DEPS = {"acomp", "attr", "oprd", "xcomp", "ROOT", "ccomp", "conj", "appos", "npadvmod", "dobj"}
-_CLAIM_NOUNS = frozenset(
+_CLAIM_NOUNS = word_set(
     "claim claims allegation allegations accusation accusations charge charges report reports story "
-    "stories rumor rumors rumour rumours suggestion suggestions assertion assertions notion idea".split()
+    "stories rumor rumors rumour rumours suggestion suggestions assertion assertions notion idea"
 )
 _WH = {"who", "what", "why", "how", "where", "when", "which", "is", "are", "do", "does", "did", "can", "could"}
 
@@ -64,14 +65,35 @@ def reported_by_other(tok: Token, inside: set[int]) -> bool:
     return False
 
 
+def hypothetical(tok: Token, inside: set[int]) -> bool:
+    """True in a condition or its consequence ("if it failed to ...", "would be unfair if ..."): no claim yet."""
+    node = tok
+    while True:
+        if _conditional(node) or any(c.dep_ == "advcl" and _conditional(c) for c in node.children):
+            return True
+        if node.head.i == node.i or node.head.i not in inside:
+            return False
+        node = node.head
+
+
+def _conditional(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children)
+
+
 def _phrase(tokens: Sequence[Token], phrases: list[tuple[str, ...]]) -> list[Token] | None:
     """The tokens of the first phrase of ``phrases`` found as consecutive tokens of ``tokens``."""
-    lowers = [t.lower_.replace("’", "'") for t in tokens]
+    lowers = [_norm(t) for t in tokens]
     for n in range(len(lowers)):
         for p in phrases:
             if tuple(lowers[n : n + len(p)]) == p:
                 return list(tokens[n : n + len(p)])
     return None
+
+
+def _norm(tok: Token) -> str:
+    """Lower case, curly apostrophe straightened, "n't" as "not" (so "don't buy" is "do not buy")."""
+    low = tok.lower_.replace("’", "'")
+    return "not" if low == "n't" else low
 
 
 def _with_negation(tok: Token) -> list[Token]:
@@ -89,19 +111,56 @@ def _denial(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Fo
         low, lemma = t.lower_, t.lemma_.lower()
         if reported_by_other(t, inside):
             continue
-        if low in lex.DENIAL_WORDS and not negated(t):
-            if t.dep_ == "amod" and t.head.lemma_.lower() not in _CLAIM_NOUNS:
-                continue  # "false promises" judges someone: criticism, found later
+        if low in lex.DENIAL_WORDS and not negated(t) and _rejects(t):
             return "deny", [t]
         if low in lex.TRUTH_WORDS and t.dep_ in {"acomp", "attr"} and negated(t):
             return "deny", _with_negation(t)
         if lemma in lex.GROUND_NOUNS and any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
             return "deny", [c for c in t.children if c.lower_ == "no"] + [t]
-        if t.pos_ == "VERB" and lemma in lex.MISDEED_VERBS and negated(t):
+        if _active(t) and lemma in lex.MISDEED_VERBS and negated(t):
             return "deny", _with_negation(t)
-        if low in lex.CRITICISM_WORDS and t.dep_ in {"acomp", "attr"} and negated(t):
+        if _never_did(t, inside):
+            return "deny", _with_negation(t)
+        if low in lex.CRITICISM_WORDS and t.dep_ in {"acomp", "attr"} and negated(t) and not _not_just(t):
             return "deny", _with_negation(t)  # "the campaign is not racist": a charge rejected
     return None
+
+
+def _rejects(tok: Token) -> bool:
+    """A denial word that judges a claim ("the story is false", "false allegations", "a myth").
+
+    Not a lie someone tells ("spread lies", "the lies"): that is an accusation, found later.
+    """
+    if tok.lower_ in lex.LIE_NOUNS and tok.dep_ not in {"attr", "acomp", "ROOT", "appos"}:
+        return False
+    if tok.dep_ == "amod":
+        return tok.head.lemma_.lower() in _CLAIM_NOUNS
+    return True
+
+
+def _active(tok: Token) -> bool:
+    """A verb with its own subject, in the active voice ("did not violate", not "was not violated by")."""
+    kids = {c.dep_ for c in tok.children}
+    return tok.pos_ == "VERB" and "nsubj" in kids and not kids & {"auxpass", "nsubjpass"}
+
+
+def _not_just(tok: Token) -> bool:
+    """ "not just a failure", "not only wrong": the negation makes it stronger, not a denial."""
+    heads = (tok, tok.head)
+    return any(c.lower_ in {"just", "only", "merely", "simply"} for h in heads for c in h.children) and any(
+        c.dep_ == "neg" for h in heads for c in h.children
+    )
+
+
+def _never_did(tok: Token, inside: set[int]) -> bool:
+    """ "she never sent the questions": the content's main verb, simple past, under "never"."""
+    if tok.tag_ != "VBD" or tok.lemma_.lower() in lex.NEVER_NEUTRAL:
+        return False
+    if tok.head.i in inside and tok.head.i != tok.i and tok.dep_ != "ccomp":
+        return False
+    if not any(c.lower_ == "never" for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "PROPN"} and c.lower_ != "it" for c in tok.children)
 
 
 def _doubt(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Found | None:
@@ -148,14 +207,24 @@ def _criticism(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) ->
         low = t.lower_
         if low not in lex.CRITICISM_WORDS and t.lemma_.lower() not in lex.CRITICISM_WORDS:
             continue
-        if negated(t) or reported_by_other(t, inside):
+        if negated(t) or reported_by_other(t, inside) or hypothetical(t, inside):
             continue
-        if t.dep_ == "amod" and t.head.lemma_.lower() in lex.NEUTRAL_HEADS:
+        if t.dep_ == "compound" or (t.dep_ == "amod" and t.head.lemma_.lower() in lex.NEUTRAL_HEADS):
             continue
         if low in lex.PREDICATE_ONLY and t.dep_ not in _PREDICATE_DEPS:
             continue
         return "accuse", [t]
+    for t in tokens:  # "the governor lied", "spread lies", "tried to deceive the judge"
+        lemma = t.lemma_.lower()
+        wrong = (t.pos_ == "VERB" and lemma in lex.WRONGDOING_VERBS) or t.lower_ in lex.LIE_NOUNS
+        if wrong and not (negated(t) or reported_by_other(t, inside) or hypothetical(t, inside) or _first_person(t)):
+            return "accuse", [t]
     return None
+
+
+def _first_person(tok: Token) -> bool:
+    """True when the verb's subject is "I" or "we" (a confession or a plan, not an accusation)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in tok.children)
 
 
 _FINDERS: tuple[Callable[[Doc, Sequence[Token], set[int], str], Found | None], ...] = (

@@ -9,6 +9,11 @@ how they were chosen. The stance vocabulary itself lives in ``claimgraph.vocab``
 from __future__ import annotations
 
 
+def word_set(words: str) -> frozenset[str]:
+    """A word list written as one string, as a set."""
+    return frozenset(words.split())
+
+
 def _words(table: dict[str, str]) -> dict[str, str]:
     """``{stance: "w1 w2 ..."}`` as ``{word: stance}``; a word listed twice keeps its first stance."""
     out: dict[str, str] = {}
@@ -28,8 +33,7 @@ CUE_LEMMAS: dict[str, str] = _words(
         "accusation allegation criticism complaint condemnation blame indictment lawsuit",
         "deny": "deny reject dismiss refute dispute rebut contradict disavow deflect debunk repudiate "
         "denial rejection rebuttal",
-        "doubt": "doubt question suspect wonder skeptical sceptical doubtful suspicion skepticism scepticism "
-        "challenge",
+        "doubt": "doubt question suspect wonder skeptical sceptical doubtful suspicion skepticism scepticism challenge",
         "warn": "warn caution threaten fear worry alarm alert warning threat concern",
         "praise": "praise commend applaud hail laud thank congratulate celebrate tout endorse salute admire "
         "compliment endorsement",
@@ -60,40 +64,45 @@ OBJECT_NOUNS: dict[str, str] = _words(
     }
 )
 
-ASSERT_LEMMAS = frozenset(
+ASSERT_LEMMAS = word_set(
     "say tell state claim assert argue add note explain maintain contend declare announce report write "
     "tweet post reply respond answer acknowledge admit concede confirm mention remark comment observe "
     "point recall reveal disclose testify affirm stress emphasize emphasise conclude find show indicate "
     "accord believe think know describe characterize characterise label portray call dub brand term "
-    "correlate link attribute".split()
+    "correlate link attribute"
 )
 
 # Cues that report no claim at all (acts, wants, questions): the content cannot give them a stance.
-NO_CLAIM_LEMMAS = frozenset(
+NO_CLAIM_LEMMAS = word_set(
     "ask decline refuse want hope plan intend seek try wish like love vote elect appoint approve sign "
-    "launch ban nominate hire invite discuss".split()
+    "launch ban nominate hire invite discuss"
 )
 
 # Cues that report speech: a stance word under one of these inside the content is another source's.
-REPORTING_LEMMAS = frozenset(ASSERT_LEMMAS | set(CUE_LEMMAS) - {"likely", "call"})
+REPORTING_LEMMAS = word_set(
+    "say tell claim assert argue add note explain state declare announce report write tweet post reply "
+    "respond insist maintain contend call describe label brand dub term accuse blame criticize criticise "
+    "charge allege deny reject dismiss suggest think believe warn"
+)
 
 # --- the content: words that make a neutral cue an accusation, a denial or a doubt --------------
 
 # Rejections of a claim: "is not true", "false", "baseless", "categorically".
-DENIAL_WORDS = frozenset(
+DENIAL_WORDS = word_set(
     "false untrue baseless groundless unfounded unsubstantiated erroneous inaccurate incorrect nonsense "
     "fabricated fabrication fiction fictitious lie lies hoax myth rubbish garbage bogus categorically "
-    "flatly".split()
+    "flatly"
 )
 # Predicates that, negated, reject a claim: "is not true", "isn't accurate", "not the case".
-TRUTH_WORDS = frozenset("true accurate correct right case so factual".split())
+TRUTH_WORDS = word_set("true accurate correct right factual")
 # Nouns that, with "no", deny grounds: "no evidence", "no proof", "no basis".
-GROUND_NOUNS = frozenset("evidence proof basis truth indication sign merit substance foundation".split())
+GROUND_NOUNS = word_set("evidence proof basis truth merit substance foundation")
 # Fixed denial phrases, as lower-case token sequences.
 DENIAL_PHRASES = [
     tuple(p.split())
     for p in [
         "nothing to do with",
+        "not the case",
         "no wrongdoing",
         "nothing wrong",
         "did nothing wrong",
@@ -103,16 +112,25 @@ DENIAL_PHRASES = [
         "not guilty",
         "never happened",
         "did not happen",
-        "didn't happen",
-        "not happen",
         "far from the truth",
     ]
 ]
+# Denial words that, as a thing someone tells or spreads ("told lies", "false stories" aside), accuse.
+LIE_NOUNS = word_set("lie lies falsehood falsehoods")
+# Verbs after "never" that say nothing was done: "it never crossed my mind", "never wanted".
+NEVER_NEUTRAL = word_set("be have want need like think expect know cross seem feel get lose win stop")
+
 # Misdeeds that, when the content says they were not done, make it a denial ("did not violate").
-MISDEED_VERBS = frozenset(
+MISDEED_VERBS = word_set(
     "lie cheat steal violate break commit collude bribe hack leak hide mislead deceive abuse harass assault "
     "rig fabricate plagiarize plagiarise falsify cover conspire coordinate pay sell bully threaten "
-    "discriminate profit embezzle launder wiretap spy".split()
+    "discriminate profit embezzle launder wiretap spy"
+)
+
+# Misdeeds that, said of someone else, accuse them: "the governor lied", "tried to deceive".
+WRONGDOING_VERBS = word_set(
+    "lie cheat steal deceive mislead bribe abuse harass rig fabricate plagiarize plagiarise falsify collude "
+    "conspire embezzle launder betray exploit smear slander sabotage obstruct defraud swindle extort"
 )
 
 # Disbelief and uncertainty about a claim or an ability.
@@ -137,20 +155,19 @@ DOUBT_PHRASES = [
         "strains credulity",
         "beggars belief",
         "defies belief",
-        "don't buy",
         "do not buy",
-        "doesn't buy",
         "does not buy",
+        "did not buy",
     ]
 ]
-DOUBT_WORDS = frozenset(
-    "questionable doubtful dubious implausible unconvinced skeptical sceptical far-fetched doubt doubts".split()
+DOUBT_WORDS = word_set(
+    "questionable doubtful dubious implausible unconvinced skeptical sceptical far-fetched doubt doubts"
 )
 # Words in a question that make it rhetorical disbelief ("Who really believes ...?").
-RHETORICAL_MARKERS = frozenset("really seriously honestly believe believes buy expect anyone anybody".split())
+RHETORICAL_MARKERS = word_set("really seriously honestly believe believes buy expect anyone anybody")
 
 # Negative judgements of an actor, an act, a policy or a statement.
-CRITICISM_WORDS = frozenset(
+CRITICISM_WORDS = word_set(
     """
     inadequate ineffective ineffectual irresponsible incompetent incompetence inept reckless negligent
     negligence dishonest dishonesty corrupt corruption disgraceful disgrace shameful shameless outrageous
@@ -161,21 +178,22 @@ CRITICISM_WORDS = frozenset(
     racist racism bigot bigoted bigotry sexist sexism xenophobic misogynist misogynistic hateful
     demagogue demagoguery divisive arrogant arrogance cowardly coward clueless ignorant betray betrayed
     betrayal abusive exploit exploited cheated crook crooked scandalous embarrassing embarrassment
-    insulting offensive biased unfair unjust injustice mismanagement wasteful blunder blunders undermine
+    insulting biased unfair unjust injustice mismanagement wasteful blunder blunders undermine
     undermined undermining sabotage sabotaged smear slander vulgar nasty sleazy disrespect disrespectful
     contempt callous cruel inhumane heartless immoral unethical unpatriotic treason traitor traitors
     incoherent delusional dangerous failed failure failures flawed misguided wrongheaded shortsighted
     short-sighted hollow empty lousy terrible horrible awful worst pointless useless worthless
     destructive harmful damaging botched bungled exaggerate exaggerated exaggerating distort distorted
-    distorting manipulate manipulated manipulative propaganda liability fool fools bias
-    """.split()
+    distorting manipulate manipulated manipulative propaganda liability falsely deliberately fool fools bias dismissive
+    disqualifying dysfunctional troubling crazy insane
+    """
 )
 # Criticism words that only judge when they are the predicate ("the plan is dangerous"), not as a
 # modifier of a kind of thing ("dangerous goods", "empty seats", "failed states" still count there).
-PREDICATE_ONLY = frozenset("dangerous empty hollow terrible horrible awful worst failure".split())
+PREDICATE_ONLY = word_set("dangerous empty hollow terrible horrible awful worst failure troubling crazy insane")
 # Nouns that a criticism adjective describes without judging anyone: "terrible weather", "worst storm".
-NEUTRAL_HEADS = frozenset(
+NEUTRAL_HEADS = word_set(
     "weather storm storms accident accidents disease diseases illness cancer flood floods fire fires "
     "earthquake hurricane drought crash tragedy loss losses injury injuries goods materials seats "
-    "chair chairs room space streets ground".split()
+    "chair chairs room space streets ground"
 )

@@ -15,7 +15,6 @@ from sqlalchemy import Connection, bindparam, text
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
-STANCES = ("accuse", "deny", "doubt", "assert", "warn", "praise", "echo", "demand", "predict", "other")
 
 
 def clamp(limit: int | None, offset: int | None, default: int = DEFAULT_LIMIT) -> tuple[int, int]:

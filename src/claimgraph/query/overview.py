@@ -8,7 +8,7 @@ from sqlalchemy import Connection, select
 
 from ..store import schema as s
 from ..store.query import status
-from .common import STANCES
+from ..vocab import STANCES
 from .publisher import publishers
 
 

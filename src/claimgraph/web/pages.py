@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import query
-from ..query.common import STANCES, entity_names
+from ..query.common import entity_names
+from ..vocab import STANCES
 from .app import HERE
 from .cards import attribution_card
 from .deps import DEFAULT_LIMIT, Conn, Filtered, Filters, Limit, Offset
