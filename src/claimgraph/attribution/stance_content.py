@@ -166,16 +166,28 @@ def _never_did(tok: Token, inside: set[int]) -> bool:
 def _doubt(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Found | None:
     """ "hard to believe", "questionable", "not convinced", rhetorical questions."""
     hit = _phrase(tokens, lex.DOUBT_PHRASES)
-    if hit and not reported_by_other(hit[0], inside):
+    if hit and not reported_by_other(hit[0], inside) and not _imperative(hit):
         return "doubt", hit
     for t in tokens:
         if t.lower_ in lex.DOUBT_WORDS and not negated(t) and not reported_by_other(t, inside):
-            if t.lower_ in {"doubt", "doubts"} and any(c.lower_ in {"no", "little"} for c in t.children):
-                continue  # "no doubt that ..." is certainty
+            if t.lower_ in {"doubt", "doubts"} and (_certainty(doc, t) or t.dep_ == "compound"):
+                continue
             return "doubt", [t]
     if cue in {"ask", "wonder", "question", "inquire", "enquire"}:
         return None
     return _rhetorical(doc, tokens, inside)
+
+
+def _certainty(doc: Doc, tok: Token) -> bool:
+    """ "no doubt that ...", "little doubt": certainty, not doubt."""
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return before in {"no", "little"} or any(c.lower_ in {"no", "little"} for c in tok.children)
+
+
+def _imperative(hit: list[Token]) -> bool:
+    """ "Don't buy a single vote more": an order, not disbelief (the verb has no subject)."""
+    verbs = [t for t in hit if t.lemma_.lower() == "buy"]
+    return bool(verbs) and not any(c.dep_ == "nsubj" for v in verbs for c in v.children)
 
 
 def _rhetorical(doc: Doc, tokens: Sequence[Token], inside: set[int]) -> Found | None:
@@ -214,12 +226,20 @@ def _criticism(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) ->
         if low in lex.PREDICATE_ONLY and t.dep_ not in _PREDICATE_DEPS:
             continue
         return "accuse", [t]
-    for t in tokens:  # "the governor lied", "spread lies", "tried to deceive the judge"
+    for t in tokens:  # "the governor lied", "spread lies", "tried to deceive", "should have known"
         lemma = t.lemma_.lower()
-        wrong = (t.pos_ == "VERB" and lemma in lex.WRONGDOING_VERBS) or t.lower_ in lex.LIE_NOUNS
+        wrong = (t.pos_ == "VERB" and lemma in lex.WRONGDOING_VERBS) or t.lower_ in lex.LIE_NOUNS or _reproach(t)
         if wrong and not (negated(t) or reported_by_other(t, inside) or hypothetical(t, inside) or _first_person(t)):
-            return "accuse", [t]
+            return "accuse", [c for c in t.children if c.dep_ == "aux" and c.i < t.i] + [t]
     return None
+
+
+def _reproach(tok: Token) -> bool:
+    """ "should have known", "ought to have acted": what someone failed to do, said of the past."""
+    if tok.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in tok.children if c.dep_ == "aux" and c.i < tok.i]
+    return "have" in aux and bool(set(aux) & {"should", "ought"})
 
 
 def _first_person(tok: Token) -> bool:

@@ -29,9 +29,10 @@ CUE_LEMMAS: dict[str, str] = _words(
     {
         "accuse": "accuse blame criticize criticise condemn denounce slam blast attack charge allege lash fault "
         "scold rebuke chide assail berate castigate decry excoriate indict implicate smear ridicule mock "
-        "deride disparage lambast lambaste pillory vilify demonize demonise belittle insult sue "
+        "deride disparage lambast lambaste pillory vilify demonize demonise belittle insult sue anger "
+        "infuriate enrage outrage ire "
         "accusation allegation criticism complaint condemnation blame indictment lawsuit",
-        "deny": "deny reject dismiss refute dispute rebut contradict disavow deflect debunk repudiate "
+        "deny": "deny reject dismiss refute dispute rebut contradict disavow deflect debunk repudiate defend counter "
         "denial rejection rebuttal",
         "doubt": "doubt question suspect wonder skeptical sceptical doubtful suspicion skepticism scepticism challenge",
         "warn": "warn caution threaten fear worry alarm alert warning threat concern",
@@ -50,7 +51,7 @@ CUE_PHRASES: dict[tuple[str, ...], str] = {
     tuple(p.split()): stance
     for stance, phrases in {
         "accuse": ["take issue", "go after", "lash out", "take aim", "point the finger", "find fault", "call out"],
-        "deny": ["push back", "brush off", "brush aside", "shrug off", "wave off", "wave away", "bristle"],
+        "deny": ["push back", "brush off", "brush aside", "shrug off", "wave off", "wave away", "bristle", "stand by"],
         "doubt": ["cast doubt", "call into question", "raise question", "raise doubt", "pour cold water"],
     }.items()
     for p in phrases
@@ -60,7 +61,8 @@ CUE_PHRASES: dict[tuple[str, ...], str] = {
 OBJECT_NOUNS: dict[str, str] = _words(
     {
         "doubt": "doubt doubts suspicion suspicions skepticism scepticism questions",
-        "accuse": "accusation accusations allegation allegations criticism blame charges indictment",
+        "accuse": "accusation accusations allegation allegations criticism blame charges indictment outrage "
+        "anger fury ire disgust contempt",
     }
 )
 
@@ -68,7 +70,8 @@ ASSERT_LEMMAS = word_set(
     "say tell state claim assert argue add note explain maintain contend declare announce report write "
     "tweet post reply respond answer acknowledge admit concede confirm mention remark comment observe "
     "point recall reveal disclose testify affirm stress emphasize emphasise conclude find show indicate "
-    "accord believe think know describe characterize characterise label portray call dub brand term "
+    "accord believe think know describe characterize characterise label portray paint cast call dub brand "
+    "term "
     "correlate link attribute"
 )
 
@@ -185,12 +188,19 @@ CRITICISM_WORDS = word_set(
     short-sighted hollow empty lousy terrible horrible awful worst pointless useless worthless
     destructive harmful damaging botched bungled exaggerate exaggerated exaggerating distort distorted
     distorting manipulate manipulated manipulative propaganda liability falsely deliberately fool fools bias dismissive
-    disqualifying dysfunctional troubling crazy insane
+    disqualifying dysfunctional troubling crazy insane mongering scaremongering fearmongering warmongering
+    untrustworthy unhinged clown clowns buffoon charlatan puppet puppets thug thugs idiot idiots moron
+    pander pandering grandstanding posturing stunt ploy coverup cover-up collusion misconduct
+    malfeasance cronyism nepotism incitement disservice recklessly irresponsibly dishonestly shamefully
+    disgracefully wrong weak mistake mistakes joke
     """
 )
 # Criticism words that only judge when they are the predicate ("the plan is dangerous"), not as a
 # modifier of a kind of thing ("dangerous goods", "empty seats", "failed states" still count there).
-PREDICATE_ONLY = word_set("dangerous empty hollow terrible horrible awful worst failure troubling crazy insane")
+PREDICATE_ONLY = word_set(
+    "dangerous empty hollow terrible horrible awful worst failure troubling crazy insane wrong weak mistake "
+    "mistakes joke"
+)
 # Nouns that a criticism adjective describes without judging anyone: "terrible weather", "worst storm".
 NEUTRAL_HEADS = word_set(
     "weather storm storms accident accidents disease diseases illness cancer flood floods fire fires "
