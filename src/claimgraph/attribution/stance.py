@@ -155,4 +155,4 @@ def _span(doc: Doc, tokens: Sequence[Token]) -> Span | None:
         return None
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     start, end = first.idx, last.idx + len(last.text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc[first.i : last.i + 1].text)  # not doc.text: that rebuilds the whole body

@@ -83,9 +83,12 @@ def _conditional(tok: Token) -> bool:
 def _phrase(tokens: Sequence[Token], phrases: list[tuple[str, ...]]) -> list[Token] | None:
     """The tokens of the first phrase of ``phrases`` found as consecutive tokens of ``tokens``."""
     lowers = [_norm(t) for t in tokens]
-    for n in range(len(lowers)):
+    firsts = {p[0] for p in phrases}
+    for n, low in enumerate(lowers):
+        if low not in firsts:
+            continue
         for p in phrases:
-            if tuple(lowers[n : n + len(p)]) == p:
+            if p[0] == low and tuple(lowers[n : n + len(p)]) == p:
                 return list(tokens[n : n + len(p)])
     return None
 
@@ -109,8 +112,8 @@ def _denial(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Fo
         return "deny", hit
     for t in tokens:
         low, lemma = t.lower_, t.lemma_.lower()
-        if reported_by_other(t, inside):
-            continue
+        if not _denial_candidate(t, low, lemma) or reported_by_other(t, inside):
+            continue  # the set lookups first, the walk up the parse only for a candidate word
         if low in lex.DENIAL_WORDS and not negated(t) and _rejects(t):
             return "deny", [t]
         if low in lex.TRUTH_WORDS and t.dep_ in {"acomp", "attr"} and negated(t):
@@ -124,6 +127,18 @@ def _denial(doc: Doc, tokens: Sequence[Token], inside: set[int], cue: str) -> Fo
         if low in lex.CRITICISM_WORDS and t.dep_ in {"acomp", "attr"} and negated(t) and not _not_just(t):
             return "deny", _with_negation(t)  # "the campaign is not racist": a charge rejected
     return None
+
+
+def _denial_candidate(tok: Token, low: str, lemma: str) -> bool:
+    """Cheap test: could this token start any of the denial patterns?"""
+    return (
+        low in lex.DENIAL_WORDS
+        or low in lex.TRUTH_WORDS
+        or lemma in lex.GROUND_NOUNS
+        or lemma in lex.MISDEED_VERBS
+        or low in lex.CRITICISM_WORDS
+        or tok.tag_ == "VBD"
+    )
 
 
 def _rejects(tok: Token) -> bool:
@@ -192,6 +207,10 @@ def _imperative(hit: list[Token]) -> bool:
 
 def _rhetorical(doc: Doc, tokens: Sequence[Token], inside: set[int]) -> Found | None:
     """A question said, not asked, that casts doubt: "Who really believes they ...?"."""
+    if not any(t.text == "?" for t in tokens) and not any(
+        doc[t.i + 1].text == "?" for t in tokens[-1:] if t.i + 1 < len(doc)
+    ):
+        return None  # the cheap test first: most contents hold no question
     for sent in {t.sent for t in tokens}:
         words = [t for t in sent if t.i in inside and not t.is_punct]
         if not words or not _is_question(sent):
