@@ -325,6 +325,16 @@ def _cost_line(cost: dict[str, Any]) -> str:
     )
 
 
+def _verdict(result: dict[str, Any]) -> str:
+    """Which of the barred stances meet both blind-set bars."""
+    parts = []
+    for stance in BARRED:
+        st = result["per_stance"][stance]
+        ok = st["p"] is not None and st["p"] >= BLIND_P and st["r"] is not None and st["r"] >= BLIND_R
+        parts.append(f"{stance} {'met' if ok else 'not met'} ({fmt(st['p'])} / {fmt(st['r'])})")
+    return "; ".join(parts)
+
+
 def before_after(results: dict[str, Any], before: dict[str, Any]) -> str:
     """Precision / recall of the barred stances (and stance accuracy) before and after, per label set."""
     rows = ["| set | stance | before P / R | after P / R |", "|---|---|---|---|"]
@@ -358,6 +368,8 @@ def report(results: dict[str, dict[str, Any]], before: dict[str, Any] | None = N
     )
     compare = (
         f"\n### Before / after (`--before`: the same script's figures at {before.get('commit', 'an older commit')})"
+        f"\n\nThe before file is this script run on the older code: `git worktree add --detach ../base COMMIT`, "
+        f"then `PYTHONPATH=../base/src:. python bench/stance.py --no-write --json before.json --commit COMMIT`."
         f"\n\n{before_after(results, before)}\n"
         if before
         else ""
@@ -379,13 +391,14 @@ The content rules were written while reading these items and the written sentenc
     )
     return f"""## Stance and targets (own labels on PolNeAR dev, validation split)
 
-- date: {now()}
+- date: {results.get("date") or now()}
 - machine: {machine()}
-- command: `{command_line()}`
+- command: `{results.get("command") or command_line()}`
 - matching: each item to the predicted attribution with the best content Dice (non-space characters) ≥ 0.5,
   one-to-one within an article. Precision is over matched items (unannotated predictions have no label);
   recall counts unmatched items as misses. Extractor errors: {len(errs)}
 - {_cost_line(results["cost"])}
+- blind-set bars (P ≥ {BLIND_P:.2f}, R ≥ {BLIND_R:.2f}): {_verdict(blind)}
 {compare}
 ### Blind set (`bench/data/stance_blind.jsonl`, the measuring stick)
 
@@ -423,9 +436,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures as JSON here")
     parser.add_argument("--before", type=Path, default=None, help="raw figures (--json) of an older run")
     parser.add_argument("--commit", default=None, help="the commit to record in the --json file")
+    parser.add_argument("--results", type=Path, default=None, help="report the raw figures (--json) of a run")
     args = parser.parse_args(argv)
     sets = {"blind": args.blind, "gold": args.labels, "dev": args.dev}
-    results = run(sets, args.gold, args.batch_size, args.model)
+    if args.results:  # re-render a finished run (same figures, new wording) without parsing again
+        results = json.loads(args.results.read_text(encoding="utf-8"))
+    else:
+        results = run(sets, args.gold, args.batch_size, args.model)
+        results.update(date=now(), command=command_line())
     if args.commit:
         results["commit"] = args.commit
     before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
