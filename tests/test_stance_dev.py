@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from bench._polnear import is_validation
 from bench.stance import BLIND, DEV, LABELS
+
 from claimgraph.vocab import STANCES
 
 
