@@ -193,6 +193,59 @@ def _targets(doc, cand: Candidate, stance: str, speaker: str | None, resolver: S
     return out
 
 
+def _speaker_of(doc, src: Candidate, resolver: SpeakerResolver) -> tuple[Span | None, str | None]:
+    """The source mention (trimmed) and its entity id."""
+    if src.source is None:
+        return None, None
+    text = doc.text
+    ids = trim(doc, sorted(set(src.source_ids))) or [src.source.i]
+    s, e = doc[ids[0]].idx, tok_end(doc[ids[-1]])
+    return Span(s, e, text[s:e]), resolver.resolve(src.source, (s, e))
+
+
+def _cue_of(doc, cand: Candidate) -> Cue | None:
+    if not cand.cue:
+        return None
+    cs, ce = doc[min(cand.cue)].idx, tok_end(doc[max(cand.cue)])
+    lemma = " ".join(doc[i].lemma_.lower() for i in sorted(cand.cue))
+    return Cue(cs, ce, doc.text[cs:ce], lemma)
+
+
+def _kind(text: str, frags: list[tuple[int, int]], quotes: list[Quote]) -> str:
+    """direct / mixed / indirect by the share of the content inside quotation marks."""
+    ratio = sum(quoted_ratio(text, s, e, quotes) * (e - s) for s, e in frags) / max(1, sum(e - s for s, e in frags))
+    return "direct" if ratio >= DIRECT_RATIO else "indirect" if ratio == 0 else "mixed"
+
+
+def _build(doc, work: Work, quotes: list[Quote], resolver: SpeakerResolver) -> Attribution | None:
+    """One Attribution from a work: content fragments, speaker, cue, kind, stance, targets, via."""
+    text = doc.text
+    frags = _content_frags(doc, work, text)
+    if not frags:
+        return None
+    start, end = frags[0][0], frags[-1][1]
+    if words(text[start:end]) < 1:
+        return None
+    src = _speaker(work)
+    mention, speaker_id = _speaker_of(doc, src, resolver)
+    cand = work.cand
+    stance_cand = cand if cand.cue else src
+    judged = stance_of(doc, cand.cue, frags)
+    return Attribution(
+        id="",
+        content=Content(start, end, text[start:end], frags),
+        cue=_cue_of(doc, cand),
+        speaker=speaker_id,
+        speaker_mention=mention,
+        kind=_kind(text, frags, quotes),
+        stance=judged.stance,
+        stance_evidence=judged.evidence,
+        targets=_targets(doc, stance_cand, judged.stance, speaker_id, resolver),
+        via=find_via(doc, stance_cand.cue, speaker_id, resolver.index),
+        confidence=work.confidence,
+    )
+
+
 def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
     """Return the attributions found in a parsed body ``doc`` (offsets into ``doc.text``)."""
     text = doc.text
@@ -206,47 +259,9 @@ def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
 
     built: list[tuple[int, Attribution, Work]] = []
     for work in works:
-        frags = _content_frags(doc, work, text)
-        if not frags:
-            continue
-        start, end = frags[0][0], frags[-1][1]
-        if words(text[start:end]) < 1:
-            continue
-        src = _speaker(work)
-        mention = None
-        speaker_id = None
-        if src.source is not None:
-            ids = trim(doc, sorted(set(src.source_ids))) or [src.source.i]
-            s, e = doc[ids[0]].idx, tok_end(doc[ids[-1]])
-            mention = Span(s, e, text[s:e])
-            speaker_id = resolver.resolve(src.source, (s, e))
-        cue = None
-        cand = work.cand
-        if cand.cue:
-            cs, ce = doc[min(cand.cue)].idx, tok_end(doc[max(cand.cue)])
-            lemma = " ".join(doc[i].lemma_.lower() for i in sorted(cand.cue))
-            cue = Cue(cs, ce, text[cs:ce], lemma)
-        ratio = sum(quoted_ratio(text, s, e, quotes) * (e - s) for s, e in frags) / max(1, sum(e - s for s, e in frags))
-        kind = "direct" if ratio >= DIRECT_RATIO else "indirect" if ratio == 0 else "mixed"
-        stance_cand = cand if cand.cue else src
-        judged = stance_of(doc, cand.cue, frags)
-        stance = judged.stance
-        targets = _targets(doc, stance_cand, stance, speaker_id, resolver)
-        via = find_via(doc, stance_cand.cue, speaker_id, resolver.index)
-        att = Attribution(
-            id="",
-            content=Content(start, end, text[start:end], frags),
-            cue=cue,
-            speaker=speaker_id,
-            speaker_mention=mention,
-            kind=kind,
-            stance=stance,
-            stance_evidence=judged.evidence,
-            targets=targets,
-            via=via,
-            confidence=work.confidence,
-        )
-        built.append((start, att, work))
+        att = _build(doc, work, quotes, resolver)
+        if att is not None:
+            built.append((att.content.start, att, work))
     built.sort(key=lambda t: t[0])
     _media_via(doc, [b[1] for b in built], [b[2] for b in built], resolver, text)
     out = []
