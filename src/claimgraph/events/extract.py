@@ -208,7 +208,7 @@ def _event(c: Candidate, mod: Modality, by_tok, pub, index: ActorIndex) -> Event
         date=event_date(c.anchor, index.times[index.sent_of[c.anchor.i]], pub, mod.future),
         negated=negated,
         hypothetical=hypothetical,
-        confidence=max(0.05, min(0.95, conf)),
+        confidence=round(max(0.05, min(0.95, conf)), 3),
     )
 
 
