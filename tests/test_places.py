@@ -108,3 +108,27 @@ def test_shared_example_countries(nlp):
         hits = [p for p in places if p.text == name]
         assert hits, name
         assert all(p.feature == "PCLI" and p.country == code for p in hits)
+
+
+def test_places_inside_organisation_names(places_of):
+    text = (
+        "John Nichols, past president of the S.C. Trial Lawyers Association, spoke at the University of Georgia. "
+        "The Georgian Interior Ministry said two men were held."
+    )
+    found = {p.text: p for p in places_of(text)}
+    assert found["S.C."].name == "South Carolina" and found["S.C."].feature == "ADM1"
+    assert found["Georgia"].feature in ("ADM1", "PCLI") and "University" not in found
+    assert found["Georgian"].country == "GEO"
+
+
+def test_a_country_is_never_a_surname(places_of):
+    text = "Rethinking Egypt was the title of the talk. Egypt cooperated closely with Washington for decades."
+    places = places_of(text)
+    assert sum(p.text == "Egypt" and p.country == "EGY" for p in places) >= 1
+    lincoln = places_of("Abraham Lincoln was born in a log cabin. Lincoln later moved to Illinois.")
+    assert not any(p.text == "Lincoln" for p in lincoln)
+
+
+def test_untagged_nationality_words_name_their_country(places_of):
+    places = places_of("The anniversary of the Israeli-Egyptian peace treaty passed quietly.")
+    assert {"ISR", "EGY"} <= {p.country for p in places}

@@ -128,7 +128,10 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ in PLACE_LABELS or (ent.label_ == "FAC" and gazetteer.lookup(ent.text)):
             spans += [(s, e, "spacy") for s, e in split_commas(body, ent.start_char, ent.end_char)]
         elif ent.label_ == "ORG":
-            spans += _admin_prefix(doc, ent, gazetteer)
+            prefix = _admin_prefix(doc, ent, gazetteer)
+            spans += prefix + [sp for sp in _embedded(doc, ent, gazetteer) if not _overlaps_any(sp, prefix)]
+        elif ent.label_ in (OTHER_LABELS - {"PERSON"}) | {"FAC", "DATE", "TIME", "CARDINAL"}:
+            spans += _embedded(doc, ent, gazetteer)
     taken = _Taken(spans)
     for s, e in [*_comma_pairs(doc, gazetteer), *_datelines(doc, gazetteer)]:
         if not taken.overlaps(s, e):
@@ -154,6 +157,10 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
                 if e > s:
                     spans.append((s, e, "entity"))
                     taken.add(s, e)
+    for s, e in _untagged_countries(doc):
+        if not taken.overlaps(s, e):
+            spans.append((s, e, "country"))
+            taken.add(s, e)
     blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in OTHER_LABELS]
     for s, e in _gazetteer_runs(doc, gazetteer):
         if not taken.overlaps(s, e) and not any(bs < e and s < be for bs, be in blocked):
@@ -163,14 +170,18 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     spans.sort()
     toponyms = [Toponym(s, e, body[s:e], src) for s, e, src in _drop_overlaps(spans)]
     _link_containers(body, toponyms)
-    return _drop_non_places(toponyms, _surnames(doc, entities))
+    return _drop_non_places(toponyms, _surnames(doc, entities, gazetteer))
 
 
-def _surnames(doc, entities) -> set[str]:
-    """Last words of the article's multi-word person names ("Lincoln" after "Abraham Lincoln")."""
+def _surnames(doc, entities, gazetteer: Gazetteer) -> set[str]:
+    """Last words of the article's multi-word person names ("Lincoln" after "Abraham Lincoln").
+
+    A country or first-level division is never taken for a surname ("Rethinking Egypt" mistagged as a person
+    must not hide every "Egypt")."""
     names = {e.name for e in entities if e.type == "PERSON"}
     names |= {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
-    return {n.split()[-1] for n in names if len(n.split()) > 1}
+    last = {n.split()[-1] for n in names if len(n.split()) > 1}
+    return {w for w in last if not (country_code(w) or _is_region(gazetteer, w))}
 
 
 def _drop_non_places(toponyms: list[Toponym], surnames: set[str]) -> list[Toponym]:
@@ -313,6 +324,58 @@ def _narrow(body: str, start: int, end: int, source: str, gazetteer: Gazetteer) 
     return start, end, source
 
 
+def _embedded(doc, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Countries, first-level divisions, nationality words and "X County" inside another entity's name:
+    "the S.C. Trial Lawyers Association", "University of Georgia", "the Georgian Interior Ministry",
+    "the 2008 Walker County Fair" (news gazetteers such as LGL count these as place mentions)."""
+    out = []
+    tokens = list(ent)
+    i = 0
+    while i < len(tokens):
+        found = None
+        for k in range(min(len(tokens), i + MAX_RUN), i, -1):
+            run = tokens[i:k]
+            if not all(t.text[:1].isupper() for t in run):
+                continue
+            text = doc[run[0].i : run[-1].i + 1].text
+            if _region_word(gazetteer, text) or (
+                k - i > 1 and run[-1].lower_ in ADMIN_SUFFIXES and gazetteer.lookup(text)
+            ):
+                found = (doc[run[0].i].idx, doc[run[-1].i].idx + len(run[-1].text), k)
+                break
+        if found is None:
+            i += 1
+            continue
+        s, e = trim(doc.text, found[0], found[1])
+        if e > s:
+            out.append((s, e, "embedded"))
+        i = found[2]
+    return out
+
+
+def _region_word(gazetteer: Gazetteer, text: str) -> bool:
+    """A country name, a nationality word, a first-level division's exact name or its abbreviation
+    ("Georgian", "Georgia", "S.C.", "Calif.")."""
+    if len(text) < 3 and "." not in text:
+        return False
+    if country_code(text) or demonym_country(text) or _is_region(gazetteer, text.rstrip("-")):
+        return True
+    return "." in text and any(gazetteer.fcode_table[gazetteer.fcode[r]] == "ADM1" for r in gazetteer.lookup(text))
+
+
+def _overlaps_any(span: tuple[int, int, str], others: list[tuple[int, int, str]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e, _ in others)
+
+
+def _untagged_countries(doc):
+    """Capitalised country names and nationality words outside every entity ("Israeli-Egyptian peace")."""
+    for tok in doc:
+        if tok.ent_type_ or not tok.text[:1].isupper() or not tok.is_alpha or tok.is_sent_start and tok.is_stop:
+            continue
+        if demonym_country(tok.text) or (len(tok.text) > 3 and country_code(tok.text)):
+            yield tok.idx, tok.idx + len(tok.text)
+
+
 def _admin_prefix(doc, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """The place that starts an organisation's name: "Georgia Department of Transportation", "U.S. Army",
     "Rapides Parish Sheriff's Office". Taken for a country, a first-level division or an "X County"."""
@@ -326,7 +389,7 @@ def _admin_prefix(doc, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         span = doc[head[0].i : head[-1].i + 1]
         if (
             country_code(span.text)
-            or _is_region(gazetteer, span.text, MISTAG_MIN_POPULATION)
+            or _is_region(gazetteer, span.text, None if tokens[k].lower_ == "of" else MISTAG_MIN_POPULATION)
             or (head[-1].lower_ in ADMIN_SUFFIXES and k > 1 and gazetteer.lookup(span.text))
         ):
             return [(span.start_char, span.end_char, "embedded")]
