@@ -123,25 +123,27 @@ def split_commas(body: str, start: int, end: int) -> list[tuple[int, int]]:
 def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     """All place mentions of the Doc, in body order, non-overlapping, containers linked."""
     body = doc.text
+    ents = list(doc.ents)  # Doc.ents rebuilds its spans on every access
+    person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS or (ent.label_ == "FAC" and gazetteer.lookup(ent.text)):
             spans += [(s, e, "spacy") for s, e in split_commas(body, ent.start_char, ent.end_char)]
         elif ent.label_ == "ORG":
             prefix = _admin_prefix(doc, ent, gazetteer)
-            spans += prefix + [sp for sp in _embedded(doc, ent, gazetteer) if not _overlaps_any(sp, prefix)]
+            spans += prefix + [sp for sp in _embedded(body, ent, gazetteer) if not _overlaps_any(sp, prefix)]
         elif ent.label_ in (OTHER_LABELS - {"PERSON"}) | {"FAC", "DATE", "TIME", "CARDINAL"}:
-            spans += _embedded(doc, ent, gazetteer)
+            spans += _embedded(body, ent, gazetteer)
     taken = _Taken(spans)
     for s, e in [*_comma_pairs(doc, gazetteer), *_datelines(doc, gazetteer)]:
         if not taken.overlaps(s, e):
             spans.append((s, e, "pair"))
             taken.add(s, e)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
         s, e = trim(body, ent.start_char, ent.end_char)
-        if e > s and (_demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer)):
+        if e > s and (_demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer, person_last)):
             spans.append((s, e, "mistagged"))
             taken.add(s, e)
         elif e > s and "-" in body[s:e]:
@@ -161,7 +163,7 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if not taken.overlaps(s, e):
             spans.append((s, e, "country"))
             taken.add(s, e)
-    blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in OTHER_LABELS]
+    blocked = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in OTHER_LABELS]
     for s, e in _gazetteer_runs(doc, gazetteer):
         if not taken.overlaps(s, e) and not any(bs < e and s < be for bs, be in blocked):
             spans.append((s, e, "gazetteer"))
@@ -170,16 +172,16 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     spans.sort()
     toponyms = [Toponym(s, e, body[s:e], src) for s, e, src in _drop_overlaps(spans)]
     _link_containers(body, toponyms)
-    return _drop_non_places(toponyms, _surnames(doc, entities, gazetteer))
+    return _drop_non_places(toponyms, _surnames(ents, entities, gazetteer))
 
 
-def _surnames(doc, entities, gazetteer: Gazetteer) -> set[str]:
+def _surnames(ents, entities, gazetteer: Gazetteer) -> set[str]:
     """Last words of the article's multi-word person names ("Lincoln" after "Abraham Lincoln").
 
     A country or first-level division is never taken for a surname ("Rethinking Egypt" mistagged as a person
     must not hide every "Egypt")."""
     names = {e.name for e in entities if e.type == "PERSON"}
-    names |= {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    names |= {ent.text for ent in ents if ent.label_ == "PERSON"}
     last = {n.split()[-1] for n in names if len(n.split()) > 1}
     return {w for w in last if not (country_code(w) or _is_region(gazetteer, w))}
 
@@ -218,7 +220,7 @@ def _demonym(ent, text: str) -> bool:
     return ent.label_ == "NORP" and demonym_country(text) is not None
 
 
-def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer) -> bool:
+def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set[str]) -> bool:
     """An ORG/PERSON/other span spaCy's small model tagged wrongly that is in fact a place.
 
     Taken when it names a country ("U.S." as ORG), when an organisation's whole name is a country, first-level
@@ -239,15 +241,10 @@ def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer) -> bool:
     big = any(gazetteer.population[r] >= MISTAG_MIN_POPULATION for r in exact)
     if ent.label_ == "ORG" and big:
         return True
-    if ent.label_ == "PERSON" and big and len(ent) == 1 and not _surname_in(doc, ent.text):
+    if ent.label_ == "PERSON" and big and len(ent) == 1 and ent.text not in person_last:
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     return before is not None and before.lower_ in LOCATIVE_PREPS and bool(exact)
-
-
-def _surname_in(doc, word: str) -> bool:
-    """Whether a longer person name in the Doc ends with ``word`` ("Andrew Jackson" makes "Jackson" a person)."""
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents)
 
 
 def _datelines(doc, gazetteer: Gazetteer):
@@ -324,29 +321,34 @@ def _narrow(body: str, start: int, end: int, source: str, gazetteer: Gazetteer) 
     return start, end, source
 
 
-def _embedded(doc, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def _embedded(body: str, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Countries, first-level divisions, nationality words and "X County" inside another entity's name:
     "the S.C. Trial Lawyers Association", "University of Georgia", "the Georgian Interior Ministry",
     "the 2008 Walker County Fair" (news gazetteers such as LGL count these as place mentions)."""
     out = []
     tokens = list(ent)
+    caps = [t.text[:1].isupper() for t in tokens]
     i = 0
     while i < len(tokens):
+        if not caps[i]:
+            i += 1
+            continue
+        top = i
+        while top < len(tokens) and top - i < MAX_RUN and caps[top]:
+            top += 1
         found = None
-        for k in range(min(len(tokens), i + MAX_RUN), i, -1):
+        for k in range(top, i, -1):
             run = tokens[i:k]
-            if not all(t.text[:1].isupper() for t in run):
-                continue
-            text = doc[run[0].i : run[-1].i + 1].text
+            text = body[run[0].idx : run[-1].idx + len(run[-1].text)]
             if _region_word(gazetteer, text) or (
                 k - i > 1 and run[-1].lower_ in ADMIN_SUFFIXES and gazetteer.lookup(text)
             ):
-                found = (doc[run[0].i].idx, doc[run[-1].i].idx + len(run[-1].text), k)
+                found = (run[0].idx, run[-1].idx + len(run[-1].text), k)
                 break
         if found is None:
             i += 1
             continue
-        s, e = trim(doc.text, found[0], found[1])
+        s, e = trim(body, found[0], found[1])
         if e > s:
             out.append((s, e, "embedded"))
         i = found[2]
