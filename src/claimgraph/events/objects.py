@@ -42,7 +42,8 @@ SANCTION/expel: expulsion~
 SANCTION/convict: conviction
 MOBILIZE/troops: deployment mobilization mobilisation buildup build-up
 MOBILIZE: military_exercise exercise~ drill~ maneuver~ manoeuvre~
-COERCE/arrest: arrest detention imprisonment
+COERCE/arrest: arrest detention imprisonment internment
+COERCE/restrict: repression persecution harassment
 COERCE/restrict: crackdown
 COERCE/curfew: curfew
 COERCE/martial-law: martial_law
@@ -52,7 +53,7 @@ COERCE/seize@19: occupation~ invasion annexation
 COERCE/restrict@19: siege
 COERCE/seize: seizure confiscation
 ASSAULT: attack~ assault~ offensive~ strike~ fighting~ clash~ battle~ killing ambush raid~ incursion skirmish
-ASSAULT: firefight gunbattle gun_battle counteroffensive counter-offensive counterattack hostility
+ASSAULT: sabotage firefight gunbattle gun_battle counteroffensive counter-offensive counterattack hostility
 ASSAULT/aerial: airstrike air_strike air_raid air_attack aerial_bombardment bombing_raid sortie
 ASSAULT/drone: drone_strike drone_attack
 ASSAULT/heavy-weapons: shelling bombardment missile_strike rocket_attack artillery_fire
