@@ -132,3 +132,19 @@ def test_a_country_is_never_a_surname(places_of):
 def test_untagged_nationality_words_name_their_country(places_of):
     places = places_of("The anniversary of the Israeli-Egyptian peace treaty passed quietly.")
     assert {"ISR", "EGY"} <= {p.country for p in places}
+
+
+def test_many_same_named_counties_do_not_crowd_out_the_capital():
+    from claimgraph.places.features import MAX_CANDIDATES, candidates
+
+    gaz = load_gazetteer()
+    rows, _ = candidates(gaz, "Washington")
+    codes = {gaz.fcode_table[gaz.fcode[r]] for r in rows}
+    assert len(rows) <= MAX_CANDIDATES and {"PPLC", "ADM1", "ADM2"} <= codes
+
+
+def test_bare_washington_is_the_capital_and_washington_state_the_state(places_of):
+    capital = by_text(places_of("The senator flew back to Washington on Tuesday to vote on the bill."), "Washington")
+    assert capital.feature == "PPLC" and capital.country == "USA"
+    state = by_text(places_of("Wildfires spread across Spokane, Washington, on Monday."), "Washington")
+    assert state.feature == "ADM1"

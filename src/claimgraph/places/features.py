@@ -43,6 +43,7 @@ FEATURES = (
     "admin1_share",
     "admin2_named",
     "admin2_share",
+    "capital_over_division",
 )
 COL = {name: i for i, name in enumerate(FEATURES)}
 
@@ -73,9 +74,20 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, int]:
     if not rows:
         rows = _without_generic_word(gaz, text)
     if len(rows) > MAX_CANDIDATES:
-        rank = sorted(rows, key=lambda r: (not _is_admin_or_country(gaz, r), -int(gaz.population[r])))
-        rows = rank[:MAX_CANDIDATES]
+        rows = _most_prominent(gaz, rows)
     return np.array(sorted(set(rows)), dtype=np.int64), lexicon_row
+
+
+def _most_prominent(gaz: Gazetteer, rows: list[int]) -> list[int]:
+    """At most MAX_CANDIDATES rows: the largest divisions and countries, and the largest other places.
+
+    Half the slots each, so 30 same-named counties ("Washington County" x 31) cannot crowd out the capital."""
+    by_population = sorted(rows, key=lambda r: -int(gaz.population[r]))
+    admin = [r for r in by_population if _is_admin_or_country(gaz, r)]
+    other = [r for r in by_population if not _is_admin_or_country(gaz, r)]
+    half = MAX_CANDIDATES // 2
+    keep = admin[: max(half, MAX_CANDIDATES - len(other))] + other[: max(half, MAX_CANDIDATES - len(admin))]
+    return keep[:MAX_CANDIDATES]
 
 
 def _primary_key(name: str) -> str:
@@ -129,6 +141,7 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
     x[:, COL["admin1"]] = [c == "ADM1" for c in codes]
     x[:, COL["admin2"]] = [c == "ADM2" for c in codes]
     x[:, COL["capital"]] = [c == "PPLC" for c in codes]
+    x[:, COL["capital_over_division"]] = _capital_over_division(gaz, rows, codes, group)
     x[:, COL["admin_seat"]] = [c.startswith("PPLA") for c in codes]
     x[:, COL["continent"]] = [c == "CONT" for c in codes]
     x[:, COL["primary_name"]] = [
@@ -167,6 +180,18 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
     rank[order] = np.arange(1, n + 1)
     x[:, COL["population_rank"]] = 1.0 / rank
     return x
+
+
+def _capital_over_division(gaz: Gazetteer, rows: np.ndarray, codes: list[str], group: Group) -> np.ndarray:
+    """1 for a national capital whose very name is also a first-level division of its country ("Washington":
+    the capital is the news sense of the bare name); 0 when a container is named after a comma."""
+    out = np.zeros(len(codes))
+    if group.containers:
+        return out
+    divisions = {(int(gaz.cc[r]), fold(gaz.name(int(r)))) for r, c in zip(rows, codes, strict=True) if c == "ADM1"}
+    for i, (r, code) in enumerate(zip(rows, codes, strict=True)):
+        out[i] = code == "PPLC" and (int(gaz.cc[r]), _primary_key(gaz.name(int(r)))) in divisions
+    return out
 
 
 def _container_match(gaz: Gazetteer, groups: list[Group], group: Group) -> np.ndarray:
