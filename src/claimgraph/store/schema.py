@@ -205,6 +205,7 @@ from .schema_analysis import (  # noqa: E402, F401  (revision 5: claims, quantit
     source_ratings,
     unattributed_assertions,
 )
+from .schema_geo import events, places  # noqa: E402, F401  (revision 6: places and events as tables)
 
 copies = Table(
     "copies",
