@@ -1,8 +1,9 @@
-"""``claimgraph export --db kb.sqlite --what attributions|entities|articles|records|network --to out.EXT``.
+"""``claimgraph export --db kb.sqlite --what attributions|entities|articles|records|events|network --to out.EXT``.
 
 Rows carry the record's field names (``query/export.py``). The format follows the extension:
 ``.jsonl`` (one object per row, nested as in the record), ``.csv`` (lists of plain values joined with
-``|``, nested objects as JSON), ``.parquet`` (pyarrow, written in row groups so memory stays flat;
+``|``, nested objects as JSON), ``.tsv`` (the same; ``--what events --to events.tsv`` is GDELT's event-table
+column order, docs/events.md), ``.parquet`` (pyarrow, written in row groups so memory stays flat;
 nested objects as JSON text) and, for the network, ``.graphml`` (networkx; Gephi opens it: nodes
 carry name and type, edges stance and weight). ``records`` (whole claimgraph/1 records) is JSON Lines only.
 """
