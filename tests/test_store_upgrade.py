@@ -133,6 +133,7 @@ def _dump(kb: KnowledgeBase, skip: dict[str, set[str]]) -> dict[str, list[tuple]
 
 # The release rounded attribution confidence to 4 places in the KB; it is the attribution stage's score.
 ROUNDED = {"attributions": {"confidence"}}
+NOT_IN_RELEASE = ("places", "events")
 
 
 @pytest.fixture(scope="module")
@@ -188,5 +189,10 @@ def test_a_kb_of_the_last_release_upgrades_with_nothing_lost(release_src, tmp_pa
     expected = _dump_of(old_db, ROUNDED | {"documents": {"meta"}})
     assert rewritten == expected
 
-    # the same as a fresh ingest of the same inputs with today's code
-    assert _dump(fresh, ROUNDED) == upgraded
+    # the same as a fresh ingest of the same inputs with today's code, except what the release never analysed:
+    # places and events (revision 0006 adds the tables; an upgraded KB has no rows in them)
+    assert upgraded["places"] == [] and upgraded["events"] == []
+    fresh_rows = _dump(fresh, ROUNDED)
+    assert {k: v for k, v in fresh_rows.items() if k not in NOT_IN_RELEASE} == {
+        k: v for k, v in upgraded.items() if k not in NOT_IN_RELEASE
+    }
