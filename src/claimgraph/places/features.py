@@ -44,6 +44,7 @@ FEATURES = (
     "admin2_named",
     "admin2_share",
     "capital_over_division",
+    "admin1_support",
 )
 COL = {name: i for i, name in enumerate(FEATURES)}
 
@@ -59,6 +60,7 @@ class Group:
     lexicon_row: int = -1
     containers: set[str] = field(default_factory=set)
     pick: int = -1  # the currently preferred candidate row
+    divisions: frozenset[tuple[int, int]] | None = None  # (country, admin1) of its candidates, computed once
 
 
 def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, int]:
@@ -174,6 +176,7 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
     else:
         x[:, COL["near_others"]] = 0.5
     x[:, COL["admin1_named"]] = _admin1_named(gaz, groups, g, rows)
+    x[:, COL["admin1_support"]] = _admin1_support(gaz, groups, g, rows)
     x[:, COL["admin2_named"]] = _admin2_named(gaz, groups, g, rows, codes)
     order = np.argsort(-pop, kind="stable")
     rank = np.empty(n)
@@ -242,6 +245,27 @@ def _nearness(gaz: Gazetteer, rows: np.ndarray, picks: np.ndarray) -> np.ndarray
     nearest = np.min(d, axis=1)
     nearest = np.where(np.isfinite(nearest), nearest, 20000.0)
     return 1.0 - np.log1p(nearest) / math.log1p(20000.0)
+
+
+def _divisions(gaz: Gazetteer, group: Group) -> frozenset[tuple[int, int]]:
+    if group.divisions is None:
+        group.divisions = frozenset(zip(gaz.cc[group.rows].tolist(), gaz.admin1[group.rows].tolist(), strict=True))
+    return group.divisions
+
+
+def _admin1_support(gaz: Gazetteer, groups: list[Group], g: int, rows: np.ndarray) -> np.ndarray:
+    """Share of the article's other names that *could* lie in the candidate's first-level division (have a
+    candidate there), whatever they are picked as: a local paper's small towns share a state ("Watertown",
+    "Montgomery", "Plainview" and "Delano" all have a Minnesota candidate), independent of the picks."""
+    others = [h for h in range(len(groups)) if h != g and len(groups[h].rows)]
+    if not others:
+        return np.zeros(len(rows))
+    sets = [_divisions(gaz, groups[h]) for h in others]
+    keys = zip(gaz.cc[rows].tolist(), gaz.admin1[rows].tolist(), strict=True)
+    out = np.array([sum(k in d for d in sets) / len(sets) for k in keys], dtype=np.float64)
+    if groups[g].lexicon_row >= 0:  # a country's name names the country, not a namesake town ("Egypt, Pa.")
+        out[[not _is_admin_or_country(gaz, int(r)) for r in rows]] = 0.0
+    return out
 
 
 def _admin1_named(gaz: Gazetteer, groups: list[Group], g: int, rows: np.ndarray) -> np.ndarray:
