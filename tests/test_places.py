@@ -148,3 +148,18 @@ def test_bare_washington_is_the_capital_and_washington_state_the_state(places_of
     assert capital.feature == "PPLC" and capital.country == "USA"
     state = by_text(places_of("Wildfires spread across Spokane, Washington, on Monday."), "Washington")
     assert state.feature == "ADM1"
+
+
+def test_only_the_capital_itself_is_a_capital():
+    gaz = load_gazetteer()
+    capitals = [r for r in gaz.lookup("Washington") if gaz.fcode_table[gaz.fcode[r]] == "PPLC"]
+    assert [int(gaz.geonameid[r]) for r in capitals] == [4140963]
+
+
+def test_small_towns_of_one_state_pull_each_other_there(places_of):
+    text = (
+        "Verona edged Middleton 2-1 on Friday, and Sun Prairie beat Stoughton in overtime. "
+        "The regional final is Saturday in Waunakee."
+    )
+    found = {p.text: p for p in places_of(text)}
+    assert found["Verona"].admin1 == "Wisconsin" and found["Middleton"].admin1 == "Wisconsin"
