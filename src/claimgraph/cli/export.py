@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..config import ENV_DB
 from ..errors import ClaimgraphError
 from .app import app
 
@@ -153,7 +154,7 @@ def _header(what: str) -> tuple[str, ...]:
 
 @app.command()
 def export(
-    db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
+    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
     what: Annotated[
         str, typer.Option("--what", help="attributions | entities | articles | records | events | network")
     ],

@@ -1,6 +1,6 @@
 """Events and places from the KB: an entity's events as source and target, and the map's places.
 
-Both read the revision-6 tables (``store/schema_geo.py``) with their indexes: events by
+Both read the revision-7 tables (``store/schema_geo.py``) with their indexes: events by
 ``source_entity_id`` / ``target_entity_id``, places grouped by GeoNames id.
 """
 

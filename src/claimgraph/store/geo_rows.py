@@ -1,4 +1,4 @@
-"""Places and events: record <-> rows of the revision-6 tables (writer and reader)."""
+"""Places and events: record <-> rows of the revision-7 tables (writer and reader)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Places and events as tables (schema revision 6, issue 16).
+"""Places and events as tables (schema revision 7, issue 16).
 
 One row per place mention (resolved to GeoNames or not) and one per PLOVER event, every field a
 column, so "events with a Russian source and a US target in 2015" or "articles placing something in

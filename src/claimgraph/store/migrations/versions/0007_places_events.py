@@ -5,8 +5,8 @@ revision: a later change to them is a new revision, which must then freeze a cop
 this revision have no rows in them (their records were analysed without the places and events stages);
 ingesting them into a new KB fills them.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from alembic import op
 
 from claimgraph.store import schema_geo as geo
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
