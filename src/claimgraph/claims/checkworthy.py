@@ -23,6 +23,7 @@ from typing import Any
 
 from ..config import ENV_CHECKWORTHY_MODEL, env
 from ..datafiles import BUILT_BY, DATA_DIR, require
+from ..nlp.arrays import token_rows
 from .cw_features import GROUPS, hand_features, raw_groups
 
 MODEL_PATH = DATA_DIR / "checkworthy.json.gz"
@@ -66,9 +67,12 @@ def _score(model: dict[str, Any], text: str, tokens: Sequence[Any]) -> float:
 
 
 def score_spans(spans: Sequence[Any]) -> list[float]:
-    """Scores for spaCy Spans of an already parsed document (no re-parsing)."""
+    """Scores for spaCy Spans of an already parsed document (no re-parsing).
+
+    Token attributes come from the document's shared :func:`~claimgraph.nlp.arrays.token_rows`
+    (no ``Token`` objects built per sentence)."""
     model = load_model()
-    return [_score(model, span.text, list(span)) for span in spans]
+    return [_score(model, span.text, token_rows(span.doc)[span.start : span.end]) for span in spans]
 
 
 def check_worthiness(sentences: list[str], nlp: Any = None, batch_size: int = 64) -> list[float]:
