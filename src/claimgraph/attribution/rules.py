@@ -14,8 +14,9 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from ..nlp.arrays import token_rows
 from .cues import SEED_NOUNS, cue_score, worth_scoring
-from .features import is_candidate
+from .features import CANDIDATE_POS, is_candidate
 from .spans import subtree_ids
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -614,7 +615,9 @@ def candidate_for(tok) -> Candidate | None:
 def cue_tokens(doc, threshold: float, blocked: set[int], near: set[int]) -> list[tuple[float, object]]:
     """Tokens whose cue score passes ``threshold``, outside ``blocked`` (quoted) token ids."""
     out = []
-    for tok in doc:
+    rows = token_rows(doc)  # is_candidate's cheap tests first, on arrays: no Token for most tokens
+    for i in [r.i for r in rows if r.pos_ in CANDIDATE_POS and not r.is_space and r.i not in blocked]:
+        tok = doc[i]
         if not is_candidate(tok, blocked) or tok.is_punct or not worth_scoring(tok):
             continue
         p = cue_score(tok, tok.i in near)
@@ -636,8 +639,9 @@ def headline_colons(doc, blocked: set[int], text: str) -> list[Candidate]:
     the start of its paragraph, and the text after it a clause of some length.
     """
     out = []
-    for tok in doc:
-        if tok.text != ":" or tok.i in blocked:
+    for i in [r.i for r in token_rows(doc) if r.lower_ == ":"]:
+        tok = doc[i]
+        if tok.i in blocked:
             continue
         ps = text.rfind("\n", 0, tok.idx) + 1
         pe = text.find("\n", tok.idx)
