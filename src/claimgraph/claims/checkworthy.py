@@ -43,14 +43,15 @@ def _decision(model: dict[str, Any], groups: dict[str, Counter[str]], hand: dict
     """Raw decision value: per-block L2-normalised TF-IDF dot weights, plus hand features and intercept."""
     z = float(model["intercept"])
     weights = model["block_weights"]
+    log = math.log
     for g in GROUPS:
-        table = model["groups"][g]
+        get = model["groups"][g].get
         sq, dot = 0.0, 0.0
         for term, n in groups[g].items():
-            entry = table.get(term)
+            entry = get(term)
             if entry is None:
                 continue
-            v = (1.0 + math.log(n)) * entry[0]
+            v = entry[0] if n == 1 else (1.0 + log(n)) * entry[0]  # tf 1: 1 + log(1) is exactly 1.0
             sq += v * v
             dot += v * entry[1]
         if sq > 0:
