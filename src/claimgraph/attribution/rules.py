@@ -13,9 +13,10 @@ roles.py, its content steps in content.py, the other shapes in shapes.py.
 
 from __future__ import annotations
 
+from ..nlp.arrays import token_rows
 from .content import stray_clause, strip_asides, verb_content
 from .cues import SEED_NOUNS, cue_probability, cue_score, worth_scoring
-from .features import is_candidate
+from .features import CANDIDATE_POS, is_candidate
 from .roles import CLAUSE, NO_QUOTES, PREP_VERB_PREPS, SUBJ, Candidate, reduced_passive, source_ids, verb_subject
 from .shapes import (
     HEARSAY_ADVERBS,
@@ -244,7 +245,9 @@ def candidate_for(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
 def cue_tokens(doc, threshold: float, blocked: set[int], near: set[int]) -> list[tuple[float, object]]:
     """Tokens whose cue score passes ``threshold``, outside ``blocked`` (quoted) token ids."""
     out = []
-    for tok in doc:
+    rows = token_rows(doc)  # is_candidate's cheap tests first, on arrays: no Token for most tokens
+    for i in [r.i for r in rows if r.pos_ in CANDIDATE_POS and not r.is_space and r.i not in blocked]:
+        tok = doc[i]
         if not is_candidate(tok, blocked) or tok.is_punct or not worth_scoring(tok):
             continue
         p = cue_score(tok, tok.i in near)

@@ -7,6 +7,7 @@ needs the verb content steps; rules.candidate_for dispatches by part of speech.
 
 from __future__ import annotations
 
+from ..nlp.arrays import token_rows
 from .content import strip_asides
 from .cues import cue_score
 from .roles import (
@@ -227,8 +228,9 @@ def headline_colons(doc, blocked: set[int], text: str) -> list[Candidate]:
     the start of its paragraph, and the text after it a clause of some length.
     """
     out = []
-    for tok in doc:
-        if tok.text != ":" or tok.i in blocked:
+    for i in [r.i for r in token_rows(doc) if r.lower_ == ":"]:
+        tok = doc[i]
+        if tok.i in blocked:
             continue
         ps = text.rfind("\n", 0, tok.idx) + 1
         pe = text.find("\n", tok.idx)
