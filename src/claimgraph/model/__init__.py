@@ -27,9 +27,11 @@ from .signals import (
     UnattributedAssertion,
     WeakestLink,
 )
+from .tracing import ClaimChange, ClaimCluster, ClusterFirst, ClusterMember, MemberAttribution
 
 __all__ = [
-    "SCHEMA", "AnalysisResult", "Article", "Attribution", "Claim", "Content", "CountedObject", "Cue", "Document",
+    "SCHEMA", "AnalysisResult", "Article", "Attribution", "ClaimChange", "ClaimCluster", "ClusterFirst",
+    "ClusterMember", "MemberAttribution", "Claim", "Content", "CountedObject", "Cue", "Document",
     "Entity", "ErrorDocument", "ErrorInfo", "ErrorRecord", "Hedge", "LinkEvidence", "Mention", "OutletMention",
     "PropagandaSpan", "Provenance", "ProvenanceLink", "Quantity", "Rating", "RatingsInfo", "RawDocument", "Removed",
     "SignalSummary", "Signals", "SourceAssessment", "Span", "UnattributedAssertion", "WeakestLink",

@@ -1,0 +1,66 @@
+"""Candidate generation that grows with the corpus: exact keys, MinHash LSH and an HNSW vector index.
+
+Comparing every new claim with every stored one is quadratic; these three indexes each return a handful of
+candidates per claim at a cost that grows with the logarithm of the index (HNSW) or not at all (hash tables):
+
+- an exact table of normalised claim words (verbatim copies, the common case, for free);
+- datasketch's ``MinHashLSH`` over content-word sets (near-verbatim: a changed number, an added hedge, a cut);
+- a ``usearch`` HNSW index over the meaning vectors (rewordings that share fewer words).
+
+usearch because it installs as a wheel with no compiler and no torch, adds vectors one batch at a time
+into a live index (hnswlib ships no wheel for this Python; Annoy must be rebuilt to add anything; FAISS's
+HNSW is a far larger install for the same algorithm). All three accept new claims without a rebuild.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+from usearch.index import Index
+
+from .units import ClaimUnit
+
+NUM_PERM = 64
+LSH_THRESHOLD = 0.4  # below the decision's own Jaccard bar, so that LSH misses few pairs the decision would take
+NEIGHBOURS = 8
+MIN_COSINE = 0.8  # vector neighbours further than this cannot pass the decision and are not candidates
+SCHEME = "affine32"
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
+
+
+def minhash(unit: ClaimUnit) -> LeanMinHash:
+    """MinHash of the unit's content words (the permutations are drawn once per process)."""
+    m = MinHash(num_perm=NUM_PERM, seed=7, permutations=_TEMPLATE.permutations, scheme=SCHEME)
+    m.update_batch([w.encode() for w in sorted(unit.content)])
+    return LeanMinHash(m)
+
+
+class CandidateIndex:
+    """Every indexed claim unit under an integer key; ``query`` returns the keys worth a pairwise decision."""
+
+    def __init__(self, dim: int) -> None:
+        self.exact: dict[tuple[str, ...], list[int]] = {}
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.ann = Index(ndim=dim, metric="cos", dtype="f32", connectivity=12, expansion_add=64, expansion_search=48)
+
+    def __len__(self) -> int:
+        return len(self.ann)
+
+    def query(self, units: list[ClaimUnit], vectors: np.ndarray, hashes: list[LeanMinHash]) -> list[set[int]]:
+        """Candidate keys for each unit of one article (searched as one batch before the article is added)."""
+        out = [set(self.exact.get(u.core, ())) for u in units]
+        for found, h in zip(out, hashes, strict=True):
+            found.update(self.lsh.query(h))
+        if len(self.ann) and len(units):
+            matches = self.ann.search(vectors, min(NEIGHBOURS, len(self.ann)), threads=1)
+            keys, dists = np.atleast_2d(matches.keys), np.atleast_2d(matches.distances)
+            for found, row, drow in zip(out, keys, dists, strict=True):
+                found.update(int(k) for k, d in zip(row, drow, strict=True) if 1.0 - d >= MIN_COSINE)
+        return out
+
+    def add(self, keys: list[int], units: list[ClaimUnit], vectors: np.ndarray, hashes: list[LeanMinHash]) -> None:
+        for key, unit, h in zip(keys, units, hashes, strict=True):
+            self.exact.setdefault(unit.core, []).append(key)
+            self.lsh.insert(key, h, check_duplication=False)
+        if keys:
+            self.ann.add(np.asarray(keys, dtype=np.uint64), vectors, threads=1)

@@ -1,0 +1,151 @@
+"""Claim units of one analysed article, with the parse facts tracing compares.
+
+A unit is one claim sentence of the record (``AnalysisResult.claims``, headings already out). When an
+attribution's content covers most of the sentence, the unit's *core* is that content: "X said that Y",
+"Y, X said" and a bare "Y" then share the core Y, and who said it is kept beside it (speaker, cue, stance),
+so that dropping or moving "X said" is seen as a change of attribution, not of the claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import AnalysisResult, Attribution, Entity, MemberAttribution
+from .text import content_words, negation_words, strip_leading, tokens
+
+MIN_CONTENT_WORDS = 4  # fewer state nothing checkable ("He said so.", "Follow us on Twitter.")
+MAIN_SHARE = 0.4  # an attribution whose content covers this share of a sentence is the sentence's claim
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "the"})
+
+
+@dataclass(frozen=True, slots=True)
+class UnitQuantity:
+    """A number in the core: as written, its value, and whether it is hedged ("up to", "about")."""
+
+    text: str
+    value: float
+    approx: str | None
+
+
+@dataclass(slots=True)
+class ClaimUnit:
+    """One claim unit of one article: where it is, what it says (core), on whose word, and its signals."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    core: tuple[str, ...]  # normalised tokens of the claim proper
+    content: frozenset[str]
+    attribution: MemberAttribution | None = None
+    cue_lemma: str | None = None
+    speaker_key: frozenset[str] = frozenset()
+    quantities: list[UnitQuantity] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    negations: list[str] = field(default_factory=list)
+    names: frozenset[str] = frozenset()
+
+    @property
+    def attributed(self) -> bool:
+        return self.attribution is not None and self.attribution.speaker is not None
+
+    @property
+    def speaker(self) -> str | None:
+        return self.attribution.speaker if self.attribution is not None else None
+
+
+def _overlap(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    return sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+
+
+def main_attribution(result: AnalysisResult, start: int, end: int) -> Attribution | None:
+    """The attribution whose content covers the largest part of ``[start, end)``, if it covers enough."""
+    best, best_cover = None, 0
+    for a in result.attributions:
+        cover = _overlap(a.content.spans(), start, end)
+        if cover > best_cover:
+            best, best_cover = a, cover
+    if best is None or best_cover < MAIN_SHARE * (end - start):
+        return None
+    return best
+
+
+def name_key(name: str | None) -> frozenset[str]:
+    """Name tokens without titles, so "Gen. Valery Gerasimov" and "Gerasimov" can be told to be one speaker."""
+    if not name:
+        return frozenset()
+    return frozenset(t for t in tokens(name) if t not in _TITLES and len(t) > 1)
+
+
+def _core_text(result: AnalysisResult, att: Attribution | None, start: int, end: int) -> str:
+    body = result.article.body
+    if att is None:
+        return body[start:end]
+    parts = [body[max(s, start) : min(e, end)] for s, e in att.content.spans() if min(e, end) > max(s, start)]
+    return " ".join(parts)
+
+
+def _member_attribution(att: Attribution | None, entities: dict[str, Entity]) -> MemberAttribution | None:
+    if att is None:
+        return None
+    speaker = entities[att.speaker].name if att.speaker in entities else None
+    mention = att.speaker_mention.text if att.speaker_mention is not None else None
+    if speaker is None and mention is not None and att.speaker is not None:
+        speaker = mention
+    cue = att.cue.text if att.cue is not None else None
+    return MemberAttribution(speaker=speaker, cue=cue, stance=att.stance, kind=att.kind, speaker_text=mention)
+
+
+def _names(result: AnalysisResult, start: int, end: int, att: Attribution | None) -> frozenset[str]:
+    """Casefolded name tokens of the named entities mentioned in the claim (the speaker's mention excluded)."""
+    skip = (att.speaker_mention.start, att.speaker_mention.end) if att and att.speaker_mention else (-1, -1)
+    out: set[str] = set()
+    for e in result.entities:
+        for m in e.mentions:
+            if m.kind in ("name", "alias") and start <= m.start and m.end <= end and (m.start, m.end) != skip:
+                out |= name_key(m.text)
+    return frozenset(out)
+
+
+def _in_core(att: Attribution | None, s: int, e: int, start: int, end: int) -> bool:
+    if not (start <= s and e <= end):
+        return False
+    return att is None or _overlap(att.content.spans(), s, e) > 0
+
+
+def claim_units(result: AnalysisResult) -> list[ClaimUnit]:
+    """The claim units of one record worth tracing (statements with enough content words), in body order."""
+    entities = {e.id: e for e in result.entities}
+    hedges = result.signals.hedges if result.signals is not None else []
+    units = []
+    for claim in result.claims:
+        if claim.question:
+            continue
+        att = main_attribution(result, claim.start, claim.end)
+        core = strip_leading(tokens(_core_text(result, att, claim.start, claim.end)))
+        content = content_words(core)
+        if len(content) < MIN_CONTENT_WORDS:
+            continue
+        member_att = _member_attribution(att, entities)
+        units.append(
+            ClaimUnit(
+                article=result.document.id,
+                start=claim.start,
+                end=claim.end,
+                text=claim.text,
+                core=core,
+                content=content,
+                attribution=member_att,
+                cue_lemma=att.cue.lemma if att is not None and att.cue is not None else None,
+                speaker_key=name_key(member_att.speaker) if member_att is not None else frozenset(),
+                quantities=[
+                    UnitQuantity(q.text, q.value, q.approx)
+                    for q in result.quantities
+                    if _in_core(att, q.start, q.end, claim.start, claim.end)
+                ],
+                hedges=[h.cue for h in hedges if claim.start <= h.start and h.end <= claim.end],
+                negations=negation_words(core),
+                names=_names(result, claim.start, claim.end, att),
+            )
+        )
+    return units
