@@ -17,10 +17,10 @@ TRUNCATED_MIN_DROPPED = 3  # ... and leaves out at least this many
 
 
 def same_speaker(a: ClaimUnit, b: ClaimUnit) -> bool:
-    """One speaker when the name tokens meet ("Valery Gerasimov" / "Gerasimov") or the names are equal."""
-    if a.speaker_key and b.speaker_key:
-        return bool(a.speaker_key & b.speaker_key)
-    return (a.speaker or "").casefold() == (b.speaker or "").casefold()
+    """One speaker when the names' head words agree; a pronoun or unknown name is taken to be the same one."""
+    if a.speaker_key is None or b.speaker_key is None:
+        return True
+    return a.speaker_key == b.speaker_key
 
 
 def attribution_changes(first: ClaimUnit, m: ClaimUnit) -> list[ClaimChange]:

@@ -23,7 +23,7 @@ from .units import ClaimUnit
 NUM_PERM = 64
 LSH_THRESHOLD = 0.4  # below the decision's own Jaccard bar, so that LSH misses few pairs the decision would take
 NEIGHBOURS = 8
-MIN_COSINE = 0.8  # vector neighbours further than this cannot pass the decision and are not candidates
+MIN_COSINE = 0.65  # vector neighbours further than this cannot pass the decision and are not candidates
 SCHEME = "affine32"
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
 

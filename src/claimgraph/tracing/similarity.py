@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..embeddings import StaticEmbeddings
-from .text import meaning_words
+from .text import meaning_words, ordered_subsequence
 from .units import ClaimUnit
 
 SAME_JACCARD = 0.55  # share of content words in common: a copy with a changed number or a hedge keeps more
 CUT_CONTAINMENT = 0.8  # a truncated copy keeps nearly all its words from the longer claim ...
 CUT_MIN_WORDS = 5  # ... and enough of them not to be a commonplace phrase
-CUT_COSINE = 0.8
+CUT_COSINE = 0.65  # a cut moves the mean vector (half the words gone), yet not far
 REWORD_COSINE = 0.88  # a rewording keeps the meaning vector close ...
 REWORD_JACCARD = 0.3  # ... and a good part of the words
 DRIFT_COSINE = 0.7  # a new member must stay this close to the cluster's first appearance too
@@ -72,5 +72,8 @@ def same_claim(a: ClaimUnit, b: ClaimUnit, p: PairScore) -> bool:
         return True
     smaller = min(len(a.content), len(b.content))
     if p.containment >= CUT_CONTAINMENT and smaller >= CUT_MIN_WORDS and p.cosine >= CUT_COSINE:
+        return True
+    short, long = (a.core, b.core) if len(a.core) <= len(b.core) else (b.core, a.core)
+    if smaller >= CUT_MIN_WORDS and len(short) >= 8 and ordered_subsequence(short, long):
         return True
     return p.cosine >= REWORD_COSINE and p.jaccard >= REWORD_JACCARD and not p.name_conflict

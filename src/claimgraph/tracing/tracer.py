@@ -101,10 +101,17 @@ class ClaimTracer:
             p = pair_score(unit, self.units[c], vec, self.vectors[c])
             if p.score <= best_score or not same_claim(unit, self.units[c], p):
                 continue
-            if float(np.dot(vec, self.vectors[cluster.first])) < DRIFT_COSINE:
+            if not self._near_first(unit, vec, cluster.first):
                 continue
             best, best_score = cluster, p.score
         return best
+
+    def _near_first(self, unit: ClaimUnit, vec: np.ndarray, first: int) -> bool:
+        """A joiner must also be close to the cluster's first appearance, not only to some member of it."""
+        if float(np.dot(vec, self.vectors[first])) >= DRIFT_COSINE:
+            return True
+        other = self.units[first]
+        return same_claim(unit, other, pair_score(unit, other, vec, self.vectors[first]))
 
     def _join(self, key: int, cluster: Cluster | None, info: ArticleInfo) -> str:
         if cluster is None:

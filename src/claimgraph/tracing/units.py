@@ -16,6 +16,9 @@ from .text import content_words, negation_words, strip_leading, tokens
 MIN_CONTENT_WORDS = 4  # fewer state nothing checkable ("He said so.", "Follow us on Twitter.")
 MAIN_SHARE = 0.4  # an attribution whose content covers this share of a sentence is the sentence's claim
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "the"})
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "who", "this", "that"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,7 @@ class ClaimUnit:
     content: frozenset[str]
     attribution: MemberAttribution | None = None
     cue_lemma: str | None = None
-    speaker_key: frozenset[str] = frozenset()
+    speaker_key: str | None = None  # the head word of the speaker's name; None when unknown or a pronoun
     quantities: list[UnitQuantity] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     negations: list[str] = field(default_factory=list)
@@ -77,6 +80,15 @@ def name_key(name: str | None) -> frozenset[str]:
     return frozenset(t for t in tokens(name) if t not in _TITLES and len(t) > 1)
 
 
+def speaker_key(name: str | None) -> str | None:
+    """The last word of a speaker's name ("Gen. Valery Gerasimov" and "Gerasimov" share "gerasimov"; "the
+    regional health ministry" and "the Health Ministry" share "ministry"); None for a pronoun, which names no one."""
+    words = [t for t in tokens(name or "") if t not in _TITLES]
+    if not words or all(t in _PRONOUNS for t in words):
+        return None
+    return words[-1].removesuffix("'s")
+
+
 def _core_text(result: AnalysisResult, att: Attribution | None, start: int, end: int) -> str:
     body = result.article.body
     if att is None:
@@ -90,7 +102,7 @@ def _member_attribution(att: Attribution | None, entities: dict[str, Entity]) ->
         return None
     speaker = entities[att.speaker].name if att.speaker in entities else None
     mention = att.speaker_mention.text if att.speaker_mention is not None else None
-    if speaker is None and mention is not None and att.speaker is not None:
+    if speaker is None and mention is not None:
         speaker = mention
     cue = att.cue.text if att.cue is not None else None
     return MemberAttribution(speaker=speaker, cue=cue, stance=att.stance, kind=att.kind, speaker_text=mention)
@@ -137,7 +149,7 @@ def claim_units(result: AnalysisResult) -> list[ClaimUnit]:
                 content=content,
                 attribution=member_att,
                 cue_lemma=att.cue.lemma if att is not None and att.cue is not None else None,
-                speaker_key=name_key(member_att.speaker) if member_att is not None else frozenset(),
+                speaker_key=speaker_key(member_att.speaker) if member_att is not None else None,
                 quantities=[
                     UnitQuantity(q.text, q.value, q.approx)
                     for q in result.quantities
