@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimgraph import analyze_many
@@ -156,3 +158,23 @@ def test_cluster_record_round_trips_and_uses_the_vocabulary(traced):
     assert all(set(m) == member_keys for m in data["members"])
     assert all(c["label"] in CHANGE_LABELS for m in data["members"] for c in m["changes"])
     assert from_data(ClaimCluster, data) == cluster
+
+
+def test_cluster_schema_is_shipped_and_validates_a_record(traced):
+    from jsonschema import Draft202012Validator
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+    from claimgraph.model.schema import published_schema, schema_text
+
+    assert json.loads(schema_text("claim-cluster")) == published_schema("claim-cluster"), (
+        "regenerate: python -m claimgraph.model.schema claim-cluster"
+    )
+    validator = Draft202012Validator(published_schema("claim-cluster"))
+    _, cluster = traced
+    data = to_data(cluster)
+    assert list(validator.iter_errors(data)) == []
+    data["members"][1]["changes"][0]["label"] = "paraphrased"
+    assert list(validator.iter_errors(data))
+    out = CliRunner().invoke(app, ["schema", "--what", "claim-cluster"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["title"].endswith("claim cluster")
