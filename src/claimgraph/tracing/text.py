@@ -15,7 +15,6 @@ _TOKEN = re.compile(r"\w+(?:[’'.,]\w+)*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere"})
-NUMBER_TOKEN = "#"
 # Function words spaCy lists that carry meaning a claim turns on: kept as content.
 _KEEP = NEGATIONS | {"all", "most", "more", "less", "few", "many", "only", "first", "last", "against", "without"}
 _STOP = frozenset(w for w in STOP_WORDS if w not in _KEEP) | {"'s", "s", "said", "says", "say", "told", "according"}
@@ -34,7 +33,7 @@ def is_negation(token: str) -> bool:
     return token in NEGATIONS or token.endswith("n't")
 
 
-def _stem(token: str) -> str:
+def stem(token: str) -> str:
     """A very light stem so that plural and possessive forms of one noun meet ("militants'" = "militant")."""
     if token.endswith("'s"):
         token = token[:-2]
@@ -44,15 +43,16 @@ def _stem(token: str) -> str:
 
 
 def content_words(toks: tuple[str, ...]) -> frozenset[str]:
-    """The words that make a claim what it is: stop words out, numbers as one placeholder, negations kept."""
+    """The words that make a claim what it is: stop words and numbers out (numbers are compared as quantities,
+    so that a changed number leaves the words alike), negations kept."""
     out = set()
     for t in toks:
         if is_number(t):
-            out.add(NUMBER_TOKEN)
-        elif is_negation(t):
+            continue
+        if is_negation(t):
             out.add("not")
         elif t not in _STOP and not t.isdigit():
-            out.add(_stem(t))
+            out.add(stem(t))
     return frozenset(out)
 
 
@@ -71,6 +71,12 @@ def strip_leading(toks: tuple[str, ...]) -> tuple[str, ...]:
 
 def negation_words(toks: tuple[str, ...]) -> list[str]:
     return [t for t in toks if is_negation(t)]
+
+
+def contiguous_in(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """True when ``short`` is one unbroken run of ``long`` (a head or tail cut off, nothing rewritten)."""
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1)) if n else False
 
 
 def ordered_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -19,7 +19,7 @@ from ..embeddings import StaticEmbeddings, load_embeddings
 from ..model import AnalysisResult, ClaimCluster, ClusterFirst, ClusterMember
 from .changes import compare
 from .index import CandidateIndex, minhash
-from .similarity import DRIFT_COSINE, meaning_vector, pair_score, same_claim
+from .similarity import DRIFT_COSINE, meaning_vectors, pair_score, same_claim, weak
 from .units import ClaimUnit, claim_units
 
 
@@ -74,16 +74,18 @@ class ClaimTracer:
         units = claim_units(result)
         if not units:
             return []
-        vectors = np.stack([meaning_vector(self.emb, u) for u in units])
+        vectors = meaning_vectors(self.emb, units)
         hashes = [minhash(u) for u in units]
         candidates = self.index.query(units, vectors, hashes)
         keys = list(range(len(self.units), len(self.units) + len(units)))
         self.keys_of[info.id] = keys
+        matches = [self._matches(u, v, c) for u, v, c in zip(units, vectors, candidates, strict=True)]
+        support = {self.units[c].article for found in matches for _, c, is_weak in found if not is_weak}
         touched = []
-        for key, unit, vec, cands in zip(keys, units, vectors, candidates, strict=True):
+        for key, unit, vec, found in zip(keys, units, vectors, matches, strict=True):
             self.units.append(unit)
             self.vectors.append(vec)
-            cluster = self._best_cluster(unit, vec, cands)
+            cluster = self._best_cluster(unit, vec, found, support)
             touched.append(self._join(key, cluster, info))
         self.index.add(keys, units, vectors, hashes)
         return touched
@@ -92,19 +94,30 @@ class ClaimTracer:
         for r in results:
             self.add(r)
 
-    def _best_cluster(self, unit: ClaimUnit, vec: np.ndarray, cands: set[int]) -> Cluster | None:
-        best, best_score = None, -1.0
+    def _matches(self, unit: ClaimUnit, vec: np.ndarray, cands: set[int]) -> list[tuple[float, int, bool]]:
+        """(score, key, weak) of every candidate the pairwise decision takes, best first."""
+        out = []
         for c in cands:
+            other = self.units[c]
+            if other.article == unit.article:
+                continue
+            p = pair_score(unit, other, vec, self.vectors[c])
+            if same_claim(unit, other, p):
+                out.append((p.score, c, weak(unit, other)))
+        out.sort(key=lambda m: (-m[0], m[1]))
+        return out
+
+    def _best_cluster(self, unit: ClaimUnit, vec: np.ndarray, found: list, support: set[str]) -> Cluster | None:
+        """The cluster of the best match that is not weak (or is backed by another claim of the same article
+        pair), has no member from this article yet and whose first appearance is close enough."""
+        for _, c, is_weak in found:
+            if is_weak and self.units[c].article not in support:
+                continue
             cluster = self.clusters[self.cluster_of[c]]
-            if unit.article in cluster.articles:
+            if unit.article in cluster.articles or not self._near_first(unit, vec, cluster.first):
                 continue
-            p = pair_score(unit, self.units[c], vec, self.vectors[c])
-            if p.score <= best_score or not same_claim(unit, self.units[c], p):
-                continue
-            if not self._near_first(unit, vec, cluster.first):
-                continue
-            best, best_score = cluster, p.score
-        return best
+            return cluster
+        return None
 
     def _near_first(self, unit: ClaimUnit, vec: np.ndarray, first: int) -> bool:
         """A joiner must also be close to the cluster's first appearance, not only to some member of it."""

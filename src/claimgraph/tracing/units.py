@@ -8,10 +8,11 @@ so that dropping or moving "X said" is seen as a change of attribution, not of t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import AnalysisResult, Attribution, Entity, MemberAttribution
-from .text import content_words, negation_words, strip_leading, tokens
+from .text import content_words, negation_words, stem, strip_leading, tokens
 
 MIN_CONTENT_WORDS = 4  # fewer state nothing checkable ("He said so.", "Follow us on Twitter.")
 MAIN_SHARE = 0.4  # an attribution whose content covers this share of a sentence is the sentence's claim
@@ -39,7 +40,7 @@ class ClaimUnit:
     end: int
     text: str
     core: tuple[str, ...]  # normalised tokens of the claim proper
-    content: frozenset[str]
+    content: frozenset[str]  # its content words other than names: what is said about whoever is named
     attribution: MemberAttribution | None = None
     cue_lemma: str | None = None
     speaker_key: str | None = None  # the head word of the speaker's name; None when unknown or a pronoun
@@ -58,14 +59,20 @@ class ClaimUnit:
 
 
 def _overlap(spans: list[tuple[int, int]], start: int, end: int) -> int:
-    return sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+    total = 0
+    for s, e in spans:
+        if e > start and s < end:
+            total += min(e, end) - max(s, start)
+    return total
 
 
-def main_attribution(result: AnalysisResult, start: int, end: int) -> Attribution | None:
+def main_attribution(attributions: list[Attribution], start: int, end: int) -> Attribution | None:
     """The attribution whose content covers the largest part of ``[start, end)``, if it covers enough."""
     best, best_cover = None, 0
-    for a in result.attributions:
-        cover = _overlap(a.content.spans(), start, end)
+    for a in attributions:
+        if a.content.start >= end or a.content.end <= start:
+            continue
+        cover = _overlap(a.content.fragments, start, end)
         if cover > best_cover:
             best, best_cover = a, cover
     if best is None or best_cover < MAIN_SHARE * (end - start):
@@ -93,7 +100,7 @@ def _core_text(result: AnalysisResult, att: Attribution | None, start: int, end:
     body = result.article.body
     if att is None:
         return body[start:end]
-    parts = [body[max(s, start) : min(e, end)] for s, e in att.content.spans() if min(e, end) > max(s, start)]
+    parts = [body[max(s, start) : min(e, end)] for s, e in att.content.fragments if min(e, end) > max(s, start)]
     return " ".join(parts)
 
 
@@ -108,36 +115,45 @@ def _member_attribution(att: Attribution | None, entities: dict[str, Entity]) ->
     return MemberAttribution(speaker=speaker, cue=cue, stance=att.stance, kind=att.kind, speaker_text=mention)
 
 
-def _names(result: AnalysisResult, start: int, end: int, att: Attribution | None) -> frozenset[str]:
+def _name_mentions(result: AnalysisResult) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every name mention of the record, in body order."""
+    return sorted((m.start, m.end, m.text) for e in result.entities for m in e.mentions if m.kind in ("name", "alias"))
+
+
+def _names(mentions: list[tuple[int, int, str]], start: int, end: int, att: Attribution | None) -> frozenset[str]:
     """Casefolded name tokens of the named entities mentioned in the claim (the speaker's mention excluded)."""
     skip = (att.speaker_mention.start, att.speaker_mention.end) if att and att.speaker_mention else (-1, -1)
     out: set[str] = set()
-    for e in result.entities:
-        for m in e.mentions:
-            if m.kind in ("name", "alias") and start <= m.start and m.end <= end and (m.start, m.end) != skip:
-                out |= name_key(m.text)
+    for s, e, text in mentions[bisect_left(mentions, (start,)) :]:
+        if s >= end:
+            break
+        if e <= end and (s, e) != skip:
+            out |= name_key(text)
     return frozenset(out)
 
 
 def _in_core(att: Attribution | None, s: int, e: int, start: int, end: int) -> bool:
     if not (start <= s and e <= end):
         return False
-    return att is None or _overlap(att.content.spans(), s, e) > 0
+    return att is None or _overlap(att.content.fragments, s, e) > 0
 
 
 def claim_units(result: AnalysisResult) -> list[ClaimUnit]:
     """The claim units of one record worth tracing (statements with enough content words), in body order."""
     entities = {e.id: e for e in result.entities}
     hedges = result.signals.hedges if result.signals is not None else []
+    mentions = _name_mentions(result)
     units = []
     for claim in result.claims:
         if claim.question:
             continue
-        att = main_attribution(result, claim.start, claim.end)
+        att = main_attribution(result.attributions, claim.start, claim.end)
         core = strip_leading(tokens(_core_text(result, att, claim.start, claim.end)))
-        content = content_words(core)
-        if len(content) < MIN_CONTENT_WORDS:
+        names = _names(mentions, claim.start, claim.end, att)
+        words = content_words(core)
+        if len(words) < MIN_CONTENT_WORDS:
             continue
+        content = words - names - {stem(n) for n in names}
         member_att = _member_attribution(att, entities)
         units.append(
             ClaimUnit(
@@ -157,7 +173,7 @@ def claim_units(result: AnalysisResult) -> list[ClaimUnit]:
                 ],
                 hedges=[h.cue for h in hedges if claim.start <= h.start and h.end <= claim.end],
                 negations=negation_words(core),
-                names=_names(result, claim.start, claim.end, att),
+                names=names,
             )
         )
     return units
