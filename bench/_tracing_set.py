@@ -189,9 +189,13 @@ def _cap(s: str) -> str:
     return s if i is None else s[:i] + s[i].upper() + s[i + 1 :]
 
 
-def _decap(s: str) -> str:
+def _decap(s: str, text: str) -> str:
+    """A speaker moved after its quote: "The Pentagon" -> "the Pentagon", "Analysts" -> "analysts", names kept
+    (a word is a name when the article capitalises it inside a sentence too)."""
     first = s.split(" ", 1)[0]
-    return s[0].lower() + s[1:] if first in ("The", "A", "An") else s
+    if first in ("The", "A", "An") or not re.search(rf"[a-z,] {re.escape(first)}\b", text):
+        return s[0].lower() + s[1:]
+    return s
 
 
 def reword(sentence: str) -> str:
@@ -245,7 +249,8 @@ def edit_sentence(kind: str, text: str, span: tuple[int, int], quotes: list[dict
         return _cap(said["content"]) + ".", {"speaker": said["speaker"], "cue": said["cue"]}
     if kind == "attribution_moved":
         sep = "," if not said["content"].endswith(("”", '"')) else ""
-        return f"{_cap(said['content'])}{sep} {_decap(said['speaker'])} {said['cue']}.", {"speaker": said["speaker"]}
+        moved = f"{_cap(said['content'])}{sep} {_decap(said['speaker'], text)} {said['cue']}."
+        return moved, {"speaker": said["speaker"]}
     if kind == "stance_changed":
         new_cue = _SAY_CUES.get(said["cue"])
         if new_cue is None or said["sep"] == ", ":

@@ -9,7 +9,7 @@ the same core and speaker, so it is one of those two.
 from __future__ import annotations
 
 from ..model import ClaimChange
-from .text import ordered_subsequence
+from .text import ordered_subsequence, tokens
 from .units import ClaimUnit, UnitQuantity
 
 TRUNCATED_SHARE = 0.8  # a cut keeps at most this share of the first claim's words ...
@@ -23,13 +23,25 @@ def same_speaker(a: ClaimUnit, b: ClaimUnit) -> bool:
     return a.speaker_key == b.speaker_key
 
 
+def attributed_against(u: ClaimUnit, other: ClaimUnit) -> bool:
+    """``u`` puts the claim on a source, unless its "speaker" and "cue" are words of the other's claim itself:
+    "Scott says he has fought ..." against "He has fought ...", where "he ... fought" is the claim, not a source."""
+    att = u.attribution
+    if not u.attributed or att is None:
+        return False
+    own = set(other.core)
+    cue, speaker = tokens(att.cue or ""), tokens(att.speaker_text or att.speaker or "")
+    return not (cue and speaker and set(cue) <= own and set(speaker) <= own)
+
+
 def attribution_changes(first: ClaimUnit, m: ClaimUnit) -> list[ClaimChange]:
     fa, ma = first.attribution, m.attribution
-    if first.attributed and not m.attributed:
+    f_att, m_att = attributed_against(first, m), attributed_against(m, first)
+    if f_att and not m_att:
         return [ClaimChange("attribution_dropped", speaker=first.speaker, cue=fa.cue if fa else None)]
-    if m.attributed and not first.attributed:
+    if m_att and not f_att:
         return [ClaimChange("attribution_added", speaker=m.speaker, cue=ma.cue if ma else None)]
-    if not (first.attributed and m.attributed) or fa is None or ma is None:
+    if not (f_att and m_att) or fa is None or ma is None:
         return []
     if not same_speaker(first, m):
         return [ClaimChange("speaker_changed", before=first.speaker, after=m.speaker, cue=ma.cue)]

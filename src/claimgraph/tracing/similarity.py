@@ -70,13 +70,19 @@ def name_conflict(a: ClaimUnit, b: ClaimUnit) -> bool:
     return bool(a.names) and bool(b.names) and not (a.names & b.names)
 
 
+def _overlap(x: frozenset[str], y: frozenset[str]) -> tuple[float, float]:
+    inter = len(x & y)
+    return inter / (len(x | y) or 1), inter / (min(len(x), len(y)) or 1)
+
+
 def pair_score(a: ClaimUnit, b: ClaimUnit, va: np.ndarray, vb: np.ndarray) -> PairScore:
-    inter = len(a.content & b.content)
-    union = len(a.content | b.content) or 1
-    smaller = min(len(a.content), len(b.content)) or 1
+    """Word overlap of the two claims proper, or of the two whole sentences when that is higher (two parses of
+    one sentence can disagree on where an attribution's content starts)."""
+    jac, cont = _overlap(a.content, b.content)
+    s_jac, s_cont = _overlap(a.sentence_content, b.sentence_content)
     return PairScore(
-        jaccard=inter / union,
-        containment=inter / smaller,
+        jaccard=max(jac, s_jac),
+        containment=max(cont, s_cont),
         cosine=float(np.dot(va, vb)),
         name_conflict=name_conflict(a, b),
     )
@@ -94,9 +100,10 @@ def same_claim(a: ClaimUnit, b: ClaimUnit, p: PairScore) -> bool:
     cut = p.containment >= CUT_CONTAINMENT and p.jaccard >= CUT_JACCARD and p.cosine >= CUT_COSINE
     if cut and smaller >= CUT_MIN_WORDS:
         return True
-    short, long = (a.core, b.core) if len(a.core) <= len(b.core) else (b.core, a.core)
-    if len(short) >= RUN_MIN_TOKENS and smaller >= CUT_MIN_WORDS - 2 and contiguous_in(short, long):
-        return True
+    for x, y in ((a.core, b.core), (a.words, b.words)):
+        short, long = (x, y) if len(x) <= len(y) else (y, x)
+        if len(short) >= RUN_MIN_TOKENS and contiguous_in(short, long):
+            return True
     shared = len(a.content & b.content)
     reworded = p.cosine >= REWORD_COSINE and p.jaccard >= REWORD_JACCARD and shared >= REWORD_MIN_SHARED
     return reworded

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import AnalysisResult, Attribution, Entity, MemberAttribution
-from .text import content_words, negation_words, stem, strip_leading, tokens
+from .text import content_words, is_number, negation_words, stem, strip_leading, tokens
 
 MIN_CONTENT_WORDS = 4  # fewer state nothing checkable ("He said so.", "Follow us on Twitter.")
 MAIN_SHARE = 0.4  # an attribution whose content covers this share of a sentence is the sentence's claim
@@ -40,7 +40,9 @@ class ClaimUnit:
     end: int
     text: str
     core: tuple[str, ...]  # normalised tokens of the claim proper
+    words: tuple[str, ...]  # normalised tokens of the whole sentence (numbers and negations are read here)
     content: frozenset[str]  # its content words other than names: what is said about whoever is named
+    sentence_content: frozenset[str] = frozenset()  # the same over the whole sentence
     attribution: MemberAttribution | None = None
     cue_lemma: str | None = None
     speaker_key: str | None = None  # the head word of the speaker's name; None when unknown or a pronoun
@@ -67,11 +69,13 @@ def _overlap(spans: list[tuple[int, int]], start: int, end: int) -> int:
 
 
 def main_attribution(attributions: list[Attribution], start: int, end: int) -> Attribution | None:
-    """The attribution whose content covers the largest part of ``[start, end)``, if it covers enough."""
+    """The attribution with a source whose content covers the largest part of ``[start, end)``, if enough."""
     best, best_cover = None, 0
     for a in attributions:
         if a.content.start >= end or a.content.end <= start:
             continue
+        if a.speaker is None and a.speaker_mention is None:
+            continue  # "reportedly", "it is believed": a hedge, not a source; the claim is the whole sentence
         cover = _overlap(a.content.fragments, start, end)
         if cover > best_cover:
             best, best_cover = a, cover
@@ -132,10 +136,18 @@ def _names(mentions: list[tuple[int, int, str]], start: int, end: int, att: Attr
     return frozenset(out)
 
 
-def _in_core(att: Attribution | None, s: int, e: int, start: int, end: int) -> bool:
-    if not (start <= s and e <= end):
-        return False
-    return att is None or _overlap(att.content.fragments, s, e) > 0
+def _quantities(result: AnalysisResult, start: int, end: int, words: tuple[str, ...]) -> list[UnitQuantity]:
+    """The sentence's quantities as the record has them, plus any bare number the quantity stage left out
+    ("Game 7"), so that a changed number is seen wherever it is in the sentence."""
+    out = [UnitQuantity(q.text, q.value, q.approx) for q in result.quantities if start <= q.start and q.end <= end]
+    covered = " ".join(q.text for q in out)
+    for t in words:
+        if is_number(t) and t not in covered:
+            try:
+                out.append(UnitQuantity(t, float(t.replace(",", "")), None))
+            except ValueError:
+                continue
+    return out
 
 
 def claim_units(result: AnalysisResult) -> list[ClaimUnit]:
@@ -153,7 +165,9 @@ def claim_units(result: AnalysisResult) -> list[ClaimUnit]:
         words = content_words(core)
         if len(words) < MIN_CONTENT_WORDS:
             continue
-        content = words - names - {stem(n) for n in names}
+        name_words = names | {stem(n) for n in names}
+        sentence = tokens(claim.text)
+        content = words - name_words
         member_att = _member_attribution(att, entities)
         units.append(
             ClaimUnit(
@@ -162,17 +176,15 @@ def claim_units(result: AnalysisResult) -> list[ClaimUnit]:
                 end=claim.end,
                 text=claim.text,
                 core=core,
+                words=sentence,
                 content=content,
+                sentence_content=content_words(sentence) - name_words,
                 attribution=member_att,
                 cue_lemma=att.cue.lemma if att is not None and att.cue is not None else None,
                 speaker_key=speaker_key(member_att.speaker) if member_att is not None else None,
-                quantities=[
-                    UnitQuantity(q.text, q.value, q.approx)
-                    for q in result.quantities
-                    if _in_core(att, q.start, q.end, claim.start, claim.end)
-                ],
+                quantities=_quantities(result, claim.start, claim.end, sentence),
                 hedges=[h.cue for h in hedges if claim.start <= h.start and h.end <= claim.end],
-                negations=negation_words(core),
+                negations=negation_words(sentence),
                 names=names,
             )
         )
