@@ -8,6 +8,7 @@ meaning (a number, a "not") visible.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -42,23 +43,28 @@ def stem(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=200_000)
+def content_form(token: str) -> str | None:
+    """The form a token takes among a claim's content words, or None when it is not one (cached: news
+    vocabulary is small next to the number of sentences)."""
+    if is_number(token):
+        return None
+    if is_negation(token):
+        return "not"
+    if token in _STOP or token.isdigit():
+        return None
+    return stem(token)
+
+
 def content_words(toks: tuple[str, ...]) -> frozenset[str]:
     """The words that make a claim what it is: stop words and numbers out (numbers are compared as quantities,
     so that a changed number leaves the words alike), negations kept."""
-    out = set()
-    for t in toks:
-        if is_number(t):
-            continue
-        if is_negation(t):
-            out.add("not")
-        elif t not in _STOP and not t.isdigit():
-            out.add(stem(t))
-    return frozenset(out)
+    return frozenset(f for f in map(content_form, toks) if f is not None)
 
 
 def meaning_words(toks: tuple[str, ...]) -> list[str]:
     """The words whose vectors make a claim's meaning vector (content words, numbers left out)."""
-    return [t for t in toks if t not in _STOP and not is_number(t) and len(t) > 1]
+    return [t for t in toks if len(t) > 1 and content_form(t) is not None]
 
 
 def strip_leading(toks: tuple[str, ...]) -> tuple[str, ...]:
