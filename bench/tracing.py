@@ -293,7 +293,7 @@ def report(ts: TracingSet, figs: dict, per_kind: dict, copies: Counter, purity: 
     ]
     for row in timing:
         lines.append(f"| {row['articles']} | {row['units']} | {row['seconds']:.2f} | {row['per_1k']:.1f} | "
-                     f"{row['per_1k'] / 1000:.2f} | {row['per_nlogn']:.2f} |")  # fmt: skip
+                     f"{row['per_1k']:.1f} | {row['per_nlogn']:.0f} |")  # fmt: skip
     lines += [
         "",
         "Time per article that stays flat (or a µs per n ln n that falls) as the corpus doubles is growth no faster "
