@@ -123,6 +123,7 @@ def ingest(
         if bar is not None:
             bar.start()
         summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, opts, update, dask)
+        traced = kb.trace_claims()
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -138,6 +139,7 @@ def ingest(
             f"{summary.skipped} already done ({summary.seconds:.1f}s); `claimgraph errors --db {db}` lists failures",
             err=True,
         )
+        typer.echo(f"claims traced in {traced.articles} new articles, {traced.clusters} clusters updated", err=True)
 
 
 @app.command()

@@ -65,20 +65,26 @@ class ClaimTracer:
         self.articles: dict[str, ArticleInfo] = {}
         self.keys_of: dict[str, list[int]] = {}
 
-    def add(self, result: AnalysisResult) -> list[str]:
-        """Cluster one article's claim units; the ids of the clusters they joined or started."""
+    def _prepare(self, result: AnalysisResult):
+        """Register the article; its units, meaning vectors, MinHash signatures and new keys (None if seen)."""
         if result.document.id in self.articles:
-            return []
+            return None
         info = article_info(result, len(self.articles))
         self.articles[info.id] = info
         units = claim_units(result)
-        if not units:
-            return []
-        vectors = meaning_vectors(self.emb, units)
-        hashes = [minhash(u) for u in units]
-        candidates = self.index.query(units, vectors, hashes)
         keys = list(range(len(self.units), len(self.units) + len(units)))
         self.keys_of[info.id] = keys
+        if not units:
+            return None
+        return info, units, meaning_vectors(self.emb, units), [minhash(u) for u in units], keys
+
+    def add(self, result: AnalysisResult) -> list[str]:
+        """Cluster one article's claim units; the ids of the clusters they joined or started."""
+        prepared = self._prepare(result)
+        if prepared is None:
+            return []
+        info, units, vectors, hashes, keys = prepared
+        candidates = self.index.query(units, vectors, hashes)
         matches = [self._matches(u, v, c) for u, v, c in zip(units, vectors, candidates, strict=True)]
         support = {self.units[c].article for found in matches for _, c, is_weak in found if not is_weak}
         touched = []
@@ -89,6 +95,23 @@ class ClaimTracer:
             touched.append(self._join(key, cluster, info))
         self.index.add(keys, units, vectors, hashes)
         return touched
+
+    def restore(self, result: AnalysisResult, assigned: dict[int, str]) -> None:
+        """Put back an article clustered in an earlier run: each unit rejoins the cluster stored for it (by its
+        start offset), the others stand alone as they did; nothing is decided again."""
+        prepared = self._prepare(result)
+        if prepared is None:
+            return
+        info, units, vectors, hashes, keys = prepared
+        for key, unit, vec in zip(keys, units, vectors, strict=True):
+            self.units.append(unit)
+            self.vectors.append(vec)
+            cid = assigned.get(unit.start)
+            cluster = self.clusters.get(cid) if cid else None
+            if cid and cluster is None:
+                cluster = self.clusters[cid] = Cluster(id=cid, first=key)
+            self._join(key, cluster, info)
+        self.index.add(keys, units, vectors, hashes)
 
     def add_many(self, results: Iterable[AnalysisResult]) -> None:
         for r in results:

@@ -1,0 +1,89 @@
+"""Claim clusters read back from the KB: one cluster as its record, clusters found by words, export rows.
+
+The record is the ``claim-clusters`` export's JSON Lines record and the ``/api/claims/{id}`` body
+(``claimgraph schema --what claim-cluster``): first appearance, then every member with its changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from ..store import schema as s
+
+CHANGE_FIELDS = ("label", "before", "after", "speaker", "cue", "words", "similarity")
+
+
+def _members(conn: Connection, cluster_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    m, a, c = s.claim_members, s.articles, s.claim_changes
+    changes: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    for row in conn.execute(select(c).where(c.c.cluster_id.in_(cluster_ids)).order_by(c.c.idx)):
+        changes[(row.document_id, row.start)].append({f: getattr(row, f) for f in CHANGE_FIELDS})
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    stmt = (
+        select(m, a.c.url, a.c.publisher, a.c.published)
+        .select_from(m.join(a, a.c.document_id == m.c.document_id))
+        .where(m.c.cluster_id.in_(cluster_ids))
+        .order_by(m.c.cluster_id, m.c.idx)
+    )
+    for r in conn.execute(stmt):
+        out[r.cluster_id].append({
+            "article": r.document_id, "url": r.url, "publisher": r.publisher, "published": r.published,
+            "text": r.text, "start": r.start, "end": r.end, "speaker": r.speaker, "attributed": r.attributed,
+            "attribution": r.attribution, "changes": changes.get((r.document_id, r.start), []),
+        })  # fmt: skip
+    return out
+
+
+def _record(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:
+    head = members[0]
+    first = {k: head[k] for k in ("article", "url", "publisher", "published", "speaker")}
+    return {"id": row.id, "size": row.size, "first": first, "members": members}
+
+
+def claim_cluster(conn: Connection, cluster_id: str) -> dict[str, Any] | None:
+    """One cluster as its record, or None when the KB has no such cluster."""
+    row = conn.execute(select(s.claim_clusters).where(s.claim_clusters.c.id == cluster_id)).first()
+    if row is None:
+        return None
+    return _record(row, _members(conn, [cluster_id])[cluster_id])
+
+
+def find_claims(conn: Connection, words: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Clusters with a member containing ``words`` (case-insensitive), largest first, as records."""
+    m, k = s.claim_members, s.claim_clusters
+    needle = f"%{words.lower()}%"
+    ids = select(m.c.cluster_id).where(func.lower(m.c.text).like(needle)).distinct().subquery()
+    rows = conn.execute(
+        select(k).where(k.c.id.in_(select(ids.c.cluster_id))).order_by(k.c.size.desc(), k.c.id).limit(limit)
+    ).all()
+    members = _members(conn, [r.id for r in rows]) if rows else {}
+    return [_record(r, members[r.id]) for r in rows]
+
+
+def claim_clusters(conn: Connection, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """Every cluster as its record, largest first (JSON Lines export)."""
+    k = s.claim_clusters
+    ids = [r.id for r in conn.execute(select(k.c.id).order_by(k.c.size.desc(), k.c.id))]
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        rows = {r.id: r for r in conn.execute(select(k).where(k.c.id.in_(part)))}
+        members = _members(conn, part)
+        for cid in part:
+            yield _record(rows[cid], members[cid])
+
+
+def claim_member_rows(conn: Connection) -> Iterator[dict[str, Any]]:
+    """One row per member (CSV and Parquet export): the cluster's id, size and first appearance beside it."""
+    for rec in claim_clusters(conn):
+        first = rec["first"]
+        for m in rec["members"]:
+            yield {
+                "cluster": rec["id"], "size": rec["size"], "first_article": first["article"],
+                "first_publisher": first["publisher"], "first_published": first["published"],
+                "first_speaker": first["speaker"], **{k: v for k, v in m.items() if k != "changes"},
+                "changes": [c["label"] for c in m["changes"]],
+            }  # fmt: skip

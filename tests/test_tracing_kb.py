@@ -1,0 +1,87 @@
+"""Claim clusters in the knowledge base: built during ingest, kept incrementally, traced and exported."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph import analyze_many
+from claimgraph.cli import app
+from claimgraph.model import RawDocument
+from claimgraph.query import claims, open_db
+from claimgraph.store import KnowledgeBase
+
+CLAIM = "Investigators said that the bridge collapsed because two steel cables had rusted through over many years."
+OTHER = "The city council voted on Tuesday to close two public libraries after next year's budget was cut by a third."
+ARTICLES = [
+    ("first.example/a", "2025-05-01", "First Post", f"{CLAIM} {OTHER}"),
+    ("copy.example/b", "2025-05-03", "Copy Daily", "The bridge collapsed because two steel cables had rusted "
+     "through over many years. Traffic was diverted to the northern ring road for the rest of the week."),
+]  # fmt: skip
+LATE = ("late.example/c", "2025-05-06", "Late Wire", "Investigators said that the bridge collapsed because three steel "
+        "cables had rusted through over many years.")  # fmt: skip
+
+
+def _raw(source: str, published: str, publisher: str, text: str) -> RawDocument:
+    return RawDocument(text=text, source=source, format="text", url=f"https://{source}",
+                       metadata={"published": published, "publisher": publisher})  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def kb_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tracing_kb") / "kb.sqlite"
+    with KnowledgeBase(str(path)) as kb:
+        kb.ingest(analyze_many([_raw(*a) for a in ARTICLES]))
+        first = kb.trace_claims()
+        kb.ingest(analyze_many([_raw(*LATE)]))
+        second = kb.trace_claims()
+        again = kb.trace_claims()
+    assert (first.articles, second.articles, again.articles) == (2, 1, 0)
+    return path
+
+
+def test_clusters_are_stored_and_grow_with_a_later_article(kb_path):
+    engine = open_db(str(kb_path))
+    with engine.connect() as conn:
+        (record,) = claims.find_claims(conn, "steel cables")
+        assert claims.claim_cluster(conn, record["id"]) == record
+        assert claims.claim_cluster(conn, "claim:nothing") is None
+    engine.dispose()
+    assert record["size"] == 3
+    assert record["first"]["publisher"] == "First Post" and record["first"]["published"] == "2025-05-01"
+    labels = {m["publisher"]: [c["label"] for c in m["changes"]] for m in record["members"]}
+    assert labels["First Post"] == []
+    assert labels["Copy Daily"] == ["attribution_dropped"]
+    assert labels["Late Wire"] == ["number_changed"]
+    late = next(m for m in record["members"] if m["publisher"] == "Late Wire")
+    assert (late["changes"][0]["before"], late["changes"][0]["after"]) == ("two", "three")
+
+
+def test_trace_command_reads_like_a_trace(kb_path):
+    out = CliRunner().invoke(app, ["trace", "steel cables", "--db", str(kb_path)])
+    assert out.exit_code == 0, out.output
+    assert "first: 2025-05-01  First Post" in out.stdout
+    assert "Copy Daily: attribution_dropped" in out.stdout
+    missing = CliRunner().invoke(app, ["trace", "libraries on the moon", "--db", str(kb_path)])
+    assert missing.exit_code == 1
+
+
+def test_export_claim_clusters(kb_path, tmp_path):
+    runner = CliRunner()
+    jsonl, table = tmp_path / "clusters.jsonl", tmp_path / "clusters.csv"
+    assert (
+        runner.invoke(app, ["export", "--db", str(kb_path), "--what", "claim-clusters", "--to", str(jsonl)]).exit_code
+        == 0
+    )
+    records = [json.loads(line) for line in jsonl.read_text().splitlines()]
+    assert [r["size"] for r in records] == [3]
+    assert set(records[0]) == {"id", "size", "first", "members"}
+    assert (
+        runner.invoke(app, ["export", "--db", str(kb_path), "--what", "claim-clusters", "--to", str(table)]).exit_code
+        == 0
+    )
+    rows = list(csv.DictReader(table.open()))
+    assert len(rows) == 3 and {r["cluster"] for r in rows} == {records[0]["id"]}
