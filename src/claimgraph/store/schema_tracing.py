@@ -64,5 +64,6 @@ claim_traced = Table(
     "claim_traced",
     metadata,
     Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
-    Column("seq", Integer, nullable=False, unique=True),
+    Column("seq", Integer, nullable=False),
+    Index("ix_claim_traced_seq", "seq", unique=True),
 )
