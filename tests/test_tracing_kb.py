@@ -85,3 +85,42 @@ def test_export_claim_clusters(kb_path, tmp_path):
     )
     rows = list(csv.DictReader(table.open()))
     assert len(rows) == 3 and {r["cluster"] for r in rows} == {records[0]["id"]}
+
+
+@pytest.fixture(scope="module")
+def client(kb_path):
+    from fastapi.testclient import TestClient
+
+    from claimgraph.web.app import Settings, create_app
+
+    engine = open_db(str(kb_path))
+    with TestClient(create_app(engine, Settings(db=str(kb_path), token="tracing-token"))) as c:
+        yield c
+    engine.dispose()
+
+
+def _cluster_id(kb_path) -> str:
+    engine = open_db(str(kb_path))
+    with engine.connect() as conn:
+        (record,) = claims.find_claims(conn, "steel cables")
+    engine.dispose()
+    return record["id"]
+
+
+def test_api_claim_is_the_record_with_diffs(client, kb_path):
+    cid = _cluster_id(kb_path)
+    data = client.get(f"/api/claims/{cid}").json()
+    assert data["id"] == cid and data["size"] == 3
+    first, *rest = data["members"]
+    assert first["first"] and not any(m["first"] for m in rest)
+    late = next(m for m in rest if m["publisher"] == "Late Wire")
+    assert {"op": "removed", "text": "two"} in late["diff"] and {"op": "added", "text": "three"} in late["diff"]
+    assert client.get("/api/claims/claim:0000000000000000").status_code == 404
+
+
+def test_claim_page_marks_first_and_changes(client, kb_path):
+    html = client.get(f"/claims/{_cluster_id(kb_path)}").text
+    assert "One claim in 3 articles" in html
+    assert 'class="badge b-first">first</span>' in html
+    assert "<del>two</del>" in html and "<ins>three</ins>" in html
+    assert "attribution dropped" in html and "number changed" in html

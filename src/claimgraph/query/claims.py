@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -87,3 +88,39 @@ def claim_member_rows(conn: Connection) -> Iterator[dict[str, Any]]:
                 "first_speaker": first["speaker"], **{k: v for k, v in m.items() if k != "changes"},
                 "changes": [c["label"] for c in m["changes"]],
             }  # fmt: skip
+
+
+def word_diff(first: str, other: str) -> list[dict[str, str]]:
+    """``other``'s words against ``first``'s as runs: ``same``, ``added`` (in other only), ``removed`` (in first
+    only), so a page can show a changed number, an added hedge or a dropped "X said" at a glance."""
+    a, b = first.split(), other.split()
+    out: list[dict[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append({"op": "same", "text": " ".join(b[j1:j2])})
+            continue
+        if i2 > i1:
+            out.append({"op": "removed", "text": " ".join(a[i1:i2])})
+        if j2 > j1:
+            out.append({"op": "added", "text": " ".join(b[j1:j2])})
+    return out
+
+
+def _ratings(conn: Connection, ids: list[str]) -> dict[str, float | None]:
+    r = s.source_ratings
+    stmt = select(r.c.document_id, r.c.score).where(r.c.document_id.in_(ids), r.c.subject == "publisher", r.c.idx == 0)
+    return {row.document_id: row.score for row in conn.execute(stmt)}
+
+
+def claim_page(conn: Connection, cluster_id: str) -> dict[str, Any] | None:
+    """The cluster record, each member with its outlet's rating and its words diffed against the first."""
+    record = claim_cluster(conn, cluster_id)
+    if record is None:
+        return None
+    ratings = _ratings(conn, [m["article"] for m in record["members"]])
+    first_text = record["members"][0]["text"]
+    for i, m in enumerate(record["members"]):
+        m["rating"] = ratings.get(m["article"])
+        m["first"] = i == 0
+        m["diff"] = [{"op": "same", "text": m["text"]}] if i == 0 else word_diff(first_text, m["text"])
+    return record
