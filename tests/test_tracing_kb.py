@@ -14,15 +14,18 @@ from claimgraph.model import RawDocument
 from claimgraph.query import claims, open_db
 from claimgraph.store import KnowledgeBase
 
-CLAIM = "Investigators said that the bridge collapsed because two steel cables had rusted through over many years."
+CLAIM = (
+    "Chief inspector Maria Lopez said that the bridge collapsed because two steel cables had rusted through over "
+    "many years."
+)
 OTHER = "The city council voted on Tuesday to close two public libraries after next year's budget was cut by a third."
 ARTICLES = [
     ("first.example/a", "2025-05-01", "First Post", f"{CLAIM} {OTHER}"),
     ("copy.example/b", "2025-05-03", "Copy Daily", "The bridge collapsed because two steel cables had rusted "
      "through over many years. Traffic was diverted to the northern ring road for the rest of the week."),
 ]  # fmt: skip
-LATE = ("late.example/c", "2025-05-06", "Late Wire", "Investigators said that the bridge collapsed because three steel "
-        "cables had rusted through over many years.")  # fmt: skip
+LATE = ("late.example/c", "2025-05-06", "Late Wire", "Chief inspector Maria Lopez said that the bridge collapsed "
+        "because three steel cables had rusted through over many years.")  # fmt: skip
 
 
 def _raw(source: str, published: str, publisher: str, text: str) -> RawDocument:
@@ -124,3 +127,26 @@ def test_claim_page_marks_first_and_changes(client, kb_path):
     assert 'class="badge b-first">first</span>' in html
     assert "<del>two</del>" in html and "<ins>three</ins>" in html
     assert "attribution dropped" in html and "number changed" in html
+
+
+def test_article_page_marks_claims_seen_elsewhere(client, kb_path):
+    engine = open_db(str(kb_path))
+    with engine.connect() as conn:
+        (record,) = claims.find_claims(conn, "steel cables")
+    engine.dispose()
+    late = next(m for m in record["members"] if m["publisher"] == "Late Wire")
+    data = client.get(f"/api/articles/{late['article']}").json()
+    (mark,) = data["claims_elsewhere"]
+    assert mark["others"] == 2 and not mark["first"]
+    assert (mark["first_publisher"], mark["days_earlier"]) == ("First Post", 5)
+    html = client.get(f"/articles/{late['article']}").text
+    assert "in 2 other outlets;" in html and "first seen at First Post, 5 days earlier" in html
+    first = client.get(f"/api/articles/{record['first']['article']}").json()["claims_elsewhere"]
+    assert [c["first"] for c in first] == [True]
+
+
+def test_entity_page_lists_claims_it_made_first(client, kb_path):
+    (hit,) = [e for e in client.get("/api/entities", params={"name": "Maria"}).json()["items"] if "Lopez" in e["name"]]
+    data = client.get(f"/api/entities/{hit['id']}").json()
+    assert [c["cluster"] for c in data["claims_first"]] == [_cluster_id(kb_path)]
+    assert "Claims first made by" in client.get(f"/entities/{hit['id']}").text

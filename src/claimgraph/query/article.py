@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 
 from ..store import schema as s
 from ..store.read import read_result
+from .claims import seen_elsewhere
 from .common import article_brief, entity_names
 from .rows import with_kb
 
@@ -42,6 +43,7 @@ def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
     data["publisher_id"] = row.publisher_id
     data["words"] = row.words
     data["kb_copies"] = copies(conn, document_id)
+    data["claims_elsewhere"] = seen_elsewhere(conn, document_id)
     data["spans"] = sorted(spans(data) + signal_spans(data["quantities"], data["signals"] or {}), key=body_order)
     return data
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -124,3 +125,47 @@ def claim_page(conn: Connection, cluster_id: str) -> dict[str, Any] | None:
         m["first"] = i == 0
         m["diff"] = [{"op": "same", "text": m["text"]}] if i == 0 else word_diff(first_text, m["text"])
     return record
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days if a and b else None
+    except ValueError:
+        return None
+
+
+def seen_elsewhere(conn: Connection, document_id: str) -> list[dict[str, Any]]:
+    """This article's claims that other articles carry too: how many others, where and when first seen."""
+    m, k, a = s.claim_members, s.claim_clusters, s.articles
+    stmt = (
+        select(m.c.cluster_id, m.c.start, m.c.end, m.c.text, k.c.size, k.c.first_document_id, k.c.first_published,
+               a.c.publisher.label("first_publisher"))
+        .select_from(m.join(k, k.c.id == m.c.cluster_id).join(a, a.c.document_id == k.c.first_document_id))
+        .where(m.c.document_id == document_id)
+        .order_by(m.c.start)
+    )  # fmt: skip
+    own = conn.execute(select(a.c.published).where(a.c.document_id == document_id)).scalar()
+    return [
+        {"cluster": r.cluster_id, "start": r.start, "end": r.end, "text": r.text, "others": r.size - 1,
+         "first": r.first_document_id == document_id, "first_article": r.first_document_id,
+         "first_publisher": r.first_publisher, "first_published": r.first_published,
+         "days_earlier": _days(r.first_published, own)}
+        for r in conn.execute(stmt)
+    ]  # fmt: skip
+
+
+def first_made_by(conn: Connection, names: list[str], limit: int = 20) -> list[dict[str, Any]]:
+    """Clusters whose first appearance puts the claim on one of ``names`` (an entity's name and aliases)."""
+    k = s.claim_clusters
+    wanted = [n.lower() for n in names if n]
+    if not wanted:
+        return []
+    stmt = (
+        select(k.c.id, k.c.size, k.c.first_published, k.c.first_speaker, s.claim_members.c.text)
+        .select_from(k.join(s.claim_members, (s.claim_members.c.cluster_id == k.c.id) & (s.claim_members.c.idx == 0)))
+        .where(func.lower(k.c.first_speaker).in_(wanted))
+        .order_by(k.c.size.desc(), k.c.id)
+        .limit(limit)
+    )
+    return [{"cluster": r.id, "size": r.size, "first_published": r.first_published, "speaker": r.first_speaker,
+             "text": r.text} for r in conn.execute(stmt)]  # fmt: skip
