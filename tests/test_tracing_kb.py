@@ -150,3 +150,10 @@ def test_entity_page_lists_claims_it_made_first(client, kb_path):
     data = client.get(f"/api/entities/{hit['id']}").json()
     assert [c["cluster"] for c in data["claims_first"]] == [_cluster_id(kb_path)]
     assert "Claims first made by" in client.get(f"/entities/{hit['id']}").text
+
+
+def test_search_covers_claims(client, kb_path):
+    data = client.get("/api/search", params={"q": "rusted cables"}).json()
+    assert [c["cluster"] for c in data["claims"]] == [_cluster_id(kb_path)]
+    assert client.get("/api/search", params={"q": "libraries"}).json()["claims"] == []
+    assert "Claims seen in several outlets" in client.get("/search", params={"q": "rusted cables"}).text

@@ -6,6 +6,7 @@ The record is the ``claim-clusters`` export's JSON Lines record and the ``/api/c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -169,3 +170,31 @@ def first_made_by(conn: Connection, names: list[str], limit: int = 20) -> list[d
     )
     return [{"cluster": r.id, "size": r.size, "first_published": r.first_published, "speaker": r.first_speaker,
              "text": r.text} for r in conn.execute(stmt)]  # fmt: skip
+
+
+def _matches(text: str, groups: list[list[str]]) -> bool:
+    words = " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+    return any(all(f" {t.lower()} " in words for t in g) for g in groups)
+
+
+def claims_in_hits(conn: Connection, document_ids: list[str], groups: list[list[str]], limit: int = 5):
+    """Claim clusters with a member in the search page's hit articles whose words match the query (the
+    full-text index found the articles; the claims are read for those few articles only)."""
+    if not document_ids or not groups:
+        return []
+    m, k = s.claim_members, s.claim_clusters
+    stmt = (
+        select(m.c.cluster_id, m.c.text, k.c.size, k.c.first_published)
+        .select_from(m.join(k, k.c.id == m.c.cluster_id))
+        .where(m.c.document_id.in_(list(dict.fromkeys(document_ids))))
+        .order_by(k.c.size.desc(), m.c.cluster_id)
+    )
+    out, seen = [], set()
+    for r in conn.execute(stmt):
+        if r.cluster_id in seen or not _matches(r.text, groups):
+            continue
+        seen.add(r.cluster_id)
+        out.append({"cluster": r.cluster_id, "text": r.text, "size": r.size, "first_published": r.first_published})
+        if len(out) >= limit:
+            break
+    return out
