@@ -6,43 +6,17 @@ import csv
 import json
 
 import pytest
+from tracing_helpers import build_tracing_kb
 from typer.testing import CliRunner
 
-from claimgraph import analyze_many
 from claimgraph.cli import app
-from claimgraph.model import RawDocument
 from claimgraph.query import claims, open_db
-from claimgraph.store import KnowledgeBase
-
-CLAIM = (
-    "Chief inspector Maria Lopez said that the bridge collapsed because two steel cables had rusted through over "
-    "many years."
-)
-OTHER = "The city council voted on Tuesday to close two public libraries after next year's budget was cut by a third."
-ARTICLES = [
-    ("first.example/a", "2025-05-01", "First Post", f"{CLAIM} {OTHER}"),
-    ("copy.example/b", "2025-05-03", "Copy Daily", "The bridge collapsed because two steel cables had rusted "
-     "through over many years. Traffic was diverted to the northern ring road for the rest of the week."),
-]  # fmt: skip
-LATE = ("late.example/c", "2025-05-06", "Late Wire", "Chief inspector Maria Lopez said that the bridge collapsed "
-        "because three steel cables had rusted through over many years.")  # fmt: skip
-
-
-def _raw(source: str, published: str, publisher: str, text: str) -> RawDocument:
-    return RawDocument(text=text, source=source, format="text", url=f"https://{source}",
-                       metadata={"published": published, "publisher": publisher})  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("tracing_kb") / "kb.sqlite"
-    with KnowledgeBase(str(path)) as kb:
-        kb.ingest(analyze_many([_raw(*a) for a in ARTICLES]))
-        first = kb.trace_claims()
-        kb.ingest(analyze_many([_raw(*LATE)]))
-        second = kb.trace_claims()
-        again = kb.trace_claims()
-    assert (first.articles, second.articles, again.articles) == (2, 1, 0)
+    assert build_tracing_kb(path) == (2, 1, 0)
     return path
 
 
@@ -156,4 +130,6 @@ def test_search_covers_claims(client, kb_path):
     data = client.get("/api/search", params={"q": "rusted cables"}).json()
     assert [c["cluster"] for c in data["claims"]] == [_cluster_id(kb_path)]
     assert client.get("/api/search", params={"q": "libraries"}).json()["claims"] == []
-    assert "Claims seen in several outlets" in client.get("/search", params={"q": "rusted cables"}).text
+    html = client.get("/search", params={"q": "rusted cables"}).text
+    assert "<title>Search: rusted cables" in html
+    assert html.index("Claims seen in several outlets") > html.index("<main")
