@@ -133,3 +133,19 @@ def test_search_covers_claims(client, kb_path):
     html = client.get("/search", params={"q": "rusted cables"}).text
     assert "<title>Search: rusted cables" in html
     assert html.index("Claims seen in several outlets") > html.index("<main")
+
+
+def test_claim_clusters_on_postgresql():
+    from store_helpers import PG_URL, reset_pg
+
+    if not PG_URL:
+        pytest.skip("CLAIMGRAPH_TEST_PG_URL is not set (start one with .ci/postgres.sh start)")
+    reset_pg(PG_URL)
+    assert build_tracing_kb(PG_URL) == (2, 1, 0)
+    engine = open_db(PG_URL)
+    with engine.connect() as conn:
+        (record,) = claims.find_claims(conn, "STEEL cables")
+        page = claims.claim_page(conn, record["id"])
+    engine.dispose()
+    assert record["size"] == 3 and record["first"]["publisher"] == "First Post"
+    assert [m["first"] for m in page["members"]] == [True, False, False]

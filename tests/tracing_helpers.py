@@ -27,7 +27,7 @@ def raw(source: str, published: str, publisher: str, text: str) -> RawDocument:
                        metadata={"published": published, "publisher": publisher})  # fmt: skip
 
 
-def build_tracing_kb(path: Path) -> tuple[int, int, int]:
+def build_tracing_kb(path: Path | str) -> tuple[int, int, int]:
     """Ingest the first two articles, trace, ingest the late one, trace, trace again; the three counts."""
     with KnowledgeBase(str(path)) as kb:
         kb.ingest(analyze_many([raw(*a) for a in ARTICLES]))

@@ -28,6 +28,7 @@ KB_FIELDS = (
     "words",  # words in the body
     "kb_copies",  # {"copy_of": the origin this text copies, or None; "copies": known pages copying it}
     "spans",  # every highlightable stretch of the body, in body order
+    "claims_elsewhere",  # its claims other articles carry too: how many, first seen where and when (issue 15)
 )
 ENTITY_KB_FIELDS = ("kb_id", "kb_name", "link")  # KB entity id, its canonical name, how it was linked
 
