@@ -137,6 +137,19 @@ def _clip(doc, cand: Candidate, text: str) -> None:
     cand.source_ids = ids
 
 
+def clipped_candidate(doc, tok, text: str):
+    """The rule candidate ``tok`` heads, clipped to what the cue can reach; None when no content is left.
+
+    Shared by :func:`_select` and ``scripts/train_attribution_cues.py`` so training sees the candidates
+    extraction makes.
+    """
+    cand = candidate_for(tok)
+    if cand is None or not cand.content:
+        return None
+    _clip(doc, cand, text)
+    return cand if cand.content else None
+
+
 def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Work]:
     """Candidates from cue tokens, main verbs first, without nesting."""
     found = []
@@ -145,11 +158,8 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
     gate = overlap_model()  # (scorer, threshold) or None
     prefilter = second[2] if second else THRESHOLD
     for prob, tok in cue_tokens(doc, prefilter, blocked, near):
-        cand = candidate_for(tok)
-        if cand is None or not cand.content:
-            continue
-        _clip(doc, cand, text)
-        if not cand.content:
+        cand = clipped_candidate(doc, tok, text)
+        if cand is None:
             continue
         cand.cue_prob = prob
         if second is not None:
