@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..config import ENV_DB
 from ..errors import ClaimgraphError
 from .app import app
 
@@ -42,7 +43,7 @@ def render(record: dict[str, Any]) -> str:
 @app.command()
 def trace(
     words: Annotated[str, typer.Argument(help="Words of the claim, e.g. '70,000 militants'.")],
-    db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
+    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many clusters.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Cluster records as JSON Lines.")] = False,
 ) -> None:
