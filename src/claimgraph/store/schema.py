@@ -157,6 +157,7 @@ attributions = Table(
     Column("published", String(40)),  # the article's date, copied (migration 3): "what X said, newest first"
     Column("targets_local", Json),  # revision 5: Attribution.targets, the article's own entity ids
     Column("via_local", Json),  # revision 5: Attribution.via, the article's own entity ids
+    Column("stance_evidence", Json),  # revision 6: Attribution.stance_evidence, {start, end, text} or null
     Index("ix_attributions_speaker", "speaker_entity_id"),
 )
 # migration 3: what X said (optionally of one stance), newest first, is a walk of one of these with LIMIT
@@ -205,6 +206,7 @@ from .schema_analysis import (  # noqa: E402, F401  (revision 5: claims, quantit
     source_ratings,
     unattributed_assertions,
 )
+from .schema_geo import events, places  # noqa: E402, F401  (revision 7: places and events as tables)
 
 copies = Table(
     "copies",
@@ -241,7 +243,7 @@ COUNTED = (
     "documents", "articles", "publishers", "entities", "mentions", "attributions", "claims", "quantities", "copies",
     "errors",
 )  # fmt: skip
-from .schema_tracing import (  # noqa: E402, F401  (revision 6: claim clusters)
+from .schema_tracing import (  # noqa: E402, F401  (revision 8: claim clusters)
     claim_changes,
     claim_clusters,
     claim_members,

@@ -1,4 +1,4 @@
-"""Claim clusters as tables (schema revision 6, issue 15): the same claim across articles.
+"""Claim clusters as tables (schema revision 8, issue 15): the same claim across articles.
 
 ``claim_clusters`` holds one row per claim seen in two or more articles, with its first appearance;
 ``claim_members`` one row per appearance (a claim unit of one article: offsets into that article's body);

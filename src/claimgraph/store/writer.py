@@ -25,6 +25,7 @@ from ..model.serialize import to_data
 from . import schema as s
 from .analysis_rows import analysis_rows, empty_rows
 from .dedup import RepublicationIndex, declared_copy, signature
+from .geo_rows import geo_rows
 from .linking import EntityLinker
 
 WRITER_LOCK = 7244104  # PostgreSQL advisory lock key of the single writer
@@ -245,6 +246,7 @@ class Writer:
             out["attributions"] += [_attribution_row(doc_id, a, kb_id, published) for a in result.attributions]
             publisher = publisher_row(result.article)
             analysis_rows(analysis, result, kb_id, publisher["id"] if publisher else None)
+            geo_rows(analysis, result, kb_id)
         if out["entities"]:
             conn.execute(insert(s.entities), out["entities"])
         insert_ignore(conn, s.entity_aliases, out["aliases"])
@@ -353,6 +355,11 @@ def add_stats(conn: Connection, counts: Counter) -> None:
     conn.execute(stmt, rows)
 
 
+def _span_data(span) -> dict[str, Any] | None:
+    """A body ``Span`` as the record writes it, ``{start, end, text}``; None stays None."""
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
 def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | None = None) -> dict[str, Any]:
     frags = a.content.fragments or [(a.content.start, a.content.end)]
     return {
@@ -373,6 +380,7 @@ def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | Non
         "fragments": [list(f) for f in frags],
         "kind": a.kind,
         "stance": a.stance,
+        "stance_evidence": _span_data(a.stance_evidence),
         "targets": [kb_id.get(t, t) for t in a.targets],
         "via": [kb_id.get(v, v) for v in a.via],
         "targets_local": list(a.targets),

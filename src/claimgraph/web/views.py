@@ -154,6 +154,10 @@ def claim(conn: Conn, claim_id: ClaimId) -> dict[str, Any]:
     return found(claim_page(conn, claim_id), "claim")
 
 
+def world_map(conn: Conn) -> dict[str, Any]:
+    return query.map_places(conn)
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """A page: its HTML path, its JSON twin's path, its template and its one handler."""
@@ -184,6 +188,7 @@ PAGES = (
         "What X said, what was said about X, who X accuses and is accused by",
     ),
     Page("/network", "/api/network", "network.html", network, "Who accuses whom: speaker -> target edges by stance"),
+    Page("/map", "/api/map", "map.html", world_map, "Places resolved to GeoNames, with mention and event counts"),
     Page("/timeline", "/api/timeline", "timeline.html", timeline, "Attributions per day/week/month"),
     Page("/publishers", "/api/publishers", "publishers.html", publishers, "Publishers, most articles first"),
     Page(

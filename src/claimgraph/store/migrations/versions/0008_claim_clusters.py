@@ -6,8 +6,8 @@ them empty, and the next ``claimgraph ingest`` clusters every article already st
 created from ``schema_tracing`` as it is at this revision; a later change to them is a new revision, which
 must then freeze a copy here.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from alembic import op
 
 from claimgraph.store import schema_tracing as t
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
