@@ -10,6 +10,7 @@ from . import query as _query  # noqa: F401  (registers `query ...`)
 from . import quotes as _quotes  # noqa: F401  (registers `quotes`)
 from . import schema as _schema  # noqa: F401  (registers `schema`)
 from . import serve as _serve  # noqa: F401  (registers `serve`)
+from . import trace as _trace  # noqa: F401  (registers `trace`)
 from .app import app
 
 __all__ = ["app"]
