@@ -81,6 +81,16 @@ def ingest(
             help="Analyse on a Dask cluster: scheduler address (tcp://host:8786), or 'local' for --workers.",
         ),
     ] = None,  # fmt: skip
+    lake: Annotated[
+        str | None,
+        typer.Option(
+            "--lake",
+            help="Write Parquet shards under this directory instead of a KB (then `claimgraph load DIR --db ...`).",
+        ),
+    ] = None,  # fmt: skip
+    task_docs: Annotated[
+        int, typer.Option("--task-docs", min=1, help="With --lake: documents per worker task (a slice of an input).")
+    ] = 64,
     preset: Annotated[str | None, typer.Option("--preset", help="Corpus layout: nela | fakenews.")] = None,
     text_field: Annotated[str | None, typer.Option("--text-field", help="Record field with the body.")] = None,
     title_field: Annotated[str | None, typer.Option("--title-field")] = None,
@@ -116,6 +126,10 @@ def ingest(
         )
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--preset") from exc
+    if lake is not None:
+        _to_lake(paths, lake, fields, input_format, format, max_bytes, opts, workers, dask, task_docs, chunk_size,
+                 quiet, as_json)  # fmt: skip
+        return
     kb = _open(db)
     inputs = iter_inputs(paths, fields, input_format, format, max_bytes)
     bar, update = _progress(None if quiet else estimate_total(paths), quiet)
@@ -136,6 +150,33 @@ def ingest(
         typer.echo(
             f"{summary.added} added, {summary.duplicates} duplicates, {summary.errors} errors, "
             f"{summary.skipped} already done ({summary.seconds:.1f}s); `claimgraph errors --db {db}` lists failures",
+            err=True,
+        )
+
+
+def _to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs, chunk_size, quiet, as_json):
+    """``ingest --lake``: the analysis into Parquet shards (lake/driver.py), resumable like an ingest."""
+    from ..lake.driver import ingest_to_lake
+
+    bar, update = _progress(None if quiet else estimate_total(paths), quiet)
+    try:
+        if bar is not None:
+            bar.start()
+        summary = ingest_to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs,
+                                 chunk_size, update)  # fmt: skip
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        if bar is not None:
+            bar.stop()
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict()))
+    elif not quiet:
+        typer.echo(
+            f"{summary.added} documents, {summary.errors} errors in {summary.tasks - summary.tasks_done_before} tasks, "
+            f"{summary.tasks_done_before} tasks already done ({summary.seconds:.1f}s); "
+            f"`claimgraph load {lake} --db ...` builds the knowledge base",
             err=True,
         )
 
