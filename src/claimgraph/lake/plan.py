@@ -80,8 +80,7 @@ def index(source: Input, task_docs: int) -> list[tuple[int, int | None, int]]:
     """The slices ``(start, end, first)`` of one splittable input, ``task_docs`` items each (run on a worker)."""
     marker = _jsonl_marks if source.kind == "jsonl" else _warc_marks
     marks = list(marker(source.path, task_docs))
-    if not marks:
-        marks = [(0, 0)]
+    marks[:1] = [(0, 0)]  # the first slice starts at the file's start: nothing before its first record is lost
     return [(start, marks[i + 1][0] if i + 1 < len(marks) else None, first) for i, (start, first) in enumerate(marks)]
 
 
