@@ -45,7 +45,7 @@ def add_result(
     repeated = any(r["document_id"] == doc_id for r in rows["documents"])  # a task is small: a scan is cheap
     rows["documents"].append(
         {"document_id": doc_id, "task": task, "seq": seq, **document, "input_source": key[0],
-         "input_position": key[1], "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True) if meta else None,
+         "input_position": key[1], "meta": json.dumps(meta, ensure_ascii=False) if meta else None,
          "minhash": minhash}
     )  # fmt: skip
     if repeated:  # the same document twice in one task: its analysis rows are there once
