@@ -72,9 +72,7 @@ def _task_names(lake: Lake) -> list[str]:
 
 
 def _columns(lake: Lake, table: str, task: str, columns: list[str]) -> list[dict[str, Any]]:
-    import pyarrow.parquet as pq
-
-    return pq.read_table(lake.shard(table, task), columns=columns).to_pylist()
+    return lake.read_shard(table, task, columns).to_pylist()
 
 
 def _statuses(lake: Lake, names: list[str], done: set[tuple[str, str]], seen: set[str]) -> dict[str, list[Status]]:
