@@ -52,6 +52,7 @@ class LoadSummary:
     copies: int = 0
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
+    cpu_stages: dict[str, float] = field(default_factory=dict)  # this process's CPU seconds per step
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -144,7 +145,7 @@ def load_lake(
     summary = LoadSummary(tasks=len(names))
     started = time.perf_counter()
     with KnowledgeBase(db) as kb, kb._writer.exclusive():
-        clock = _Clock(summary.stages)
+        clock = _Clock(summary)
         done, seen, known_entities, known_aliases = _known(kb.engine)
         statuses = _statuses(lake, names, done, seen)
         clock.lap("statuses")
@@ -164,13 +165,16 @@ def _added_ids(lake: Lake, name: str, statuses: list[Status]) -> set[str]:
 
 
 class _Clock:
-    def __init__(self, stages: dict[str, float]) -> None:
-        self.stages, self.t = stages, time.perf_counter()
+    """Wall and CPU seconds per step, summed over the batches."""
+
+    def __init__(self, summary: LoadSummary) -> None:
+        self.summary, self.t, self.cpu = summary, time.perf_counter(), time.process_time()
 
     def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.stages[stage] = self.stages.get(stage, 0.0) + now - self.t
-        self.t = now
+        now, cpu = time.perf_counter(), time.process_time()
+        for stages, spent in ((self.summary.stages, now - self.t), (self.summary.cpu_stages, cpu - self.cpu)):
+            stages[stage] = stages.get(stage, 0.0) + spent
+        self.t, self.cpu = now, cpu
 
 
 def _write_all(engine, lake, names, statuses, links, batch_docs, summary, clock, on_progress) -> None:

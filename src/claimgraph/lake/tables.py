@@ -195,7 +195,19 @@ def decode(value: Any, typ: pa.DataType) -> Any:
     return value
 
 
+def _has_map(typ: pa.DataType) -> bool:
+    if pa.types.is_map(typ):
+        return True
+    if pa.types.is_struct(typ):
+        return any(_has_map(f.type) for f in typ)
+    return pa.types.is_list(typ) and _has_map(typ.value_type)
+
+
 def read_rows(table: pa.Table) -> list[dict[str, Any]]:
-    """Rows of a lake table as JSON-ready dicts."""
-    fields = list(table.schema)
-    return [{f.name: decode(r[f.name], f.type) for f in fields} for r in table.to_pylist()]
+    """Rows of a lake table as JSON-ready dicts (only columns holding a map need decoding: Arrow gives pairs)."""
+    rows = table.to_pylist()
+    mapped = [f for f in table.schema if _has_map(f.type)]
+    for r in rows:
+        for f in mapped:
+            r[f.name] = decode(r[f.name], f.type)
+    return rows
