@@ -86,3 +86,21 @@ def build_kb(directory: str) -> str:
         summary = kb.ingest_inputs(inputs())
     assert summary.errors == 0, summary
     return path
+
+
+@cache
+def schema_validator(definition: str | None = None):
+    """A validator for the published claimgraph/1 schema, or for one of its ``$defs`` (e.g. "Attribution")."""
+    from jsonschema import Draft202012Validator
+
+    from claimgraph.model.schema import build_schema
+
+    schema = build_schema()
+    if definition:
+        schema = {"$schema": schema["$schema"], "$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
+    return Draft202012Validator(schema)
+
+
+def schema_errors(data, definition: str | None = None) -> list[str]:
+    """Why ``data`` is not a valid record (or ``definition``); empty when it is."""
+    return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in schema_validator(definition).iter_errors(data)]

@@ -54,12 +54,20 @@ def test_analyze_many_files_writes_jsonl(tmp_path, example_path, nlp):
 
 
 def test_quotes_json_names_speakers(nlp):
+    from query_helpers import schema_errors
+
     out = runner.invoke(app, ["quotes", "--json", str(SAMPLE)])
     assert out.exit_code == 0, out.output
-    record = json.loads(out.stdout)
-    speakers = {row["speaker_name"] for row in record["attributions"] if row["speaker_name"]}
+    rows = [json.loads(line) for line in out.stdout.splitlines()]  # one line per attribution
+    speakers = {row["speaker_name"] for row in rows if row["speaker_name"]}
     assert len(speakers) >= 3
-    assert any(row["stance"] == "accuse" for row in record["attributions"])
+    assert any(row["stance"] == "accuse" for row in rows)
+    analysed = json.loads(runner.invoke(app, ["analyze", str(SAMPLE)]).stdout)
+    assert [{k: row[k] for k in a} for row, a in zip(rows, analysed["attributions"], strict=True)] == (
+        analysed["attributions"]
+    )  # the record's attributions, field for field, with names added
+    for row in rows:
+        assert not schema_errors(row, "Attribution") and row["document_id"] == analysed["document"]["id"]
 
 
 def test_credibility_rates_publisher_and_original_source(example_path, shared_dir, nlp):

@@ -35,8 +35,11 @@ def test_ingest_ratings_reach_the_worker_processes(shared_dir, example_path, tmp
     db = tmp_path / "kb.sqlite"
     run("ingest", str(pages), "--db", str(db), "--workers", "2", "--ratings", str(ratings), "--quiet")
     with KnowledgeBase(str(db)) as kb, kb.engine.connect() as conn:
-        stored = [r.data for r in conn.execute(select(s.signals.c.data))]
-    assert len(stored) == 3
-    for data in stored:
-        assert data["source"]["ratings"]["status"] == "configured"
-        assert data["source"]["source_rating"]["domain"] == "globalresearch.ca"
+        statuses = conn.execute(select(s.article_signals.c.ratings_status)).scalars().all()
+        rated = conn.execute(
+            select(s.source_ratings.c.domain, s.source_ratings.c.status).where(
+                s.source_ratings.c.subject == "publisher"
+            )
+        ).all()
+    assert statuses == ["configured"] * 3
+    assert [tuple(r) for r in rated] == [("globalresearch.ca", "rated")] * 3

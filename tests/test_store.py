@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from ingest_helpers import polnear_articles
+from sqlalchemy import inspect
 from store_helpers import db_url, dump, person, result  # noqa: F401  (db_url is a fixture)
 
 from claimgraph.errors import DocumentError
-from claimgraph.store import KnowledgeBase
-from claimgraph.store.migrate import LATEST
+from claimgraph.store import KnowledgeBase, schema
+from claimgraph.store.migrate import LATEST, head
 
 STORY = (
     "Russia's chief of General Staff, Valery Gerasimov, on Wednesday lashed out at the United States for being "
@@ -33,6 +34,22 @@ def test_schema_is_versioned_and_reopening_is_a_noop(db_url):  # noqa: F811
     with KnowledgeBase(db_url) as again:
         assert again.schema_version == LATEST
         assert again.status()["documents"] == 0
+
+
+def test_the_revisions_build_what_schema_py_declares(db_url):  # noqa: F811
+    """Alembic's head is LATEST, and the tables it built have schema.py's columns and indexes, no more, no less."""
+    assert head() == LATEST
+    with KnowledgeBase(db_url) as kb, kb.engine.connect() as conn:
+        found = inspect(conn)
+        extra = {"alembic_version", "articles_fts", "quotes_fts"} | {
+            t for t in found.get_table_names() if t.startswith(("articles_fts_", "quotes_fts_"))
+        }
+        assert set(found.get_table_names()) - extra == set(schema.metadata.tables)
+        for name, table in schema.metadata.tables.items():
+            columns = {c["name"] for c in found.get_columns(name)} - {"tsv"}  # PostgreSQL's full-text column
+            assert columns == {c.name for c in table.columns}, name
+            indexes = {ix["name"] for ix in found.get_indexes(name)} - {f"ix_{name}_tsv"}
+            assert indexes == {ix.name for ix in table.indexes}, name
 
 
 def test_ingest_twice_adds_nothing_and_errors_are_kept(kb):
@@ -63,11 +80,11 @@ def test_search_bodies_and_quotes(kb):
     body = STORY
     kb.ingest([result(body, [person("e1", body, "Valery Gerasimov")], quote=("e1", "the West had ignored"))])
     hits = kb.search("Gerasimov")
-    assert hits and hits[0].document_id.startswith("sha256:") and "Gerasimov" in hits[0].snippet
-    quotes = [h for h in kb.search('"West had ignored"') if h.kind == "quote"]
-    assert len(quotes) == 1 and quotes[0].local_id == "a1"
+    assert hits and hits[0]["document_id"].startswith("sha256:") and "Gerasimov" in hits[0]["snippet"]
+    quotes = [h for h in kb.search('"West had ignored"') if h["kind"] == "quote"]
+    assert len(quotes) == 1 and quotes[0]["attribution"]["id"] == "a1"
     word = arts[0]["text"].split()[3].strip(",.")
-    assert any(h.kind == "article" for h in kb.search(word))
+    assert any(h["kind"] == "article" for h in kb.search(word))
     assert kb.search("zzzyzzy OR Gerasimov")  # OR of alternatives
     assert kb.search("") == []
 

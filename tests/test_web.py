@@ -41,7 +41,7 @@ def ids(client) -> dict[str, str]:
     out["hostile"] = client.get("/api/search", params={"q": "Harbor Authority", "kind": "article"}).json()["items"][0][
         "document_id"
     ]
-    out["example"] = client.get("/api/publishers/globalresearch.ca").json()["articles"]["items"][0]["id"]
+    out["example"] = client.get("/api/publishers/globalresearch.ca").json()["articles"]["items"][0]["document_id"]
     return out
 
 
@@ -77,7 +77,7 @@ def test_api_shapes(client, ids):
     s = client.get("/api/search", params={"q": "Gerasimov", "limit": 2}).json()
     assert {"items", "total", "limit", "offset", "next_offset", "query"} <= set(s)
     a = client.get(f"/api/articles/{ids['example']}").json()
-    assert a["publisher"]["id"] == "globalresearch.ca" and a["attributions"] and a["spans"]
+    assert a["publisher_id"] == "globalresearch.ca" and a["attributions"] and a["spans"]
     e = client.get(f"/api/entities/{ids['gerasimov']}").json()
     assert e["entity"]["name"] == "Valery Gerasimov" and e["said"]["items"]
     n = client.get("/api/network", params={"stance": "accuse"}).json()
@@ -113,7 +113,7 @@ def test_article_page_highlights_and_side_panel(client, ids):
 
 def test_article_page_highlights_claims_and_credibility(client, ids):
     data = client.get(f"/api/articles/{ids['example']}").json()
-    body = data["body"]
+    body = data["article"]["body"]
     assert data["claims"] and all(body[c["start"] : c["end"]] == c["text"] for c in data["claims"])
     counted = {(q.get("object") or {}).get("lemma") for q in data["quantities"]}
     assert "militant" in counted  # "up to 70,000 militants" survives the round trip through the KB
@@ -148,8 +148,8 @@ def test_hostile_article_renders_inert(client, ids):
         '<script src="/static/network.js">',
     ]
     # the JSON twin carries the text verbatim (JSON is not HTML)
-    assert SCRIPT in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
-    assert IMG in client.get(f"/api/articles/{ids['hostile']}").json()["body"]
+    assert SCRIPT in client.get(f"/api/articles/{ids['hostile']}").json()["article"]["body"]
+    assert IMG in client.get(f"/api/articles/{ids['hostile']}").json()["article"]["body"]
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
 
 
@@ -249,9 +249,14 @@ def test_network_page_defaults_to_the_newest_90_days(client):
     assert "Showing the 90 days up to the newest article (2024-02-07 to 2024-05-06)" in page
     assert "Alice Walker" in page and "Valery Gerasimov" not in page
     twin = re.search(r'class="json" href="([^"]+)"', page).group(1).replace("&amp;", "&")
-    assert "date_from=2024-02-07" in twin and client.get(twin).json()["edges"]["total"] >= 1
+    assert twin == "/api/network"  # the window is the query function's default, not the page's
+    data = client.get(twin).json()
+    assert data["query"]["window"] == {"date_from": "2024-02-07", "date_to": "2024-05-06"}
+    assert page.count("<tr><td><a href=") == len(data["edges"]["items"]) >= 1
     everything = client.get("/network", params={"date_from": "2000-01-01"}).text
     assert "Valery Gerasimov" in everything and "Showing the 90 days" not in everything
+    whole = client.get("/api/network", params={"recent_days": 0}).json()
+    assert whole["query"]["window"] is None and whole["edges"]["total"] > data["edges"]["total"]
 
 
 def test_security_headers_everywhere_but_docs(client):
@@ -316,12 +321,20 @@ def test_attribution_card_escapes_everything():
             "id": evil,
             "stance": evil,
             "kind": evil,
-            "speaker": {"id": evil, "name": evil, "mention": evil + "!"},
+            "speaker": "e1",
+            "speaker_mention": {"start": 0, "end": 1, "text": evil + "!"},
+            "speaker_kb_id": evil,
+            "speaker_name": evil,
             "cue": {"text": evil},
             "content": {"text": evil},
-            "targets": [{"id": None, "name": evil}],
-            "via": [{"id": "E1", "name": evil}],
-            "article": {"id": evil, "title": evil, "published": evil, "publisher": evil},
+            "targets": ["e2"],
+            "target_kb_ids": [None],
+            "target_names": [evil],
+            "via": ["e3"],
+            "via_kb_ids": ["E1"],
+            "via_names": [evil],
+            "document_id": evil,
+            "article": {"document_id": evil, "title": evil, "published": evil, "publisher_id": evil},
         },
         show_article=True,
     )
@@ -333,6 +346,8 @@ def test_attribution_card_escapes_everything():
             "stance": None,
             "kind": "direct",
             "speaker": None,
+            "speaker_mention": None,
+            "speaker_kb_id": None,
             "cue": None,
             "content": {"text": "“x”"},
             "targets": [],
@@ -343,12 +358,54 @@ def test_attribution_card_escapes_everything():
     assert 'id="a-a1"' in anchored and "(no source named)" in anchored and "quoted" in anchored
 
 
-def test_html_pages_show_page_limit_cards(client):
-    from claimgraph.web.pages import PAGE_LIMIT
+def test_html_pages_show_as_many_cards_as_their_twins_list(client):
+    from claimgraph.web.views import PAGE_LIMIT
 
     data = client.get("/api/search", params={"q": "said OR the"}).json()
     html = client.get("/search", params={"q": "said OR the"}).text
-    assert html.count('<li class="hit ') == min(PAGE_LIMIT, data["total"])
-    assert data["limit"] == 20  # the JSON API keeps its default; the page's JSON link asks for the page's items
-    assert f'href="/api/search?q=said+OR+the&amp;limit={PAGE_LIMIT}"' in html
+    assert data["limit"] == PAGE_LIMIT and html.count('<li class="hit ') == len(data["items"]) == PAGE_LIMIT
+    assert 'href="/api/search?q=said+OR+the"' in html  # the twin is the same URL under /api, nothing added
     assert 'href="/api/search?q=said+OR+the&amp;limit=3"' in client.get("/search?q=said+OR+the&limit=3").text
+
+
+def _routes(router) -> dict[str, object]:
+    return {route.path: route for route in router.routes}
+
+
+def test_every_page_and_its_twin_share_one_handler():
+    """Both routes of a page depend on the same handler, so they take the same parameters with the same defaults."""
+    from claimgraph.web import api, pages
+    from claimgraph.web.views import PAGES
+
+    html, json_ = _routes(pages.router), _routes(api.router)
+    assert len(PAGES) == len(html) == len(json_) == 9
+    for page in PAGES:
+        handlers = [dep.call for r in (html[page.path], json_[page.api]) for dep in r.dependant.dependencies]
+        assert handlers == [page.handler, page.handler], page.path
+        params = [
+            {(p.name, repr(p.field_info.default)) for p in r.dependant.dependencies[0].query_params}
+            for r in (html[page.path], json_[page.api])
+        ]
+        assert params[0] == params[1], page.path
+
+
+def test_web_modules_import_without_a_cycle():
+    """No module of ``web/`` imports ``app`` (which imports them), and each imports on its own."""
+    import ast
+    import importlib
+    import sys
+    from pathlib import Path
+
+    web = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "web"
+    for path in sorted(web.glob("*.py")):
+        if path.name == "app.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {(n.level, n.module) for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert (1, "app") not in imported and (3, "web.app") not in imported, path.name
+    saved = {k: sys.modules.pop(k) for k in list(sys.modules) if k.startswith("claimgraph.web")}
+    try:  # imported afresh, pages first, each on its own
+        for module in ("claimgraph.web.pages", "claimgraph.web.api", "claimgraph.web.app"):
+            importlib.import_module(module)
+    finally:
+        sys.modules.update(saved)

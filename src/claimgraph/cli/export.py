@@ -1,8 +1,10 @@
-"""``claimgraph export --db kb.sqlite --what attributions|entities|articles|network --to out.EXT``.
+"""``claimgraph export --db kb.sqlite --what attributions|entities|articles|records|network --to out.EXT``.
 
-The format follows the extension: ``.jsonl`` (one object per row), ``.csv`` (lists joined with
-``|``), ``.parquet`` (pyarrow, written in row groups so memory stays flat) and, for the network,
-``.graphml`` (networkx; Gephi opens it: nodes carry name and type, edges stance and weight).
+Rows carry the record's field names (``query/export.py``). The format follows the extension:
+``.jsonl`` (one object per row, nested as in the record), ``.csv`` (lists of plain values joined with
+``|``, nested objects as JSON), ``.parquet`` (pyarrow, written in row groups so memory stays flat;
+nested objects as JSON text) and, for the network, ``.graphml`` (networkx; Gephi opens it: nodes
+carry name and type, edges stance and weight). ``records`` (whole claimgraph/1 records) is JSON Lines only.
 """
 
 from __future__ import annotations
@@ -22,11 +24,18 @@ FORMATS = (".jsonl", ".csv", ".parquet", ".graphml")
 ROW_GROUP = 10_000
 
 
+def _nested(value: Any) -> bool:
+    return isinstance(value, dict) or (
+        isinstance(value, list | tuple) and any(isinstance(v, list | tuple | dict) for v in value)
+    )
+
+
 def _flat(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return "|".join(str(v) for v in value)
-    if isinstance(value, dict):
+    """A CSV cell: plain lists joined with ``|`` (None as empty), nested values as JSON."""
+    if _nested(value):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "|".join("" if v is None else str(v) for v in value)
     return value
 
 
@@ -55,23 +64,43 @@ def write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> int:
     import pyarrow.parquet as pq
 
     n, batch, writer = 0, [], None
+    nested: set[str] = set()  # columns written as JSON text, fixed by the first row group
     try:
         for row in rows:
             batch.append(row)
             n += 1
             if len(batch) >= ROW_GROUP:
-                writer = _flush(batch, path, writer, pa, pq)
+                writer = _flush(batch, path, writer, nested, pa, pq)
         if batch or writer is None:
-            writer = _flush(batch, path, writer, pa, pq)
+            writer = _flush(batch, path, writer, nested, pa, pq)
     finally:
         if writer is not None:
             writer.close()
     return n
 
 
-def _flush(batch: list[dict[str, Any]], path: Path, writer: Any, pa: Any, pq: Any) -> Any:
-    table = pa.Table.from_pylist(batch, schema=writer.schema if writer is not None else None)
+def _widened(schema: Any, pa: Any) -> Any:
+    """The first batch's schema with all-null columns (or lists of nothing) typed as text, so a later
+    batch that has values in them still fits."""
+
+    def widen(t: Any) -> Any:
+        if pa.types.is_null(t):
+            return pa.string()
+        if pa.types.is_list(t) and pa.types.is_null(t.value_type):
+            return pa.list_(pa.string())
+        return t
+
+    return pa.schema([pa.field(f.name, widen(f.type)) for f in schema])
+
+
+def _flush(batch: list[dict[str, Any]], path: Path, writer: Any, nested: set[str], pa: Any, pq: Any) -> Any:
+    """Write one row group; the first one decides which columns hold nested values (as JSON text)."""
     if writer is None:
+        nested.update(k for row in batch for k, v in row.items() if _nested(v))
+    rows = [{k: json.dumps(v, ensure_ascii=False) if k in nested else v for k, v in r.items()} for r in batch]
+    table = pa.Table.from_pylist(rows, schema=writer.schema if writer is not None else None)
+    if writer is None:
+        table = table.cast(_widened(table.schema, pa))
         writer = pq.ParquetWriter(str(path), table.schema)
     writer.write_table(table)
     batch.clear()
@@ -100,7 +129,7 @@ def write_graphml(conn: Any, path: Path) -> int:
 @app.command()
 def export(
     db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
-    what: Annotated[str, typer.Option("--what", help="attributions | entities | articles | network")],
+    what: Annotated[str, typer.Option("--what", help="attributions | entities | articles | records | network")],
     to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv, .parquet or .graphml (network)")],
 ) -> None:
     """Export a table of the knowledge base (or the accusation network) for other tools."""
@@ -114,6 +143,8 @@ def export(
         raise typer.BadParameter(f"--to must end in one of {', '.join(FORMATS)}")
     if suffix == ".graphml" and what != "network":
         raise typer.BadParameter("GraphML holds a graph: use --what network")
+    if what == "records" and suffix != ".jsonl":
+        raise typer.BadParameter("whole records are nested: export them to .jsonl")
     try:
         engine = open_db(db)
     except ClaimgraphError as exc:

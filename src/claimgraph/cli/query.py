@@ -69,7 +69,9 @@ def _page_note(p: dict[str, Any]) -> None:
 
 
 def _speaker(att: dict[str, Any] | None) -> str:
-    return (att or {}).get("name") or "—"
+    """An attribution's speaker: the KB entity's name, else the words that name it."""
+    att = att or {}
+    return att.get("speaker_name") or (att.get("speaker_mention") or {}).get("text") or "—"
 
 
 def _resolve_entity(conn, value: str) -> str:
@@ -121,11 +123,11 @@ def search_cmd(
     def table(d: dict[str, Any]) -> None:
         t = Table("kind", "date", "publisher", "who / title", "snippet", show_lines=True)
         for h in d["items"]:
-            who = _speaker((h.get("attribution") or {}).get("speaker")) if h["kind"] == "quote" else ""
+            who = _speaker(h.get("attribution")) if h["kind"] == "quote" else ""
             t.add_row(
                 h["kind"],
                 h["article"]["published"] or "",
-                h["article"]["publisher"] or "",
+                h["article"]["publisher_id"] or "",
                 who or (h["article"]["title"] or ""),
                 h["snippet"],
             )
@@ -144,17 +146,18 @@ def article_cmd(document_id: str, db: Db, as_json: Json = False) -> None:
         data = article(conn, document_id)
 
     def table(d: dict[str, Any]) -> None:
+        art = d["article"]
         console.print(
-            f"[bold]{d['title']}[/bold]\n{d['published'] or 'undated'} · "
-            f"{(d['publisher'] or {}).get('id') or ''} · {d['words']} words"
+            f"[bold]{art['title']}[/bold]\n{art['published'] or 'undated'} · "
+            f"{d['publisher_id'] or ''} · {d['words']} words"
         )
-        if d["provenance"]["original_source"]:
-            console.print(f"original source: {d['provenance']['original_source']}")
+        if art["original_source"]:
+            console.print(f"original source: {art['original_source']}")
         t = Table("id", "speaker", "cue", "stance", "kind", "content")
         for x in d["attributions"]:
             t.add_row(
                 x["id"],
-                _speaker(x["speaker"]),
+                _speaker(x),
                 (x["cue"] or {}).get("text") or "",
                 x["stance"] or "",
                 x["kind"],
@@ -184,9 +187,7 @@ def entity_cmd(
         for title, p in (("said", d["said"]), ("said about it", d["about"])):
             t = Table("date", "speaker", "stance", "content", title=title)
             for x in p["items"]:
-                t.add_row(
-                    x["article"]["published"] or "", _speaker(x["speaker"]), x["stance"] or "", x["content"]["text"]
-                )
+                t.add_row(x["article"]["published"] or "", _speaker(x), x["stance"] or "", x["content"]["text"])
             console.print(t)
         _page_note(d["said"])
 
@@ -202,6 +203,15 @@ def network_cmd(
     stance: Stance = None,
     entity: Annotated[str | None, typer.Option(help="Entity id or name.")] = None,
     min_weight: Annotated[int, typer.Option(min=1)] = 1,
+    days: Annotated[
+        int | None,
+        typer.Option(
+            "--days",
+            min=0,
+            help="With no date, publisher or entity: the N days up to the newest article "
+            "(default: the API's, 90; 0: the whole knowledge base).",
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
     as_json: Json = False,
@@ -219,11 +229,15 @@ def network_cmd(
             stance=stance,
             entity=eid,
             min_weight=min_weight,
+            **({"recent_days": days} if days is not None else {}),  # else query.network's default, as the API
             limit=limit,
             offset=offset,
         )
 
     def table(d: dict[str, Any]) -> None:
+        if d["query"]["window"]:
+            w, n = d["query"]["window"], d["query"]["recent_days"]
+            console.print(f"[dim]the {n} days up to the newest article: {w['date_from']} to {w['date_to']}[/dim]")
         names = {n["id"]: n["name"] for n in d["nodes"]}
         t = Table("speaker", "stance", "target", "count")
         for e in d["edges"]["items"]:
@@ -292,7 +306,7 @@ def publisher_cmd(domain: str, db: Db, limit: Limit = 20, offset: Offset = 0, as
         )
         t = Table("date", "title", "republished")
         for a in d["articles"]["items"]:
-            t.add_row(a["published"] or "", a["title"] or a["id"], a["original_source"] or "")
+            t.add_row(a["published"] or "", a["title"] or a["document_id"], a["original_source"] or "")
         console.print(t)
         _page_note(d["articles"])
 

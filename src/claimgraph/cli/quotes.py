@@ -24,14 +24,27 @@ def _names(result: AnalysisResult) -> dict[str, str]:
 
 
 def records(result: AnalysisResult) -> list[dict]:
-    """The attributions of one document (the record's fields) with entity names added (the ``--json`` rows)."""
+    """The ``--json`` lines of one document: each attribution in the record's shape, plus the fields the
+    knowledge base's views add (``document_id``, ``speaker_name``, ``target_names``, ``via_names``, ``article``)."""
+    from ..store.writer import publisher_row
+
     names = _names(result)
+    publisher = publisher_row(result.article)
+    article = {
+        "document_id": result.document.id,
+        "title": result.article.title,
+        "published": result.article.published,
+        "url": result.article.url,
+        "publisher_id": publisher["id"] if publisher else None,
+    }
     out = []
     for att in result.attributions:
         row = to_data(att)
+        row["document_id"] = result.document.id
         row["speaker_name"] = names.get(att.speaker) if att.speaker else None
         row["target_names"] = [names.get(t, t) for t in att.targets]
         row["via_names"] = [names.get(v, v) for v in att.via]
+        row["article"] = article
         out.append(row)
     return out
 
@@ -82,7 +95,9 @@ def _table(result: AnalysisResult, max_content: int):
 def quotes(
     paths: Paths,
     format: FormatOpt = "auto",
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document on stdout.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines on stdout: one object per attribution, in the record's shape.")
+    ] = False,
     model: ModelOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_content: Annotated[int, typer.Option("--max-content", help="Cut long contents in the table.")] = 300,
@@ -95,7 +110,7 @@ def quotes(
     with document_run(paths, opts) as results:
         for item in results:
             if as_json:
-                doc = {"document": to_data(item.document), "title": item.article.title, "attributions": records(item)}
-                typer.echo(json.dumps(doc, ensure_ascii=False))
+                for row in records(item):
+                    typer.echo(json.dumps(row, ensure_ascii=False))
             else:
                 console.print(_table(item, max_content))

@@ -1,11 +1,12 @@
-"""One article as a reader checks it: body, metadata, provenance, entities, and every attribution.
+"""One article as a reader checks it: its ``claimgraph/1`` record plus what the knowledge base adds.
 
-The body is returned as stored (the offsets of every span index it) together with a flat list of
-``spans`` (speaker, cue, quote, entity, and the credibility layers: unattributed assertion, quantity,
-hedge or vague source, propaganda technique) so any view can highlight it without re-finding strings.
-``claims``, ``quantities`` and ``signals`` are the analysis's own records, as ``analyze`` emits them.
-Provenance joins both directions of the ``copies`` table: what this page copied from, and which
-pages in the knowledge base copy it.
+The record (``store.read.read_result``) comes back field for field as ``analyze`` wrote it, so a
+script can treat ``/api/articles/{id}`` and ``analyze`` output alike. The KB's additions use names
+the record does not (``KB_FIELDS`` here and in ``rows.py``): each entity's KB id and canonical name,
+each attribution's speaker/target/via KB ids and names, the publisher's KB key, the known copies of
+the text (both directions of the ``copies`` table), and a flat list of ``spans`` (speaker, cue,
+quote, entity, and the credibility layers: unattributed assertion, quantity, hedge or vague source,
+propaganda technique) so any view can highlight the body without re-finding strings.
 """
 
 from __future__ import annotations
@@ -15,76 +16,51 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..store import schema as s
-from .rows import attribution_dicts, attribution_select
+from ..store.read import read_result
+from .common import article_brief, entity_names
+from .rows import with_kb
 
-a, t, m, ae, c, p = s.articles, s.attributions, s.mentions, s.article_entities, s.copies, s.publishers
+a, ae, c = s.articles, s.article_entities, s.copies
+
+KB_FIELDS = (
+    "publisher_id",  # the KB's key of the publisher (its domain): /publishers/{publisher_id}
+    "words",  # words in the body
+    "kb_copies",  # {"copy_of": the origin this text copies, or None; "copies": known pages copying it}
+    "spans",  # every highlightable stretch of the body, in body order
+)
+ENTITY_KB_FIELDS = ("kb_id", "kb_name", "link")  # KB entity id, its canonical name, how it was linked
 
 
 def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
-    """The article with ``document_id``, or None when the knowledge base has no such article."""
-    row = conn.execute(
-        select(a, s.documents.c.source, s.documents.c.format, p.c.name.label("publisher_name"), p.c.domain)
-        .join(s.documents, s.documents.c.id == a.c.document_id)
-        .outerjoin(p, p.c.id == a.c.publisher_id)
-        .where(a.c.document_id == document_id)
-    ).first()
-    if row is None:
+    """The record of ``document_id`` with the KB's additions, or None when the KB has no such article."""
+    result = read_result(conn, document_id)
+    if result is None:
         return None
-    attributions = attribution_dicts(
-        conn,
-        conn.execute(
-            attribution_select(with_article=False)
-            .where(t.c.document_id == document_id)
-            .order_by(t.c.content_start, t.c.local_id)
-        ).all(),
-    )
-    entities = [
-        dict(r._mapping)
-        for r in conn.execute(
-            select(ae.c.local_id, ae.c.entity_id, ae.c.name, ae.c.type, ae.c.roles, ae.c.country, ae.c.link)
-            .where(ae.c.document_id == document_id)
-            .order_by(ae.c.name)
-        )
-    ]
-    mentions = conn.execute(
-        select(m.c.start, m.c.end, m.c.entity_id, m.c.text, m.c.kind)
-        .where(m.c.document_id == document_id)
-        .order_by(m.c.start)
-    ).all()
-    claims = [
-        r.data
-        for r in conn.execute(
-            select(s.claims.c.data).where(s.claims.c.document_id == document_id).order_by(s.claims.c.idx)
-        )
-    ]
-    signals = dict(conn.execute(select(s.signals.c.data).where(s.signals.c.document_id == document_id)).scalar() or {})
-    quantities = signals.pop("quantities", [])
-    return {
-        "id": row.document_id,
-        "title": row.title,
-        "authors": row.authors or [],
-        "published": row.published,
-        "publisher": {"id": row.publisher_id, "name": row.publisher_name, "domain": row.domain}
-        if row.publisher_id
-        else None,
-        "url": row.url,
-        "source": row.source,
-        "format": row.format,
-        "language": row.language,
-        "words": row.words,
-        "tags": row.tags or {},
-        "body": row.body,
-        "paragraphs": row.paragraphs or [[0, len(row.body)]],
-        "headings": row.headings or [],
-        "removed": row.removed or [],
-        "provenance": provenance(conn, document_id, row.original_source, bool(row.republished)),
-        "entities": entities,
-        "attributions": attributions,
-        "claims": claims,
-        "quantities": quantities,
-        "signals": signals,
-        "spans": sorted(spans(attributions, mentions) + signal_spans(quantities, signals), key=body_order),
-    }
+    data = result.to_dict()
+    row = conn.execute(select(a.c.publisher_id, a.c.words).where(a.c.document_id == document_id)).one()
+    add_kb_links(conn, data)
+    data["publisher_id"] = row.publisher_id
+    data["words"] = row.words
+    data["kb_copies"] = copies(conn, document_id)
+    data["spans"] = sorted(spans(data) + signal_spans(data["quantities"], data["signals"] or {}), key=body_order)
+    return data
+
+
+def add_kb_links(conn: Connection, data: dict[str, Any]) -> None:
+    """Each entity's KB id, canonical name and link method; each attribution's KB ids and names (rows.KB_FIELDS)."""
+    document_id = data["document"]["id"]
+    stmt = select(ae.c.local_id, ae.c.entity_id, ae.c.link).where(ae.c.document_id == document_id)
+    links = {r.local_id: r for r in conn.execute(stmt)}
+    names = entity_names(conn, {r.entity_id for r in links.values()})
+    kb_of = {local: r.entity_id for local, r in links.items()}
+    for entity in data["entities"]:
+        link = links.get(entity["id"])
+        entity["kb_id"] = link.entity_id if link else None
+        entity["kb_name"] = names[link.entity_id]["name"] if link and link.entity_id in names else None
+        entity["link"] = link.link if link else None
+    for att in data["attributions"]:
+        kb = [kb_of.get(x, x) for x in att["targets"]], [kb_of.get(x, x) for x in att["via"]]
+        with_kb(att, document_id, kb_of.get(att["speaker"]), *kb, names)
 
 
 def body_order(span: dict[str, Any]) -> tuple[int, int, str]:
@@ -92,36 +68,38 @@ def body_order(span: dict[str, Any]) -> tuple[int, int, str]:
     return span["start"], -span["end"], span["type"]
 
 
-def spans(attributions: list[dict[str, Any]], mentions: list[Any]) -> list[dict[str, Any]]:
-    """Every highlightable stretch of the body: ``{"start", "end", "type", ...}``, in body order."""
+def spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Quote, speaker, cue and entity-mention stretches: ``{"start", "end", "type", ...}``, in body order."""
     out: list[dict[str, Any]] = []
-    for att in attributions:
+    for att in record["attributions"]:
         for start, end in att["content"]["fragments"]:
             out.append({"start": start, "end": end, "type": "quote", "attribution": att["id"], "stance": att["stance"]})
-        if att["speaker_span"]:
+        if att["speaker_mention"]:
+            mention = att["speaker_mention"]
             out.append(
                 {
-                    "start": att["speaker_span"][0],
-                    "end": att["speaker_span"][1],
+                    "start": mention["start"],
+                    "end": mention["end"],
                     "type": "speaker",
                     "attribution": att["id"],
-                    "entity": (att["speaker"] or {}).get("id"),
+                    "entity": att["speaker_kb_id"],
                 }
             )
-        if att["cue"] and att["cue"]["start"] is not None:
+        if att["cue"]:
             out.append(
                 {"start": att["cue"]["start"], "end": att["cue"]["end"], "type": "cue", "attribution": att["id"]}
             )
-    for mention in mentions:
-        out.append(
-            {
-                "start": mention.start,
-                "end": mention.end,
-                "type": "entity",
-                "entity": mention.entity_id,
-                "kind": mention.kind,
-            }
-        )
+    for entity in record["entities"]:
+        for mention in entity["mentions"]:
+            out.append(
+                {
+                    "start": mention["start"],
+                    "end": mention["end"],
+                    "type": "entity",
+                    "entity": entity["kb_id"],
+                    "kind": mention["kind"],
+                }
+            )
     return sorted(out, key=body_order)
 
 
@@ -164,8 +142,8 @@ def signal_spans(quantities: list[dict[str, Any]], signals: dict[str, Any]) -> l
     return sorted(out, key=body_order)
 
 
-def provenance(conn: Connection, document_id: str, original_source: str | None, republished: bool) -> dict[str, Any]:
-    """Where this text came from (declared and detected) and which known pages copy it."""
+def copies(conn: Connection, document_id: str) -> dict[str, Any]:
+    """Which known page this text copies (with the origin the page declares) and which known pages copy it."""
 
     def brief(doc_id: str | None) -> dict[str, Any] | None:
         if not doc_id:
@@ -175,23 +153,17 @@ def provenance(conn: Connection, document_id: str, original_source: str | None, 
                 a.c.document_id == doc_id
             )
         ).first()
-        return (
-            {"id": r.document_id, "title": r.title, "published": r.published, "publisher": r.publisher_id, "url": r.url}
-            if r
-            else None
-        )
+        return article_brief(r) if r else None
 
     origin = conn.execute(select(c).where(c.c.document_id == document_id)).first()
-    copies = conn.execute(
-        select(c.c.document_id, c.c.similarity, c.c.method, a.c.title, a.c.published, a.c.publisher_id)
+    rows = conn.execute(
+        select(c.c.document_id, c.c.similarity, c.c.method, a.c.title, a.c.published, a.c.publisher_id, a.c.url)
         .join(a, a.c.document_id == c.c.document_id)
         .where(c.c.origin_id == document_id)
         .order_by(a.c.published, c.c.document_id)
         .limit(200)
     ).all()
     return {
-        "original_source": original_source,
-        "republished": republished,
         "copy_of": {
             "origin": brief(origin.origin_id),
             "declared": origin.origin_name,
@@ -200,15 +172,5 @@ def provenance(conn: Connection, document_id: str, original_source: str | None, 
         }
         if origin
         else None,
-        "copies": [
-            {
-                "id": r.document_id,
-                "title": r.title,
-                "published": r.published,
-                "publisher": r.publisher_id,
-                "similarity": r.similarity,
-                "method": r.method,
-            }
-            for r in copies
-        ],
+        "copies": [{**article_brief(r), "similarity": r.similarity, "method": r.method} for r in rows],
     }

@@ -15,7 +15,6 @@ from sqlalchemy import Connection, bindparam, text
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
-STANCES = ("accuse", "deny", "doubt", "assert", "warn", "praise", "echo", "demand", "predict", "other")
 
 
 def clamp(limit: int | None, offset: int | None, default: int = DEFAULT_LIMIT) -> tuple[int, int]:
@@ -86,3 +85,16 @@ def article_conditions(
         conditions.append("a.publisher_id = :publisher")
         params["publisher"] = publisher.lower()
     return conditions
+
+
+def article_brief(r: Any) -> dict[str, Any]:
+    """An article as lists name it: ``document_id`` plus the ``Article`` fields a list shows, and the KB's
+    ``publisher_id`` (the key of ``/publishers/{id}``; ``Article.publisher`` is the publisher's name)."""
+    get = r.get if isinstance(r, dict) else r._mapping.get
+    return {
+        "document_id": get("document_id"),
+        "title": get("title"),
+        "published": get("published"),
+        "url": get("url"),
+        "publisher_id": get("publisher_id"),
+    }

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, or_, select, text
 
 from ..store import schema as s
-from .common import clamp, entity_names, page
+from .common import article_brief, clamp, entity_names, page
 from .rows import attribution_dicts, attribution_select
 
 e, al, t, a, ae, st = s.entities, s.entity_aliases, s.attributions, s.articles, s.article_entities, s.entity_stats
@@ -190,11 +190,7 @@ def articles(
     if total is None:
         total = stat_total(conn, entity_id, "articles")
     rows = conn.execute(_ARTICLES, {"x": entity_id, "limit": limit, "offset": offset}).all()
-    items = [
-        {"id": r.document_id, "title": r.title, "published": r.published, "publisher": r.publisher_id, "url": r.url}
-        for r in rows
-    ]
-    return page(items, total, limit, offset)
+    return page([article_brief(r) for r in rows], total, limit, offset)
 
 
 def lookup(conn: Connection, name: str, limit: int = 20) -> list[dict[str, Any]]:

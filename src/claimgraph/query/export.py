@@ -1,8 +1,11 @@
-"""Whole-table row streams for ``claimgraph export``: flat, typed, one dict per row.
+"""Whole-table row streams for ``claimgraph export``, in the record's shapes, one dict per row.
 
-Rows are read in primary-key order in fixed-size chunks (keyset pagination), so an export of a
-large knowledge base holds one chunk in memory at a time and two exports of the same KB are
-identical. Nested values (targets, aliases) are kept as lists; the CSV writer joins them.
+An attribution row is the record's ``Attribution`` with the KB fields every view adds (``rows.py``),
+an article row the record's ``Article``, a ``records`` row the whole ``claimgraph/1`` record: the same
+field names with the same meaning as ``analyze`` output and the API. Rows are read in primary-key
+order in fixed-size chunks (keyset pagination), so an export of a large knowledge base holds one
+chunk in memory at a time and two exports of the same KB are identical. The CSV writer flattens
+nested values (``cue.text``, ``content.start``).
 """
 
 from __future__ import annotations
@@ -12,10 +15,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select, tuple_
 
+from ..model import AnalysisResult
+from ..model.serialize import to_data
 from ..store import schema as s
+from ..store.read import read_results
+from .rows import attribution_dicts, attribution_select
 
 CHUNK = 2000
-WHAT = ("attributions", "entities", "articles", "network")
+RECORDS = 200  # whole records read back at a time
+WHAT = ("attributions", "entities", "articles", "records", "network")
 
 
 def _chunks(conn: Connection, stmt: Select, keys: list) -> Iterator[Any]:
@@ -32,61 +40,67 @@ def _chunks(conn: Connection, stmt: Select, keys: list) -> Iterator[Any]:
 
 
 def attributions(conn: Connection) -> Iterator[dict[str, Any]]:
-    """One row per attribution: article, speaker (id and name), cue, content, kind, stance, targets, via."""
-    t, a, e = s.attributions, s.articles, s.entities
-    stmt = (
-        select(
-            t.c.document_id,
-            t.c.local_id,
-            a.c.published,
-            a.c.publisher_id,
-            t.c.speaker_entity_id,
-            e.c.name.label("speaker_name"),
-            t.c.speaker_text,
-            t.c.cue_text,
-            t.c.kind,
-            t.c.stance,
-            t.c.content,
-            t.c.content_start,
-            t.c.content_end,
-            t.c.targets,
-            t.c.via,
-            t.c.confidence,
-        )
-        .join(a, a.c.document_id == t.c.document_id)
-        .outerjoin(e, e.c.id == t.c.speaker_entity_id)
-    )
+    """One row per attribution: the record's ``Attribution`` plus the KB fields of ``rows.KB_FIELDS``."""
+    t = s.attributions
+    stmt = attribution_select()
+    batch: list[Any] = []
     for r in _chunks(conn, stmt, [t.c.document_id, t.c.local_id]):
-        yield {**r._mapping, "targets": list(r.targets or []), "via": list(r.via or [])}
+        batch.append(r)
+        if len(batch) == CHUNK:
+            yield from attribution_dicts(conn, batch)
+            batch = []
+    yield from attribution_dicts(conn, batch)
 
 
 def entities(conn: Connection) -> Iterator[dict[str, Any]]:
-    """One row per KB entity with its aliases and how many articles mention it."""
+    """One row per KB entity: ``kb_id``, ``kb_name`` (canonical), type, country, aliases, articles mentioning it."""
     e, al, ae = s.entities, s.entity_aliases, s.article_entities
     for r in _chunks(conn, select(e.c.id, e.c.name, e.c.type, e.c.country), [e.c.id]):
         aliases = sorted(conn.execute(select(al.c.surface).where(al.c.entity_id == r.id)).scalars())
         n = conn.execute(select(func.count(func.distinct(ae.c.document_id))).where(ae.c.entity_id == r.id))
-        yield {**r._mapping, "aliases": [x for x in aliases if x], "articles": n.scalar_one()}
+        yield {
+            "kb_id": r.id,
+            "kb_name": r.name,
+            "type": r.type,
+            "country": r.country,
+            "aliases": [x for x in aliases if x],
+            "articles": n.scalar_one(),
+        }
+
+
+def _records(conn: Connection) -> Iterator[tuple[Any, AnalysisResult]]:
+    """(articles row, stored record) for every article, in document id order, ``RECORDS`` at a time."""
+    a, c = s.articles, s.copies
+    stmt = select(a.c.document_id, a.c.publisher_id, a.c.words, c.c.origin_id).outerjoin(
+        c, c.c.document_id == a.c.document_id
+    )
+    batch: list[Any] = []
+    for row in _chunks(conn, stmt, [a.c.document_id]):
+        batch.append(row)
+        if len(batch) == RECORDS:
+            yield from zip(batch, read_results(conn, [b.document_id for b in batch]), strict=True)
+            batch = []
+    if batch:
+        yield from zip(batch, read_results(conn, [b.document_id for b in batch]), strict=True)
 
 
 def articles(conn: Connection) -> Iterator[dict[str, Any]]:
-    """One row per article: metadata and body, with its declared/detected origin."""
-    a, c = s.articles, s.copies
-    stmt = select(
-        a.c.document_id,
-        a.c.title,
-        a.c.authors,
-        a.c.published,
-        a.c.publisher_id,
-        a.c.url,
-        a.c.original_source,
-        a.c.republished,
-        a.c.words,
-        c.c.origin_id,
-        a.c.body,
-    ).outerjoin(c, c.c.document_id == a.c.document_id)
-    for r in _chunks(conn, stmt, [a.c.document_id]):
-        yield {**r._mapping, "authors": list(r.authors or []), "republished": bool(r.republished)}
+    """One row per article: ``document_id``, the record's ``Article`` (body included), and the KB's
+    ``publisher_id``, ``words`` and ``origin_id`` (the known page it copies)."""
+    for row, record in _records(conn):
+        yield {
+            "document_id": row.document_id,
+            **to_data(record.article),
+            "publisher_id": row.publisher_id,
+            "words": row.words,
+            "origin_id": row.origin_id,
+        }
+
+
+def records(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every stored ``claimgraph/1`` record, as ``analyze`` wrote it (JSON Lines only)."""
+    for _row, record in _records(conn):
+        yield record.to_dict()
 
 
 def network_edges(conn: Connection) -> Iterator[dict[str, Any]]:
@@ -95,7 +109,7 @@ def network_edges(conn: Connection) -> Iterator[dict[str, Any]]:
 
     offset = 0
     while True:
-        result = network(conn, limit=500, offset=offset)
+        result = network(conn, recent_days=0, limit=500, offset=offset)
         yield from result["edges"]["items"]
         offset = result["edges"]["next_offset"]
         if offset is None:

@@ -8,7 +8,8 @@ from sqlalchemy import Connection, select
 
 from ..store import schema as s
 from ..store.query import status
-from .common import STANCES
+from ..vocab import STANCES
+from .common import article_brief
 from .publisher import publishers
 
 
@@ -16,15 +17,13 @@ def overview(conn: Connection, recent: int = 10) -> dict[str, Any]:
     """Counts of every main table, the ``recent`` newest articles and the top publishers."""
     a = s.articles
     rows = conn.execute(
-        select(a.c.document_id, a.c.title, a.c.published, a.c.publisher_id)
+        select(a.c.document_id, a.c.title, a.c.published, a.c.url, a.c.publisher_id)
         .order_by(a.c.published.desc(), a.c.document_id)
         .limit(recent)
     ).all()
     return {
         "counts": status(conn),
-        "recent": [
-            {"id": r.document_id, "title": r.title, "published": r.published, "publisher": r.publisher_id} for r in rows
-        ],
+        "recent": [article_brief(r) for r in rows],
         "publishers": publishers(conn, limit=10)["items"],
         "stances": list(STANCES),
     }

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
 from ..store import schema as s
-from .common import clamp, page
+from .common import article_brief, clamp, page
 
 a, c, p = s.articles, s.copies, s.publishers
 
@@ -31,22 +31,16 @@ def publisher(
         select(func.count(), func.min(a.c.published), func.max(a.c.published)).where(a.c.publisher_id == pid)
     ).one()
     rows = conn.execute(
-        select(a.c.document_id, a.c.title, a.c.published, a.c.url, a.c.republished, a.c.original_source)
+        select(
+            a.c.document_id, a.c.title, a.c.published, a.c.url, a.c.publisher_id, a.c.republished, a.c.original_source
+        )
         .where(a.c.publisher_id == pid)
         .order_by(a.c.published.desc(), a.c.document_id)
         .limit(limit)
         .offset(offset)
     ).all()
     items = [
-        {
-            "id": r.document_id,
-            "title": r.title,
-            "published": r.published,
-            "url": r.url,
-            "republished": bool(r.republished),
-            "original_source": r.original_source,
-        }
-        for r in rows
+        {**article_brief(r), "republished": bool(r.republished), "original_source": r.original_source} for r in rows
     ]
     return {
         "publisher": {
@@ -76,11 +70,15 @@ def republications(conn: Connection, pid: str, *, limit: int | None = None, offs
             c.c.document_id,
             a.c.title,
             a.c.published,
+            a.c.url,
+            a.c.publisher_id,
             c.c.origin_id,
             c.c.origin_name,
             c.c.similarity,
             c.c.method,
             origin.c.title.label("origin_title"),
+            origin.c.published.label("origin_published"),
+            origin.c.url.label("origin_url"),
             origin.c.publisher_id.label("origin_publisher"),
         )
         .join(a, a.c.document_id == c.c.document_id)
@@ -92,19 +90,25 @@ def republications(conn: Connection, pid: str, *, limit: int | None = None, offs
     ).all()
     items = [
         {
-            "id": r.document_id,
-            "title": r.title,
-            "published": r.published,
+            **article_brief(r),
             "method": r.method,
             "similarity": r.similarity,
             "declared": r.origin_name,
-            "origin": {"id": r.origin_id, "title": r.origin_title, "publisher": r.origin_publisher}
-            if r.origin_id
-            else None,
+            "origin": _origin(r) if r.origin_id else None,
         }
         for r in rows
     ]
     return page(items, total, limit, offset)
+
+
+def _origin(r: Any) -> dict[str, Any]:
+    return {
+        "document_id": r.origin_id,
+        "title": r.origin_title,
+        "published": r.origin_published,
+        "url": r.origin_url,
+        "publisher_id": r.origin_publisher,
+    }
 
 
 def sources(conn: Connection, pid: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -137,7 +141,7 @@ def copiers(conn: Connection, pid: str, limit: int = 20) -> list[dict[str, Any]]
         .order_by(func.count().desc(), copy.c.publisher_id)
         .limit(limit)
     ).all()
-    return [{"publisher": r.publisher_id, "count": r.n} for r in rows]
+    return [{"publisher_id": r.publisher_id, "count": r.n} for r in rows]
 
 
 def publishers(conn: Connection, *, limit: int | None = None, offset: int | None = None) -> dict[str, Any]:

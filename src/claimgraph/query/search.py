@@ -1,7 +1,8 @@
-"""Full-text search over article bodies and quote contents, with filters and pagination.
+"""Full-text search over article bodies and quote contents, with filters and pagination: the one search.
 
-Builds on the store's full-text indexes (SQLite FTS5 tables ``articles_fts``/``quotes_fts``,
-PostgreSQL ``tsv`` columns) and its query language (words, "phrases", OR), adding what a
+The CLI, the API, the web pages and ``KnowledgeBase.search`` all call ``search`` here. It builds on
+the store's full-text indexes (SQLite FTS5 tables ``articles_fts``/``quotes_fts``, PostgreSQL ``tsv``
+columns) and the query language of ``terms.py`` (words, "phrases", OR), adding what a
 fact-checker narrows by: a date range, a publisher, an entity (articles that mention it; quotes it
 speaks or targets) and a stance (quotes only, since a stance belongs to an attribution). Both kinds
 of hit are ranked in one SQL statement so ``offset`` pages through a single ordering. Snippets come
@@ -17,14 +18,16 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from ..store import schema as s
-from ..store.query import _fts5_query, _pg_query, _terms
-from .common import ArticleFilter, article_conditions, clamp, page
+from .common import ArticleFilter, article_brief, article_conditions, clamp, page
+from .entity import lookup
 from .rows import attributions_by_keys
 from .targets import target_condition
+from .terms import fts5_query, pg_query, terms
 
 START, STOP = "\x02", "\x03"  # highlight markers no article text contains (control characters)
 KINDS = ("all", "article", "quote")
 MAX_COUNT = 1_000  # totals above this are reported as "at least 1,000" (counting further costs time per match)
+ENTITY_MATCHES = 8  # KB entities whose name starts with the query, offered on the first page
 RANK_LIMIT = 1_000  # above this many matches (in articles or in quotes) hits come newest first, not by bm25
 
 
@@ -313,7 +316,7 @@ def search(
     kinds = ("article", "quote") if kind == "all" else (kind,)
     if stance:
         kinds = ("quote",)  # a stance belongs to an attribution, not to a whole article
-    groups = _terms(q or "")
+    groups = terms(q or "")
     query = {
         "q": q,
         "kind": kind,
@@ -323,12 +326,13 @@ def search(
         "entity": entity,
         "stance": stance,
     }
+    matches = lookup(conn, q, limit=ENTITY_MATCHES) if groups and offset == 0 else []
     if not groups:
-        return {"query": query, **page([], 0, limit, offset)}
+        return {"query": query, **page([], 0, limit, offset), "entity_matches": matches}
     f = ArticleFilter(date_from, date_to, publisher, entity)
     arms, params = _arms(conn, kinds, f, stance)
     pg = conn.dialect.name == "postgresql"
-    params["q"] = _pg_query(groups) if pg else _fts5_query(groups)
+    params["q"] = pg_query(groups) if pg else fts5_query(groups)
     if pg:
         params["opts"] = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
     count_params = {k: v for k, v in params.items() if k != "opts"}
@@ -361,7 +365,7 @@ def search(
     snippets = _snippets(conn, rows, params, groups)
     result = page(_hits(conn, rows, snippets), total, limit, offset)
     result["order"] = order
-    return {"query": query, **result, "total_is_lower_bound": more}
+    return {"query": query, **result, "total_is_lower_bound": more, "entity_matches": matches}
 
 
 _META = (
@@ -394,13 +398,7 @@ def _hits(conn: Connection, rows: list[Any], snippets: dict[tuple[str, str | Non
             "score": round(float(r.score), 4),
             "snippet": snippet,
             "highlights": marks,
-            "article": {
-                "id": r.document_id,
-                "title": m.title if m else None,
-                "url": m.url if m else None,
-                "published": m.published if m else None,
-                "publisher": m.publisher_id if m else None,
-            },
+            "article": article_brief(m) if m else {"document_id": r.document_id},
         }
         if r.kind == "quote":
             hit["attribution"] = quotes.get((r.document_id, r.local_id))

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from ..store.query import _fts5_query, _pg_query, _terms
-from .common import article_conditions
+from .common import article_conditions, entity_names
 from .targets import about_where
+from .terms import fts5_query, pg_query, terms
 
 INTERVALS = ("day", "week", "month")
 MAX_BUCKETS = 2000
@@ -46,7 +46,9 @@ def timeline(
     date_to: str | None = None,
     publisher: str | None = None,
 ) -> dict[str, Any]:
-    """``{"buckets": [{"period", "count", "stances": {...}}], "undated", "query"}``, oldest bucket first."""
+    """``{"buckets": [{"period", "count", "stances": {...}}], "undated", "query", "entity"}``, oldest bucket first.
+
+    ``entity`` is the KB entity's reference (id, name, type) when one was given, so a view can name it."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {INTERVALS}")
     if role not in ("said", "about"):
@@ -58,25 +60,25 @@ def timeline(
         params["x"] = entity
         if role == "said":
             where.append("t.speaker_entity_id = :x")
-        elif not _terms(q or ""):  # the target rows of X carry the stance; start from them
+        elif not terms(q or ""):  # the target rows of X carry the stance; start from them
             source = "attribution_targets t JOIN articles a ON a.document_id = t.document_id"
             where.append("t.entity_id = :x AND (t.speaker_entity_id IS NULL OR t.speaker_entity_id != :x)")
         else:
             clause, extra = about_where(entity)
             where.append(clause)
             params.update(extra)
-    groups = _terms(q or "")
+    groups = terms(q or "")
     if groups:
         if conn.dialect.name == "postgresql":
             where.append("t.tsv @@ websearch_to_tsquery('english', :q)")
-            params["q"] = _pg_query(groups)
+            params["q"] = pg_query(groups)
         else:
             source = (
                 "quotes_fts f JOIN attributions t ON t.document_id = f.document_id AND t.local_id = f.local_id "
                 "JOIN articles a ON a.document_id = t.document_id"
             )
             where.append("quotes_fts MATCH :q")
-            params["q"] = _fts5_query(groups)
+            params["q"] = fts5_query(groups)
     if not where:
         raise ValueError("a timeline needs an entity or a search query")
     where += article_conditions(date_from, date_to, publisher, params)
@@ -106,4 +108,6 @@ def timeline(
         "date_to": date_to,
         "publisher": publisher,
     }
-    return {"query": query, "buckets": buckets, "undated": undated, "total": sum(b["count"] for b in buckets) + undated}
+    who = entity_names(conn, {entity}).get(entity) if entity else None
+    total = sum(b["count"] for b in buckets) + undated
+    return {"query": query, "entity": who, "buckets": buckets, "undated": undated, "total": total}

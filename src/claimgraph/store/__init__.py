@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .kb import KnowledgeBase
-from .query import Hit
 from .runner import IngestSummary
 
-__all__ = ["Hit", "IngestSummary", "KnowledgeBase"]
+__all__ = ["IngestSummary", "KnowledgeBase"]

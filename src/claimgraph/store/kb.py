@@ -3,13 +3,14 @@
     kb = KnowledgeBase("kb.sqlite")
     kb.ingest(claimgraph.analyze_many(docs))     # or kb.ingest_inputs(iter_inputs(paths), workers=2)
     kb.status(); kb.errors(); kb.search("Gerasimov")
+    kb.records([document_id])                    # the stored records, as analyze made them
 
-Opening a KB brings its schema up to date (numbered migrations).
+Opening a KB brings its schema up to date (Alembic revisions, ``store/migrate.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..config import Options
@@ -18,6 +19,7 @@ from ..model import AnalysisResult, RawDocument
 from . import query
 from .engine import make_engine
 from .migrate import migrate
+from .read import read_results
 from .runner import IngestSummary, ProgressFn, run_ingest
 from .writer import Item, Writer
 
@@ -93,9 +95,17 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return query.errors(conn, limit, kind)
 
-    def search(self, q: str, limit: int = 20) -> list[query.Hit]:
+    def search(self, q: str, limit: int = 20, **filters: Any) -> list[dict[str, Any]]:
+        """The hits of ``claimgraph.query.search`` (the API's ``items``), best first; ``filters`` as there."""
+        from ..query.search import search
+
         with self.engine.connect() as conn:
-            return query.search(conn, q, limit)
+            return search(conn, q, limit=limit, **filters)["items"]
+
+    def records(self, ids: Sequence[str]) -> list[AnalysisResult]:
+        """The stored ``claimgraph/1`` records of ``ids`` as ``analyze`` made them (unknown ids left out)."""
+        with self.engine.connect() as conn:
+            return read_results(conn, ids)
 
     def find_entities(self, name: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

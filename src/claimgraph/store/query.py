@@ -1,38 +1,17 @@
-"""Read side of the knowledge base: counts, errors and full-text search, on SQLite and PostgreSQL.
+"""Read side of the knowledge base for ``KnowledgeBase``: counts, errors, entity lookups.
 
-Kept apart from the writer so the web/API layer can build on plain functions of a Connection.
-Search takes a simple query language on both backends: words (all must match), "quoted phrases",
-and ``OR`` between alternatives; SQLite ranks with FTS5's bm25, PostgreSQL with ts_rank over the
-stored tsvector, and both return the same Hit shape with a short highlighted snippet.
+Kept apart from the writer so the facade can build on plain functions of a Connection. Full-text
+search is not here: it lives in one place, ``claimgraph.query.search``, behind the CLI, the API,
+the web pages and ``KnowledgeBase.search`` alike.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, select
 
 from . import schema as s
-
-_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
-
-
-@dataclass(slots=True)
-class Hit:
-    """One search result: an article body or a quote (attribution content) that matched."""
-
-    kind: str  # article | quote
-    document_id: str
-    title: str | None
-    url: str | None
-    snippet: str
-    score: float
-    local_id: str | None = None  # the attribution id for a quote
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def status(conn: Connection) -> dict[str, int]:
@@ -53,86 +32,6 @@ def errors(conn: Connection, limit: int | None = None, kind: str | None = None) 
     if limit:
         stmt = stmt.limit(limit)
     return [dict(r._mapping) for r in conn.execute(stmt)]
-
-
-def _terms(q: str) -> list[list[str]]:
-    """``a "b c" OR d`` -> [["a", "b c"], ["d"]]: a disjunction of conjunctions of words/phrases."""
-    groups: list[list[str]] = [[]]
-    for m in _TOKEN.finditer(q):
-        phrase, word = m.group(1), m.group(2)
-        if word == "OR":
-            groups.append([])
-            continue
-        term = " ".join(re.findall(r"\w+", phrase or word))
-        if term:
-            groups[-1].append(term)
-    return [g for g in groups if g]
-
-
-def _fts5_query(groups: list[list[str]]) -> str:
-    return " OR ".join("(" + " AND ".join(f'"{t}"' for t in g) + ")" for g in groups)
-
-
-def _pg_query(groups: list[list[str]]) -> str:
-    return " OR ".join(" ".join(f'"{t}"' if " " in t else t for t in g) for g in groups)
-
-
-def search(conn: Connection, q: str, limit: int = 20, kinds: tuple[str, ...] = ("article", "quote")) -> list[Hit]:
-    """Best matches for ``q`` among article bodies/titles and quote contents, best first."""
-    groups = _terms(q)
-    if not groups:
-        return []
-    hits: list[Hit] = []
-    if conn.dialect.name == "sqlite":
-        fq = _fts5_query(groups)
-        if "article" in kinds:
-            rows = conn.execute(
-                text(
-                    "SELECT f.document_id, a.title, a.url, snippet(articles_fts, 2, '[', ']', '…', 12) AS snip, "
-                    "bm25(articles_fts, 0.0, 3.0, 1.0) AS rank FROM articles_fts f JOIN articles a "
-                    "ON a.document_id = f.document_id WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
-                ),
-                {"q": fq, "n": limit},
-            )
-            hits += [Hit("article", r.document_id, r.title, r.url, r.snip, -float(r.rank)) for r in rows]
-        if "quote" in kinds:
-            rows = conn.execute(
-                text(
-                    "SELECT f.document_id, f.local_id, a.title, a.url, "
-                    "snippet(quotes_fts, 2, '[', ']', '…', 12) AS snip, "
-                    "bm25(quotes_fts) AS rank FROM quotes_fts f JOIN articles a ON a.document_id = f.document_id "
-                    "WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"
-                ),
-                {"q": fq, "n": limit},
-            )
-            hits += [Hit("quote", r.document_id, r.title, r.url, r.snip, -float(r.rank), r.local_id) for r in rows]
-    else:
-        pq = _pg_query(groups)
-        opts = "StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1"
-        if "article" in kinds:
-            rows = conn.execute(
-                text(
-                    "SELECT document_id, title, url, ts_headline('english', body, query, :opts) AS snip, "
-                    "ts_rank(tsv, query) AS rank FROM articles, websearch_to_tsquery('english', :q) query "
-                    "WHERE tsv @@ query ORDER BY rank DESC, document_id LIMIT :n"
-                ),
-                {"q": pq, "n": limit, "opts": opts},
-            )
-            hits += [Hit("article", r.document_id, r.title, r.url, r.snip, float(r.rank)) for r in rows]
-        if "quote" in kinds:
-            rows = conn.execute(
-                text(
-                    "SELECT t.document_id, t.local_id, a.title, a.url, "
-                    "ts_headline('english', t.content, query, :opts) AS snip, ts_rank(t.tsv, query) AS rank "
-                    "FROM attributions t JOIN articles a ON a.document_id = t.document_id, "
-                    "websearch_to_tsquery('english', :q) query WHERE t.tsv @@ query "
-                    "ORDER BY rank DESC, t.document_id LIMIT :n"
-                ),
-                {"q": pq, "n": limit, "opts": opts},
-            )
-            hits += [Hit("quote", r.document_id, r.title, r.url, r.snip, float(r.rank), r.local_id) for r in rows]
-    hits.sort(key=lambda h: -h.score)
-    return hits[:limit]
 
 
 def entity_articles(conn: Connection, entity_id: str) -> list[str]:

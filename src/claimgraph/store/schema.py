@@ -3,15 +3,15 @@
 Every key is natural and deterministic (document id = content hash, per-article ids from the
 analysis, KB entity ids derived from the first name seen), never a database sequence: so an
 interrupted and resumed ingest produces exactly the rows of an uninterrupted one, on any backend,
-and re-ingesting the same input is a no-op. Nested analysis output that nobody queries by column
-(paragraph offsets, tags, claim details) is kept as JSON so nothing AnalysisResult holds is lost.
+and re-ingesting the same input is a no-op. Claims, quantities and each kind of credibility signal
+are tables with real columns (``schema_analysis.py``); only lists nobody filters on (paragraph
+offsets, tags, authors, sub-scores) are JSON.
 Small tables with no secondary index are WITHOUT ROWID on SQLite, so their key is stored once, not twice.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Column,
     Float,
@@ -19,25 +19,12 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Table,
     Text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 
-metadata = MetaData()
-Json = JSON().with_variant(JSONB(), "postgresql")
-DocId = String(80)  # "sha256:" + 64 hex
-EntityId = String(40)
-
-schema_version = Table(
-    "schema_version",
-    metadata,
-    Column("version", Integer, primary_key=True),
-    Column("name", String(100), nullable=False),
-    Column("applied_at", String(40), nullable=False),
-)
+from .schema_base import DocId, EntityId, Json, metadata
 
 documents = Table(
     "documents",
@@ -50,6 +37,7 @@ documents = Table(
     Column("fetched_at", String(40)),
     Column("encoding", String(40)),
     Column("meta", Json),  # the corpus record's own metadata (title, label, warc record id ...)
+    Column("input_url", Text),  # revision 5: Document.url as given (``url`` falls back to the page's)
 )
 
 publishers = Table(
@@ -79,8 +67,9 @@ articles = Table(
     Column("headings", Json),
     Column("removed", Json),
     Column("sentences", Json),
-    Column("quantities", Json),
     Column("minhash", LargeBinary),  # MinHash signature of the body's word shingles (republication)
+    Column("publisher", Text),  # revision 5: Article.publisher as the page named it (``publishers`` keeps the first)
+    Column("publisher_domain", String(200)),  # revision 5: Article.publisher_domain as given
     Index("ix_articles_published", "published"),
     Index("ix_articles_publisher", "publisher_id"),
 )
@@ -166,6 +155,8 @@ attributions = Table(
     Column("via", Json),  # KB entity ids
     Column("confidence", Float),
     Column("published", String(40)),  # the article's date, copied (migration 3): "what X said, newest first"
+    Column("targets_local", Json),  # revision 5: Attribution.targets, the article's own entity ids
+    Column("via_local", Json),  # revision 5: Attribution.via, the article's own entity ids
     Index("ix_attributions_speaker", "speaker_entity_id"),
 )
 # migration 3: what X said (optionally of one stance), newest first, is a walk of one of these with LIMIT
@@ -202,21 +193,17 @@ entity_stats = Table(  # migration 3: per-entity counts, kept by the writer in t
     sqlite_with_rowid=False,
 )
 
-claims = Table(
-    "claims",
-    metadata,
-    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("text", Text),
-    Column("data", Json, nullable=False),
-    sqlite_with_rowid=False,
-)
-
-signals = Table(
-    "signals",
-    metadata,
-    Column("document_id", DocId, ForeignKey("articles.document_id"), primary_key=True),
-    Column("data", Json, nullable=False),
+from .schema_analysis import (  # noqa: E402, F401  (revision 5: claims, quantities and signals as tables)
+    article_signals,
+    claim_links,
+    claims,
+    hedges,
+    outlet_mentions,
+    propaganda_spans,
+    provenance_links,
+    quantities,
+    source_ratings,
+    unattributed_assertions,
 )
 
 copies = Table(
@@ -250,4 +237,7 @@ ingest_progress = Table(
     sqlite_with_rowid=False,
 )
 
-COUNTED = ("documents", "articles", "publishers", "entities", "mentions", "attributions", "claims", "copies", "errors")
+COUNTED = (
+    "documents", "articles", "publishers", "entities", "mentions", "attributions", "claims", "quantities", "copies",
+    "errors",
+)  # fmt: skip

@@ -23,6 +23,7 @@ from ..errors import ClaimgraphError, DocumentError
 from ..model import AnalysisResult, Article
 from ..model.serialize import to_data
 from . import schema as s
+from .analysis_rows import analysis_rows, empty_rows
 from .dedup import RepublicationIndex, declared_copy, signature
 from .linking import EntityLinker
 
@@ -192,8 +193,9 @@ class Writer:
     def _write_analyses(self, conn: Connection, linker: EntityLinker, results: list[AnalysisResult]) -> None:
         """Link every entity of the batch in order, then write each table with one executemany."""
         out: dict[str, list[dict[str, Any]]] = {
-            k: [] for k in ("entities", "aliases", "article_entities", "mentions", "attributions", "claims", "signals")
+            k: [] for k in ("entities", "aliases", "article_entities", "mentions", "attributions")
         }
+        analysis = empty_rows()
         for result in results:
             doc_id = result.document.id
             published = result.article.published
@@ -241,13 +243,8 @@ class Writer:
                     for m in entity.mentions
                 ]
             out["attributions"] += [_attribution_row(doc_id, a, kb_id, published) for a in result.attributions]
-            out["claims"] += [
-                {"document_id": doc_id, "idx": i, "text": c.text, "data": to_data(c)}
-                for i, c in enumerate(result.claims)
-            ]
-            if result.signals or result.quantities:  # quantities ride along; query/article.py splits them out
-                data = {**(to_data(result.signals) if result.signals else {}), "quantities": to_data(result.quantities)}
-                out["signals"].append({"document_id": doc_id, "data": data})
+            publisher = publisher_row(result.article)
+            analysis_rows(analysis, result, kb_id, publisher["id"] if publisher else None)
         if out["entities"]:
             conn.execute(insert(s.entities), out["entities"])
         insert_ignore(conn, s.entity_aliases, out["aliases"])
@@ -258,10 +255,9 @@ class Writer:
         targets = target_rows(out["attributions"])
         insert_ignore(conn, s.attribution_targets, targets)
         add_stats(conn, entity_stat_counts(out["attributions"], targets, out["article_entities"]))
-        if out["claims"]:
-            conn.execute(insert(s.claims), out["claims"])
-        if out["signals"]:
-            conn.execute(insert(s.signals), out["signals"])
+        for name, rows in analysis.items():
+            if rows:
+                conn.execute(insert(s.metadata.tables[name]), rows)
 
 
 def _document_row(result: AnalysisResult, item: Item) -> dict[str, Any]:
@@ -272,6 +268,7 @@ def _document_row(result: AnalysisResult, item: Item) -> dict[str, Any]:
         "position": item.position,
         "format": doc.format,
         "url": doc.url or result.article.url,
+        "input_url": doc.url,
         "fetched_at": doc.fetched_at,
         "encoding": doc.encoding,
         "meta": item.meta or None,
@@ -298,8 +295,9 @@ def _article_row(result: AnalysisResult, sig: bytes | None) -> dict[str, Any]:
         "headings": [list(h) for h in a.headings],
         "removed": to_data(a.removed),
         "sentences": [list(x) for x in result.sentences],
-        "quantities": to_data(result.quantities),
         "minhash": sig,
+        "publisher": a.publisher,
+        "publisher_domain": a.publisher_domain,
     }
 
 
@@ -377,6 +375,8 @@ def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | Non
         "stance": a.stance,
         "targets": [kb_id.get(t, t) for t in a.targets],
         "via": [kb_id.get(v, v) for v in a.via],
-        "confidence": round(float(a.confidence), 4),
+        "targets_local": list(a.targets),
+        "via_local": list(a.via),
+        "confidence": float(a.confidence),
         "published": published,
     }

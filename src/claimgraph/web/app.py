@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from .. import __version__
 from ..errors import ClaimgraphError
+from . import analyze, api, pages
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 HERE = Path(__file__).parent
@@ -72,8 +73,6 @@ class SecurityHeaders:
 
 def create_app(engine: Engine, settings: Settings) -> Any:
     """The ASGI app (FastAPI wrapped in the body-size limit)."""
-    from . import analyze, api, pages
-
     app = FastAPI(
         title="claimgraph",
         version=__version__,

@@ -21,13 +21,21 @@ def _u(value: Any) -> str:
     return str(escape(quote(str(value), safe=":")))
 
 
-def entity_link(ref: dict[str, Any] | None) -> str:
-    """A link to a KB entity, its bare name for text that is not one, or "(no source named)"."""
-    if ref and ref.get("id"):
-        return f'<a href="/entities/{_u(ref["id"])}">{escape(ref.get("name"))}</a>'
-    if ref:
-        return str(escape(ref.get("name")))
-    return '<span class="muted">(no source named)</span>'
+def entity_link(kb_id: str | None, name: str | None) -> str:
+    """A link to a KB entity, or the bare name of one that is not in the KB (a free-text target)."""
+    if kb_id:
+        return f'<a href="/entities/{_u(kb_id)}">{escape(name or kb_id)}</a>'
+    return str(escape(name))
+
+
+def speaker_link(x: dict[str, Any]) -> Markup:
+    """The speaker of an attribution: its KB entity, else the words naming it, else "(no source named)"."""
+    if x.get("speaker_kb_id"):
+        return Markup(entity_link(x["speaker_kb_id"], x.get("speaker_name")))
+    mention = x.get("speaker_mention")
+    if mention:
+        return Markup(escape(mention.get("text")))
+    return Markup('<span class="muted">(no source named)</span>')
 
 
 def stance_badge(stance: str | None) -> str:
@@ -41,7 +49,7 @@ def attribution_card(x: dict[str, Any], show_article: bool = False, anchor: bool
     out = [f'<li class="s-{escape(stance or "unknown")}"']
     if anchor:
         out.append(f' id="a-{escape(x.get("id"))}"')
-    out.append(f'>\n  <div><span class="who">{entity_link(x.get("speaker"))}</span>\n    ')
+    out.append(f'>\n  <div><span class="who">{speaker_link(x)}</span>\n    ')
     cue = x.get("cue")
     if cue:
         out.append(f"<em>{escape(cue.get('text'))}</em>")
@@ -49,25 +57,26 @@ def attribution_card(x: dict[str, Any], show_article: bool = False, anchor: bool
     text = (x.get("content") or {}).get("text") or ""
     quoted = " quoted" if text[:1] in QUOTE_MARKS else ""  # as the macro did: "" counts too
     out.append(f'  <div class="content{quoted}">{escape(text)}</div>\n')
-    for label, key in (("about", "targets"), ("via", "via")):
-        refs = x.get(key)
+    for label, key in (("about", "target"), ("via", "via")):
+        refs = list(zip(x.get(f"{key}_kb_ids") or [], x.get(f"{key}_names") or [], strict=False))
         if refs:
-            out.append(f'  <div class="meta">{label}: {", ".join(entity_link(r) for r in refs)}</div>\n')
+            out.append(f'  <div class="meta">{label}: {", ".join(entity_link(i, n) for i, n in refs)}</div>\n')
     article = x.get("article")
     if show_article and article:
         published = article.get("published") or "undated"
+        doc = article.get("document_id") or x.get("document_id")
         out.append(
-            f'  <div class="meta"><a href="/articles/{_u(article.get("id"))}#q-{escape(x.get("id"))}">'
-            f"{escape(article.get('title') or article.get('id'))}</a>\n    · {escape(published)}"
+            f'  <div class="meta"><a href="/articles/{_u(doc)}#q-{escape(x.get("id"))}">'
+            f"{escape(article.get('title') or doc)}</a>\n    · {escape(published)}"
         )
-        if article.get("publisher"):
-            out.append(f" · {escape(article['publisher'])}")
+        if article.get("publisher_id"):
+            out.append(f" · {escape(article['publisher_id'])}")
         out.append("</div>\n")
     elif anchor:
         out.append(f'  <div class="meta"><a href="#q-{escape(x.get("id"))}">show in text</a>')
-        speaker = x.get("speaker")
-        if speaker and speaker.get("mention") and speaker.get("mention") != speaker.get("name"):
-            out.append(f" · named as “{escape(speaker['mention'])}”")
+        mention = (x.get("speaker_mention") or {}).get("text")
+        if mention and x.get("speaker_name") and mention != x["speaker_name"]:
+            out.append(f" · named as “{escape(mention)}”")
         out.append("</div>\n")
     out.append("</li>\n")
     return Markup("".join(out))

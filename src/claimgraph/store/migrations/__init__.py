@@ -1,0 +1,1 @@
+"""Alembic revisions of the knowledge-base schema, run by ``store.migrate`` when a KB is opened."""
