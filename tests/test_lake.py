@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 from ingest_helpers import polnear_articles, run
@@ -161,3 +162,24 @@ def test_the_driver_killed_mid_run_resumes_to_the_same_lake(reference, corpus, t
     whole = tmp_path / "whole"
     run(*lake_args(corpus, whole, task_docs=1))
     assert files(lake) == files(whole)
+
+
+def test_an_analysis_that_raises_costs_one_error_row_not_the_task(corpus, tmp_path, monkeypatch):
+    from claimgraph.ingest.sources import field_map
+    from claimgraph.lake import task as task_module
+    from claimgraph.lake.driver import ingest_to_lake
+
+    real = task_module.analyse_chunk
+
+    def fragile(chunk, options):  # one document makes the analysis raise, as a bug in a stage would
+        if any(position == "line 2" for _, position, _ in chunk):
+            raise RuntimeError("stage bug")
+        return real(chunk, options)
+
+    monkeypatch.setattr(task_module, "analyse_chunk", fragile)
+    lake = tmp_path / "lake"
+    summary = ingest_to_lake([str(corpus)], lake, field_map("nela"), task_docs=4)
+    assert summary.tasks == 2 and summary.added == 6 and summary.errors == 2
+    duckdb = pytest.importorskip("duckdb")
+    rows = duckdb.connect().execute(f"select position, type, message from '{lake}/errors/*.parquet' order by 1")
+    assert rows.fetchall() == [("line 2", "internal", "RuntimeError: stage bug"), ("line 4", "malformed", ANY)]
