@@ -2,6 +2,7 @@
 
 claimgraph ingest ./pages/ crawl.warc.gz nela.jsonl fakenews.csv --db kb.sqlite --workers 2
 claimgraph ingest corpus.jsonl --db postgresql://user@localhost/claims --text-field content --url-field link
+claimgraph ingest crawl/*.warc.gz --lake out/lake/ --dask tcp://scheduler:8786   # Parquet shards; then `load`
 claimgraph status --db kb.sqlite [--json]
 claimgraph errors --db kb.sqlite
 """
