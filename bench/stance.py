@@ -4,13 +4,18 @@ Run from the repo root::
 
     /work/venv/bin/python bench/stance.py            # writes the bench:stance section of BENCHMARKS.md
     /work/venv/bin/python bench/stance.py --no-write
+    /work/venv/bin/python bench/stance.py --before before.json   # adds a before/after table
+
+``--json FILE`` writes the raw figures; run at an older commit, that file is what ``--before`` reads.
 
 Two label files, each item a PolNeAR dev relation (validation split) with a
 stance label and target mentions: ``bench/data/stance_blind.jsonl`` (400
 relations drawn uniformly at random by ``bench/stance_sample.py`` and labelled
 by the guideline in ``docs/attribution.md`` before the stance code was run on
 them; the main table) and ``bench/data/stance_gold.jsonl`` (221 older labels,
-mostly found by cue words; the second table). The article text is read from
+mostly found by cue words; the second table). A third file, ``bench/data/stance_dev.jsonl`` (300
+relations of train-part articles, seed 1919), is the development sample the content rules were
+written against; its table is printed last and is no measure of generalisation. The article text is read from
 the PolNeAR file; each article is parsed once and the system runs ``nlp`` ->
 ``resolve_entities`` -> ``extract_attributions``.
 Each item is matched one-to-one (Hungarian, among the annotated items of an
@@ -25,7 +30,9 @@ non-space characters, if that Dice is >= 0.5.
   predicted target entity has a mention overlapping a gold target span;
 * evidence overlap (blind set): over matched items predicted with their gold
   stance whose gold ``stance_evidence`` is set, the predicted evidence span
-  overlaps it (``-`` while attributions carry no ``stance_evidence``).
+  overlaps it (``-`` while attributions carry no ``stance_evidence``);
+* cost: the time ``stance_of`` takes per attribution (rerun on the extracted attributions), against
+  the time of ``extract_attributions`` on the same articles.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -44,10 +52,11 @@ if str(ROOT) not in sys.path:
 from bench._polnear import DEFAULT_GOLD, iter_articles  # noqa: E402
 from bench._report import command_line, fmt, machine, now, write_section  # noqa: E402
 from bench.attribution_metrics import fragments_overlap, match_contents, nonspace_chars, ratio  # noqa: E402
+from claimgraph.vocab import STANCES  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "stance_gold.jsonl"
 BLIND = Path(__file__).resolve().parent / "data" / "stance_blind.jsonl"
-STANCES = ("accuse", "deny", "doubt", "assert", "warn", "praise", "demand", "predict", "echo", "other")
+DEV = Path(__file__).resolve().parent / "data" / "stance_dev.jsonl"
 BARRED = ("accuse", "deny", "doubt")
 BAR = 0.80  # precision bar on the older 221 labels
 BLIND_P, BLIND_R = 0.85, 0.60  # issue 19 bars on the blind set, per barred stance
@@ -144,8 +153,8 @@ def score(pairs: list[tuple[dict[str, Any], dict[str, Any] | None]]) -> dict[str
 
 def predict_articles(
     doc_ids: list[str], texts: dict[str, str], batch_size: int, model: str | None
-) -> tuple[dict[str, tuple[list[Any], dict[str, list[tuple[int, int]]]]], list[str]]:
-    """Attributions and entity mention spans per article, each article parsed once."""
+) -> tuple[dict[str, tuple[list[Any], dict[str, list[tuple[int, int]]]]], list[str], dict[str, float]]:
+    """Attributions and entity mention spans per article, each article parsed once; and the timings."""
     from claimgraph.attribution import extract_attributions
     from claimgraph.entities import resolve_entities
     from claimgraph.nlp import load_nlp
@@ -153,16 +162,37 @@ def predict_articles(
     nlp = load_nlp(model)
     out: dict[str, tuple[list[Any], dict[str, list[tuple[int, int]]]]] = {}
     errors: list[str] = []
+    cost = {"extract_s": 0.0, "stance_s": 0.0, "attributions": 0}
     for doc_id, doc in zip(doc_ids, nlp.pipe([texts[d] for d in doc_ids], batch_size=batch_size), strict=True):
         entities = resolve_entities(doc)
         mentions = {e.id: [(m.start, m.end) for m in e.mentions] for e in entities}
         try:
+            t0 = time.perf_counter()
             atts = extract_attributions(doc, entities)
+            cost["extract_s"] += time.perf_counter() - t0
         except Exception as exc:  # work in progress upstream: count it, score the article as unmatched
             errors.append(f"{doc_id}: {type(exc).__name__}: {exc}")
             atts = []
+        cost["stance_s"] += stance_seconds(doc, atts)
+        cost["attributions"] += len(atts)
         out[doc_id] = (atts, mentions)
-    return out, errors
+    return out, errors, cost
+
+
+def stance_seconds(doc: Any, atts: list[Any]) -> float:
+    """Time to rerun the stance stage on these attributions (0 for code without ``stance_of``)."""
+    try:
+        from claimgraph.attribution.stance import stance_of
+    except ImportError:
+        return 0.0
+    inputs = []
+    for a in atts:
+        cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue else None
+        inputs.append(([t.i for t in cue] if cue is not None else [], [tuple(f) for f in a.content.fragments]))
+    t0 = time.perf_counter()
+    for cue_ids, frags in inputs:
+        stance_of(doc, cue_ids, frags)
+    return time.perf_counter() - t0
 
 
 def pair_items(
@@ -207,8 +237,8 @@ def run(label_paths: dict[str, Path], gold_path: Path, batch_size: int, model: s
     if missing:
         raise SystemExit(f"{len(missing)} annotated article(s) not in {gold_path}: {missing[:3]}")
     doc_ids = sorted(wanted)
-    predictions, errors = predict_articles(doc_ids, texts, batch_size, model)
-    results = {}
+    predictions, errors, cost = predict_articles(doc_ids, texts, batch_size, model)
+    results: dict[str, Any] = {"cost": cost}
     for name, items in sets.items():
         pairs = pair_items(items, predictions, texts)
         random_pairs = [(item, pred) for item, pred in pairs if str(item.get("note", "")).startswith("[random]")]
@@ -283,9 +313,48 @@ def _evidence_line(result: dict[str, Any]) -> str:
     )
 
 
-def report(results: dict[str, dict[str, Any]]) -> str:
-    """The BENCHMARKS.md section (also printed): the blind set first, then the older labels."""
+def _cost_line(cost: dict[str, Any]) -> str:
+    n = cost["attributions"]
+    if not n or not cost["stance_s"]:
+        return "stance stage cost: not measured (this code has no `stance_of`)"
+    per = 1000 * cost["stance_s"] / n
+    share = cost["stance_s"] / cost["extract_s"] if cost["extract_s"] else None
+    return (
+        f"stance stage cost: {per:.3f} ms per attribution ({n} attributions), "
+        f"{fmt(share)} of the `extract_attributions` time on the same articles"
+    )
+
+
+def _verdict(result: dict[str, Any]) -> str:
+    """Which of the barred stances meet both blind-set bars."""
+    parts = []
+    for stance in BARRED:
+        st = result["per_stance"][stance]
+        ok = st["p"] is not None and st["p"] >= BLIND_P and st["r"] is not None and st["r"] >= BLIND_R
+        parts.append(f"{stance} {'met' if ok else 'not met'} ({fmt(st['p'])} / {fmt(st['r'])})")
+    return "; ".join(parts)
+
+
+def before_after(results: dict[str, Any], before: dict[str, Any]) -> str:
+    """Precision / recall of the barred stances (and stance accuracy) before and after, per label set."""
+    rows = ["| set | stance | before P / R | after P / R |", "|---|---|---|---|"]
+    for name, label in (("blind", "blind"), ("gold", "older 221"), ("dev", "dev (train part)")):
+        if name not in results or name not in before:
+            continue
+        for stance in BARRED:
+            b, a = before[name]["per_stance"][stance], results[name]["per_stance"][stance]
+            rows.append(f"| {label} | {stance} | {fmt(b['p'])} / {fmt(b['r'])} | **{fmt(a['p'])} / {fmt(a['r'])}** |")
+        rows.append(
+            f"| {label} | accuracy on matched | {fmt(before[name]['accuracy_matched'])} "
+            f"| **{fmt(results[name]['accuracy_matched'])}** |"
+        )
+    return "\n".join(rows)
+
+
+def report(results: dict[str, dict[str, Any]], before: dict[str, Any] | None = None) -> str:
+    """The BENCHMARKS.md section (also printed): the blind set first, then the older labels, then dev."""
     blind, old = results["blind"], results["gold"]
+    dev = results.get("dev")
     errs = sorted(set(blind["errors"]) | set(old["errors"]))
     rnd = old.get("random_subset")
     random_line = "Caveat: most of these items were found by searching cue words (see `bench/data/README.md`), " + (
@@ -297,15 +366,40 @@ def report(results: dict[str, dict[str, Any]]) -> str:
             else "none in this label file."
         )
     )
+    compare = (
+        f"\n### Before / after (`--before`: the same script's figures at {before.get('commit', 'an older commit')})"
+        f"\n\nThe before file is this script run on the older code: `git worktree add --detach ../base COMMIT`, "
+        f"then `PYTHONPATH=../base/src:. python bench/stance.py --no-write --json before.json --commit COMMIT`."
+        f"\n\n{before_after(results, before)}\n"
+        if before
+        else ""
+    )
+    dev_part = (
+        f"""
+### Development sample (`bench/data/stance_dev.jsonl`, 300 train-part relations, seed 1919)
+
+The content rules were written while reading these items and the written sentences of
+`tests/test_stance.py`, so this table shows fit, not generalisation.
+
+- {dev["n"]} items from {dev["n_articles"]} train-part articles; {_summary(dev)}
+- {_evidence_line(dev)}
+
+{stance_table(dev, (BLIND_P, BLIND_R))}
+"""
+        if dev
+        else ""
+    )
     return f"""## Stance and targets (own labels on PolNeAR dev, validation split)
 
-- date: {now()}
+- date: {results.get("date") or now()}
 - machine: {machine()}
-- command: `{command_line()}`
+- command: `{results.get("command") or command_line()}`
 - matching: each item to the predicted attribution with the best content Dice (non-space characters) ≥ 0.5,
   one-to-one within an article. Precision is over matched items (unannotated predictions have no label);
   recall counts unmatched items as misses. Extractor errors: {len(errs)}
-
+- {_cost_line(results["cost"])}
+- blind-set bars (P ≥ {BLIND_P:.2f}, R ≥ {BLIND_R:.2f}): {_verdict(blind)}
+{compare}
 ### Blind set (`bench/data/stance_blind.jsonl`, the measuring stick)
 
 {blind["n"]} relations drawn uniformly at random (seed 19, `bench/stance_sample.py`) from
@@ -326,7 +420,7 @@ more.
 {stance_table(old, (BAR, None))}
 
 {random_line}
-"""
+{dev_part}"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,14 +428,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", type=Path, default=LABELS, help="the older 221 labels")
     parser.add_argument("--blind", type=Path, default=BLIND, help="the blind stance set")
+    parser.add_argument("--dev", type=Path, default=DEV, help="the development sample (train part)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="PolNeAR dev JSONL holding the texts")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures as JSON here")
+    parser.add_argument("--before", type=Path, default=None, help="raw figures (--json) of an older run")
+    parser.add_argument("--commit", default=None, help="the commit to record in the --json file")
+    parser.add_argument("--results", type=Path, default=None, help="report the raw figures (--json) of a run")
     args = parser.parse_args(argv)
-    results = run({"blind": args.blind, "gold": args.labels}, args.gold, args.batch_size, args.model)
-    text = report(results)
+    sets = {"blind": args.blind, "gold": args.labels, "dev": args.dev}
+    if args.results:  # re-render a finished run (same figures, new wording) without parsing again
+        results = json.loads(args.results.read_text(encoding="utf-8"))
+    else:
+        results = run(sets, args.gold, args.batch_size, args.model)
+        results.update(date=now(), command=command_line())
+    if args.commit:
+        results["commit"] = args.commit
+    before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
+    text = report(results, before)
     print(text)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -11,6 +11,10 @@ labelled in ``bench/data/stance_gold.jsonl`` (same doc_id and content span); the
 relations (not articles), ``random.Random(SEED).sample`` over the pool in file order. The output, one
 skeleton record per line (offsets and ids only, no article text, no label), is sorted by article (file
 order) and content start, the order the items were labelled in.
+
+``--part train --seed 1919 --size 300`` draws the development sample ``bench/data/stance_dev.jsonl``
+from the train-part articles instead: the stance rules were developed on it (and on written sentences),
+never on the blind set.
 """
 
 from __future__ import annotations
@@ -61,11 +65,11 @@ def skeleton(doc_id: str, quote: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def pool(articles: list[dict[str, Any]], exclude: set[Key]) -> list[dict[str, Any]]:
-    """Validation relations with a cue and a content, not labelled before, in file order."""
+def pool(articles: list[dict[str, Any]], exclude: set[Key], part: str = "validation") -> list[dict[str, Any]]:
+    """Relations of ``part`` (validation or train articles) with a cue and a content, not labelled before."""
     out = []
     for art in articles:
-        if not is_validation(art["id"]):
+        if is_validation(art["id"]) != (part == "validation"):
             continue
         for q in art["quotes"]:
             if not q.get("cue_span") or not q.get("content_span"):
@@ -85,9 +89,11 @@ def draw(candidates: list[dict[str, Any]], size: int = SIZE, seed: int = SEED) -
     return sorted(chosen, key=lambda c: (order[c["doc_id"]], c["content_span"][0], c["content_span"][1]))
 
 
-def sample(gold: Path = DEFAULT_GOLD, earlier: Path = EARLIER, size: int = SIZE, seed: int = SEED) -> list[dict]:
-    """The blind sample as skeleton records."""
-    return draw(pool(list(iter_articles(gold)), earlier_keys(earlier)), size, seed)
+def sample(
+    gold: Path = DEFAULT_GOLD, earlier: Path = EARLIER, size: int = SIZE, seed: int = SEED, part: str = "validation"
+) -> list[dict]:
+    """The blind sample (or, with ``part="train"``, the development sample) as skeleton records."""
+    return draw(pool(list(iter_articles(gold)), earlier_keys(earlier), part), size, seed)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,8 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="PolNeAR dev JSONL (read in place)")
     parser.add_argument("--size", type=int, default=SIZE)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--part", choices=("validation", "train"), default="validation", help="train: the development sample"
+    )
     args = parser.parse_args(argv)
-    for rec in sample(args.gold, EARLIER, args.size, args.seed):
+    for rec in sample(args.gold, EARLIER, args.size, args.seed, args.part):
         print(json.dumps(rec, ensure_ascii=False))
     return 0
 

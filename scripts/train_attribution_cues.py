@@ -96,9 +96,9 @@ def candidate_examples(records, docs, cue_scorer: LinearScorer, prefilter: float
 
     Two labels each: its content matches a gold content (Dice >= ``min_dice``), and it overlaps one at all.
     """
-    from claimgraph.attribution.extract import _clip
+    from claimgraph.attribution.extract import clipped_candidate
     from claimgraph.attribution.features import candidate_features
-    from claimgraph.attribution.rules import QUOTED, candidate_for
+    from claimgraph.attribution.rules import QUOTED
     from claimgraph.attribution.spans import fragments, trim
 
     rows, labels, overlaps = [], [], []
@@ -116,11 +116,8 @@ def candidate_examples(records, docs, cue_scorer: LinearScorer, prefilter: float
             tf = token_features(tok, tok.i in near)
             if score(cue_scorer, tf) < prefilter and tok.lower_ not in {"according", "in"}:
                 continue
-            cand = candidate_for(tok)
-            if cand is None or not cand.content:
-                continue
-            _clip(doc, cand, text)
-            if not cand.content:
+            cand = clipped_candidate(doc, tok, text)
+            if cand is None:
                 continue
             chars = {i for s, e in fragments(doc, trim(doc, sorted(set(cand.content)))) for i in range(s, e)
                      if not text[i].isspace()}  # fmt: skip

@@ -5,16 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_paths import SHARED
+from shared_paths import need as _need
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 EXAMPLE = SHARED / "examples" / "globalresearch-2015-01-03-russia-accuses-us.md"
-
-
-def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path} is not available on this machine")
-    return path
 
 
 @pytest.fixture(scope="session")

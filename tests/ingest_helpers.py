@@ -5,9 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 import uuid
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from shared_paths import SHARED, need
+
 GOLD_EXTRACTION = SHARED / "gold" / "extraction"
 POLNEAR = SHARED / "gold" / "attribution" / "dev.jsonl"
 FAKENEWS = SHARED / "data" / "fakenewscorpus" / "news_sample.csv"
@@ -16,7 +16,7 @@ FAKENEWS = SHARED / "data" / "fakenewscorpus" / "news_sample.csv"
 def gold_pages(n: int = 3) -> list[dict]:
     """The first ``n`` gold extraction pages: url, gold body and the page HTML (bytes)."""
     pages = []
-    with (GOLD_EXTRACTION / "ground_truth.jsonl").open(encoding="utf-8") as fh:
+    with need(GOLD_EXTRACTION / "ground_truth.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             rec["html"] = gzip.decompress((GOLD_EXTRACTION / rec["html_path"]).read_bytes())
@@ -29,7 +29,7 @@ def gold_pages(n: int = 3) -> list[dict]:
 def polnear_articles(n: int = 4, paragraphs: int = 3) -> list[dict]:
     """``n`` PolNeAR articles cut to their first paragraphs (short, so spaCy stays fast in tests)."""
     out = []
-    with POLNEAR.open(encoding="utf-8") as fh:
+    with need(POLNEAR).open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             paras = [p for p in rec["text"].split("\n") if p.strip()]

@@ -12,8 +12,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+from shared_paths import SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 EXAMPLE = SHARED / "examples" / "globalresearch-2015-01-03-russia-accuses-us.md"
 SAMPLE = ROOT / "src" / "claimgraph" / "data" / "sample_article.md"
 GOLD_HTML = SHARED / "gold" / "extraction" / "html"

@@ -201,3 +201,31 @@ def test_publisher_named_by_its_host_gives_the_domain(publisher, domain):
                       metadata={"publisher": publisher})  # fmt: skip
     article = build_article(raw)
     assert article.publisher == publisher and article.publisher_domain == domain
+
+
+def test_one_home_for_registered_domains_and_record_metadata():
+    """Ratings, provenance and article metadata share one registered-domain rule and one metadata fill."""
+    from claimgraph.article import build, domains
+    from claimgraph.credibility import provenance, ratings
+    from claimgraph.ingest import sources
+    from claimgraph.model import Article, RawDocument
+
+    assert ratings.registered_domain is domains.registered_domain is provenance.registered_domain
+    assert sources.fill_article is build.fill_article
+    assert domains.registered_domain("News.BBC.co.uk ") == "bbc.co.uk"
+    raw = RawDocument(text="x", metadata={"publisher": "beforeitsnews.com", "authors": "Jane Roe"})
+    art = build.fill_article(build.fill_article(Article(body="x"), raw), raw)  # twice changes nothing
+    assert (art.publisher_domain, art.authors) == ("beforeitsnews.com", ["Jane Roe"])
+
+
+def test_kb_linking_takes_its_title_and_acronym_rules_from_entities():
+    """One home for title words and acronyms: the KB linker drops the titles the article stage knows."""
+    from claimgraph.entities.names import is_acronym
+    from claimgraph.store import linking
+
+    assert linking.is_acronym is is_acronym
+    assert linking.normalise("Gen. Valery Gerasimov") == linking.normalise("Valery Gerasimov")
+    assert linking.normalise("Chief of Staff Mark Meadows") == "mark meadows"
+    assert linking.display_name("Foreign Minister Sergei Lavrov", "PERSON") == "Sergei Lavrov"
+    assert is_acronym("U.S.", "United States") and is_acronym("NATO", "North Atlantic Treaty Organization")
+    assert not is_acronym("Moscow", "Russia")

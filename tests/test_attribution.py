@@ -15,8 +15,7 @@ from claimgraph.attribution import extract_attributions
 from claimgraph.attribution.quotes import find_quotes
 from claimgraph.entities import resolve_entities
 from claimgraph.model import Attribution
-
-STANCES = {"accuse", "deny", "doubt", "assert", "warn", "praise", "demand", "predict", "echo", "other"}
+from claimgraph.vocab import STANCES
 
 
 def run(nlp, text: str) -> tuple[list[Attribution], dict[str, str]]:

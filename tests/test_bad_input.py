@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
+import random
 import subprocess
 import sys
 
@@ -11,6 +13,7 @@ import pytest
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest import decode_bytes, iter_documents, read_file
+from claimgraph.ingest.records import FieldMap, iter_jsonl
 
 GOOD = (
     "The mayor of Springfield said on Monday that the new bridge would open in May. "
@@ -94,6 +97,7 @@ def _run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProc
     return subprocess.run([sys.executable, "-m", "claimgraph", *args], input=stdin, capture_output=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_batch_with_bad_files_keeps_every_document(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD)
@@ -117,6 +121,7 @@ def test_batch_with_bad_files_keeps_every_document(tmp_path):
     assert ok[0]["article"]["body"].startswith("The mayor of Springfield")
 
 
+@pytest.mark.slow
 def test_exit_code_is_non_zero_only_when_nothing_was_analysed(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -125,6 +130,7 @@ def test_exit_code_is_non_zero_only_when_nothing_was_analysed(tmp_path):
     assert b"empty" in proc.stderr
 
 
+@pytest.mark.slow
 def test_stdin_text_keeps_the_body_exactly():
     proc = _run_cli("analyze", "--format", "text", "-", stdin=GOOD.encode())
     assert proc.returncode == 0, proc.stderr
@@ -136,3 +142,169 @@ def test_stdin_text_keeps_the_body_exactly():
     for entity in result["entities"]:
         for m in entity["mentions"]:
             assert body[m["start"] : m["end"]] == m["text"]
+
+
+# --- decoders that accepted noise -------------------------------------------------------------
+
+
+def _noise(seed: int, size: int = 4096, keep=lambda b: True) -> bytes:
+    rng = random.Random(seed)
+    out = bytearray()
+    while len(out) < size:
+        b = rng.randrange(256)
+        if keep(b):
+            out.append(b)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_bytes_named_txt_are_binary(tmp_path, seed):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(_noise(seed))
+    with pytest.raises(DocumentError) as info:
+        read_file(path)
+    assert info.value.kind == "binary"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_bytes_without_control_bytes_are_binary_not_an_encoding(seed):
+    data = _noise(seed, keep=lambda b: b >= 32 or b in (9, 10, 13))
+    with pytest.raises(DocumentError) as info:
+        decode_bytes(data)
+    assert info.value.kind == "binary"
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE])
+def test_byte_order_mark_before_noise_is_an_error_not_a_crash(bom):
+    with pytest.raises(DocumentError) as info:
+        decode_bytes(bom + _noise(7))
+    assert info.value.kind == "binary"
+
+
+def test_text_with_a_binary_tail_is_binary():
+    with pytest.raises(DocumentError) as info:
+        decode_bytes(GOOD.encode() * 120 + _noise(3))
+    assert info.value.kind == "binary"
+
+
+def test_html_with_binary_inside_is_binary(tmp_path):
+    page = b"<html><body><p>" + GOOD.encode() * 120 + _noise(4, 8192) + b"</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(page)
+    with pytest.raises(DocumentError) as info:
+        read_file(path)
+    assert info.value.kind == "binary"
+
+
+@pytest.mark.parametrize(
+    "chars",
+    [range(0x80, 0xA0), range(0xE000, 0xF8FF)],  # C1 controls; private use
+    ids=["c1-controls", "private-use"],
+)
+def test_valid_utf8_of_noise_characters_is_binary(chars):
+    rng = random.Random(1)
+    text = "".join(chr(rng.choice(chars)) for _ in range(3000))
+    with pytest.raises(DocumentError) as info:
+        decode_bytes(text.encode("utf-8"))
+    assert info.value.kind == "binary"
+
+
+def test_real_legacy_text_still_decodes():
+    korean = "서울시는 월요일 새 다리가 5월에 개통된다고 밝혔다. 비판자들은 예산 낭비라고 주장했다.\n" * 40
+    russian = "Мэр заявил в понедельник, что новый мост откроется в мае. Критики обвинили совет.\n" * 40
+    for text, encoding in ((korean, "euc_kr"), (russian, "cp1251")):
+        decoded, _ = decode_bytes(text.encode(encoding))
+        assert decoded == text
+
+
+def test_gzip_member_of_noise_is_binary(tmp_path):
+    path = tmp_path / "two.txt.gz"
+    path.write_bytes(gzip.compress(GOOD.encode()) + gzip.compress(_noise(2)))
+    with pytest.raises(DocumentError) as info:
+        read_file(path)
+    assert info.value.kind == "binary"
+
+
+def test_gzip_with_trailing_garbage_is_an_error(tmp_path):
+    path = tmp_path / "tail.txt.gz"
+    path.write_bytes(gzip.compress(GOOD.encode()) + b"not gzip at all")
+    with pytest.raises(DocumentError) as info:
+        read_file(path)
+    assert info.value.kind == "truncated"
+
+
+def test_gzip_members_are_all_read(tmp_path):
+    path = tmp_path / "members.txt.gz"
+    path.write_bytes(gzip.compress(GOOD.encode()) + gzip.compress(GOOD.encode()))
+    assert read_file(path).text == GOOD * 2
+
+
+def test_gzip_bomb_stops_at_the_limit(tmp_path):
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"a" * 5_000_000))
+    with pytest.raises(DocumentError) as info:
+        read_file(path, max_bytes=1_000_000)
+    assert info.value.kind == "too_large"
+
+
+def _jsonl_items(tmp_path, records: list) -> list:
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return list(iter_jsonl(path, FieldMap()))
+
+
+def test_jsonl_text_fields_that_are_not_text(tmp_path):
+    rng = random.Random(9)
+    records = [
+        {"text": {"nested": "object"}},
+        {"text": ["a", "list"]},
+        {"text": "".join(chr(rng.randrange(0xE000, 0xF8FF)) for _ in range(500))},
+        {"text": "NUL \u0000\u0001\u0002 inside" * 50},
+        {"text": GOOD, "title": {"not": "a title"}, "url": ["x"]},
+    ]
+    items = _jsonl_items(tmp_path, records)
+    kinds = [i.kind if isinstance(i, DocumentError) else "ok" for i in items]
+    assert kinds == ["malformed", "malformed", "binary", "binary", "ok"]
+    assert [i.position for i in items] == ["line 1", "line 2", "line 3", "line 4", "line 5"]
+    assert "title" not in items[4].metadata and items[4].url is None
+
+
+def test_warc_latin1_charset_does_not_turn_binary_into_text():
+    from claimgraph.ingest.warc import _decode_payload
+
+    with pytest.raises(DocumentError) as info:
+        _decode_payload(_noise(11), "iso-8859-1", "x.warc", "record 0", None)
+    assert info.value.kind == "binary"
+    text, encoding = _decode_payload(GOOD.encode("latin-1"), "iso-8859-1", "x.warc", "record 0", None)
+    assert text == GOOD and encoding == "iso-8859-1"
+
+
+def test_batch_with_noise_goes_on(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_bytes(_noise(1))
+    (tmp_path / "c.txt").write_bytes(codecs.BOM_UTF16_LE + _noise(2))
+    (tmp_path / "d.txt").write_text(GOOD)
+    items = list(iter_documents([str(tmp_path)]))
+    kinds = [i.kind if isinstance(i, DocumentError) else "ok" for i in items]
+    assert kinds == ["ok", "binary", "binary", "ok"]
+
+
+def test_csv_row_of_noise_characters_is_binary_and_the_rows_after_it_are_read(tmp_path):
+    import csv
+
+    from claimgraph.ingest.records import iter_csv
+
+    rng = random.Random(4)
+    noise = "".join(chr(rng.randrange(0x80, 0xA0)) for _ in range(400))
+    path = tmp_path / "corpus.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["title", "text"])
+        writer.writerows([["good", GOOD], ["noise", noise], ["good again", GOOD]])
+    items = list(iter_csv(path, FieldMap()))
+    assert [i.kind if isinstance(i, DocumentError) else i.metadata["title"] for i in items] == [
+        "good",
+        "binary",
+        "good again",
+    ]
+    assert items[1].position == "row 2"

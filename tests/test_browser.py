@@ -31,6 +31,7 @@ ARGS = [
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM} (apt-get install chromium)"),
 ]
 

@@ -16,6 +16,7 @@ from claimgraph.config import Options
 from claimgraph.store import KnowledgeBase
 
 pytest.importorskip("distributed", reason="the dask extra is part of the test install (pyproject [test])")
+pytestmark = pytest.mark.slow  # Dask clusters
 
 
 @pytest.fixture(scope="module")

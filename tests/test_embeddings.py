@@ -47,6 +47,7 @@ def test_packaged_vectors_load_with_numpy_only_and_are_meaningful():
     assert cos("terrible", "awful") > cos("terrible", "table")
 
 
+@pytest.mark.slow
 def test_loader_module_does_not_import_torch():
     import subprocess
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from shared_paths import SHARED, need
 
 from claimgraph.events import EVENT_TYPES, find_events, is_reported
 from claimgraph.events.cameo import cameo_root
@@ -19,11 +20,7 @@ PUB = "2015-01-03"  # a Saturday
 
 
 def _shared_example() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        path = base / "shared" / "examples" / "globalresearch-2015-01-03-russia-accuses-us.md"
-        if path.exists():
-            return path
-    pytest.skip("../shared/examples is not available on this machine")
+    return need(SHARED / "examples" / "globalresearch-2015-01-03-russia-accuses-us.md")
 
 
 @dataclass

@@ -112,6 +112,7 @@ def _progress_rows(db: str) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_equals_uninterrupted(tmp_path):
     arts = polnear_articles(16, paragraphs=2)
     corpus = tmp_path / "corpus.jsonl"
@@ -141,6 +142,7 @@ def test_kill_9_then_rerun_equals_uninterrupted(tmp_path):
         assert a.status()["documents"] == len(arts)
 
 
+@pytest.mark.slow
 def test_two_workers_store_the_same_as_one(tmp_path):
     arts = polnear_articles(6, paragraphs=2)
     corpus = tmp_path / "corpus.jsonl"

@@ -9,6 +9,7 @@ import json
 import pytest
 from ingest_helpers import FAKENEWS, polnear_articles
 
+from claimgraph.article.dates import find_date
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.records import FieldMap, iter_csv, iter_json, iter_jsonl, normalise_date
 from claimgraph.ingest.sources import field_map, iter_inputs
@@ -174,7 +175,30 @@ def test_dates():
     assert normalise_date("2015-11-16") == "2015-11-16"
     assert normalise_date("Mon, 16 Nov 2015 10:00:00 GMT").startswith("2015-11-16T10:00")
     assert normalise_date("yesterday") is None
+    assert normalise_date(1420243200) == "2015-01-03"
+    assert normalise_date(True) is None
     assert FieldMap().with_overrides(text="body", url=None).text == "body"
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("January 3, 2015", "2015-01-03"),
+        ("Jan. 3, 2015", "2015-01-03"),
+        ("3 January 2015", "2015-01-03"),
+        ("Saturday, January 3, 2015", "2015-01-03"),
+        ("13/01/2015", "2015-01-13"),
+        ("03/04/2015", None),  # April 3 or March 4: not guessed, as on a page
+    ],
+)
+def test_corpus_dates_written_for_people_are_read_at_ingest(tmp_path, written, iso):
+    """A NELA-style ``date`` field in words becomes ``published``, the same reading a page's dateline gets."""
+    path = tmp_path / "dated.jsonl"
+    path.write_text(json.dumps({"content": "The mayor spoke on Monday.", "date": written}) + "\n", encoding="utf-8")
+    (doc,) = list(iter_jsonl(path, field_map("nela")))
+    assert doc.metadata.get("published") == iso
+    assert doc.metadata.get("date_raw") == (None if iso else written)
+    assert find_date(written) is None or find_date(written).iso == iso  # one rule for pages and records
 
 
 @pytest.mark.parametrize("compressed", [False, True])

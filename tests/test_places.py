@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from shared_paths import SHARED
 
 from claimgraph.entities import resolve_entities
 from claimgraph.places import Place, find_places, load_gazetteer
 from claimgraph.places.normalize import norm
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("CLAIMGRAPH_SHARED", ROOT.parent / "shared"))
 EXAMPLE = SHARED / "examples" / "globalresearch-2015-01-03-russia-accuses-us.md"
 
 

@@ -286,3 +286,20 @@ def test_context_inputs_have_one_row_per_token():
     i = [t.word for t in tokens].index("traitors")
     assert X[i, 4] == 1.0 and X[i, 5] == 1.0 and X[i, 4 + 5] == 1.0  # lexicon score / 2, hit, inside quotes
     assert X[0, 4 + 8] == 1.0 and X[1, 4 + 8] == 0.0  # title sentence flag
+
+
+def test_context_training_batches_are_padded_by_length_with_reversed_copies():
+    """The BiGRU's batches (built without torch): similar lengths together, zero padding masked out."""
+    import numpy as np
+
+    from claimgraph.credibility.propaganda.train import padded_batches
+
+    rng = np.random.RandomState(0)
+    lengths = [5, 2, 7, 3]
+    sents = [(rng.rand(n, 4).astype(np.float32), np.arange(n) % 2, float(n > 4), np.ones(n)) for n in lengths]
+    batches = padded_batches(sents, batch=2)
+    assert [b[0].shape for b in batches] == [(2, 3, 4), (2, 7, 4)]  # lengths 2,3 then 5,7
+    x, xr, back, y, mask, ys, wts = batches[1]
+    assert mask[0].tolist() == [1, 1, 1, 1, 1, 0, 0] and ys.tolist() == [1.0, 1.0]
+    assert np.array_equal(xr[0, :5], sents[0][0][::-1]) and back[0, :5].tolist() == [4, 3, 2, 1, 0]
+    assert np.array_equal(y[1], sents[2][1].astype(np.float32)) and x[0, 5:].sum() == 0

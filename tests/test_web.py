@@ -267,6 +267,7 @@ def test_security_headers_everywhere_but_docs(client):
     assert docs.status_code == 200 and "content-security-policy" not in docs.headers
 
 
+@pytest.mark.slow
 def test_serve_with_two_workers(kb_path):
     """``claimgraph serve --workers 2``: both processes answer, and keep-alive responses do not stall on Nagle."""
     import http.client

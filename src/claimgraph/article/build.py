@@ -19,7 +19,7 @@ from .html_page import extract_html
 from .scraped import extract_scraped, scraped_body
 from .sniff import sniff_format
 
-__all__ = ["build_article", "paragraphs_of", "sniff_format"]
+__all__ = ["build_article", "fill_article", "paragraphs_of", "sniff_format"]
 
 
 def paragraphs_of(body: str) -> list[tuple[int, int]]:
@@ -51,7 +51,12 @@ def _from_markdown(raw: RawDocument) -> Article:
     )
 
 
-def _apply_metadata(article: Article, raw: RawDocument) -> Article:
+def fill_article(article: Article, raw: RawDocument) -> Article:
+    """Fill the fields extraction left empty from what the corpus record already said (the one place this is done).
+
+    The record's metadata is the corpus's own claim (NELA/FakeNewsCorpus fields, WARC headers), so it
+    only fills gaps: whatever the page itself said wins. Applying it twice changes nothing.
+    """
     meta = raw.metadata or {}
     for key in ("title", "published", "publisher", "publisher_domain", "original_source", "language"):
         if not getattr(article, key) and meta.get(key):
@@ -59,8 +64,13 @@ def _apply_metadata(article: Article, raw: RawDocument) -> Article:
     if not article.authors and meta.get("authors"):
         authors = meta["authors"]
         article.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
+    article.url = article.url or raw.url
     if not article.publisher_domain:
-        article.publisher_domain = domain_from_url(raw.url or meta.get("url")) or _domain_as_name(article.publisher)
+        article.publisher_domain = (
+            domain_from_url(raw.url or meta.get("url"))
+            or _domain_as_name(article.publisher)
+            or domain_from_url(article.url)
+        )
     return article
 
 
@@ -84,4 +94,4 @@ def build_article(raw: RawDocument) -> Article:
         article = _from_markdown(raw)
     else:
         raise DocumentError("internal", f"unknown format {fmt!r}", raw.source, raw.position)
-    return _apply_metadata(article, raw)
+    return fill_article(article, raw)

@@ -1,4 +1,7 @@
-"""Find and normalise publication dates written the many ways sites write them.
+"""Find and normalise publication dates written the many ways sites and corpora write them.
+
+The one home for dates: pages (:func:`find_date`, :func:`parse_date`) and corpus record fields
+(:func:`normalise_date`, used by ``ingest.records``) go through the same rules.
 
 A regular expression finds a date-shaped stretch first (so we know where it is in the
 line and what is left over, e.g. a publisher name before it), then dateutil turns only
@@ -11,7 +14,9 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
 
 from dateutil import parser as dateutil_parser
 
@@ -102,3 +107,43 @@ def parse_date(text: str) -> str | None:
     if first.date() != second.date():  # some part (day, month) was missing and defaulted
         return None
     return first.date().isoformat()
+
+
+def _from_timestamp(value: float) -> str | None:
+    try:
+        return datetime.fromtimestamp(value, UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _machine_date(text: str) -> datetime | None:
+    """ISO 8601 (``2015-01-03T10:00Z``) or RFC 2822 (``Sat, 03 Jan 2015 10:00:00 GMT``), else None."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def normalise_date(value: Any) -> str | None:
+    """A corpus record's date as ISO 8601; None when unreadable.
+
+    ISO and RFC 2822 strings keep their time of day; a Unix timestamp gives its UTC date; a date
+    written for people ("January 3, 2015", "3 Jan 2015") goes through :func:`find_date`, so an
+    ambiguous ``03/04/2015`` stays unread here as it does on a page.
+    """
+    if value in (None, "") or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _from_timestamp(value)
+    text = str(value).strip()
+    parsed = _machine_date(text)
+    if parsed is None:
+        found = find_date(text)
+        return found.iso if found else None
+    if parsed.time() == datetime.min.time() and parsed.tzinfo is None:
+        return parsed.date().isoformat()
+    return parsed.isoformat()

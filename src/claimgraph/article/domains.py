@@ -36,11 +36,19 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
 
 
+def domain_parts(host_or_url: str) -> tldextract.tldextract.ExtractResult:
+    """Subdomain, label and public suffix of a host (``news.bbc.co.uk`` -> news / bbc / co.uk), offline."""
+    return _extractor()(host_or_url.strip().lower())
+
+
 def registered_domain(host_or_url: str | None) -> str | None:
-    """``https://www.bbc.co.uk/news`` -> ``bbc.co.uk``; ``None`` for hosts with no public suffix."""
+    """``https://www.bbc.co.uk/news`` -> ``bbc.co.uk``; ``None`` for hosts with no public suffix.
+
+    The one home for registered domains: article metadata and source ratings both use it.
+    """
     if not host_or_url:
         return None
-    parts = _extractor()(host_or_url.strip().lower())
+    parts = domain_parts(host_or_url)
     domain = parts.top_domain_under_public_suffix
     return domain or None
 

@@ -76,8 +76,8 @@ def _split_list(values: Any) -> list[str]:
     return out
 
 
-def extract_html(raw: RawDocument, clean: bool = True) -> Article:
-    """Run trafilatura on ``raw.text`` (HTML) and build an Article; DocumentError when there is none."""
+def _trafilatura(raw: RawDocument) -> tuple[Any, str]:
+    """trafilatura's document and main text: precision mode, or balanced mode when it finds over twice as much."""
     import trafilatura
 
     try:
@@ -93,9 +93,13 @@ def extract_html(raw: RawDocument, clean: bool = True) -> Article:
         raise DocumentError("malformed", f"HTML could not be parsed: {exc}", raw.source, raw.position) from exc
     if not text:
         raise DocumentError("no_article", "no article text found in the HTML", raw.source, raw.position)
+    return doc, text
 
-    heads = _headings(getattr(doc, "body", None))
-    title = _clean_title(doc.title, doc.sitename)
+
+def _blocks(
+    text: str, title: str | None, heads: set[str], clean: bool
+) -> tuple[list[Block], list[Removed], str | None]:
+    """trafilatura's lines as body blocks, the lines dropped (with why) and the credited original source."""
     blocks: list[Block] = []
     removed: list[Removed] = []
     original_source = None
@@ -119,37 +123,56 @@ def extract_html(raw: RawDocument, clean: bool = True) -> Article:
         blocks.append(Block(line_text, heading=line_text in heads and len(line_text.split()) <= 20))
     while blocks and blocks[-1].heading:
         removed.append(Removed("navigation", blocks.pop().text))
-    body, paragraphs, headings = assemble(blocks)
-    if not body or too_thin(blocks):
-        raise DocumentError("no_article", "no article text found in the HTML", raw.source, raw.position)
+    return blocks, removed, original_source
 
-    published = None
-    if doc.date:
-        found = find_date(doc.date)
-        published = found.iso if found else doc.date
+
+def _published(doc: Any) -> str | None:
+    if not doc.date:
+        return None
+    found = find_date(doc.date)
+    return found.iso if found else doc.date
+
+
+def _authors(doc: Any) -> list[str]:
+    """trafilatura's author field split on ";" and "and", without repeats or the site's own name."""
     authors: list[str] = []
     for name in re.split(r";|\band\b", doc.author or ""):
         name = name.strip()
         if name and name.lower() not in {a.lower() for a in authors} and name.lower() != (doc.sitename or "").lower():
             authors.append(name)
+    return authors
+
+
+def _tags(doc: Any) -> dict[str, list[str]]:
     tags: dict[str, list[str]] = {}
     if doc.categories:
         tags["categories"] = _split_list(doc.categories)
     if doc.tags:
         tags["tags"] = _split_list(doc.tags)
+    return tags
+
+
+def extract_html(raw: RawDocument, clean: bool = True) -> Article:
+    """Run trafilatura on ``raw.text`` (HTML) and build an Article; DocumentError when there is none."""
+    doc, text = _trafilatura(raw)
+    title = _clean_title(doc.title, doc.sitename)
+    blocks, removed, original_source = _blocks(text, title, _headings(getattr(doc, "body", None)), clean)
+    body, paragraphs, headings = assemble(blocks)
+    if not body or too_thin(blocks):
+        raise DocumentError("no_article", "no article text found in the HTML", raw.source, raw.position)
     domain = domain_from_url(raw.url) or registered_domain(doc.hostname) or best_domain(raw.text[:200_000])
     return Article(
         body=body,
         title=title,
-        authors=authors,
-        published=published,
+        authors=_authors(doc),
+        published=_published(doc),
         publisher=doc.sitename or None,
         original_source=original_source,
         republished=bool(original_source) and original_source.lower() != (doc.sitename or "").lower(),
         publisher_domain=domain,
         url=raw.url or doc.url,
         language=doc.language,
-        tags=tags,
+        tags=_tags(doc),
         paragraphs=paragraphs,
         headings=headings,
         removed=removed,

@@ -91,6 +91,17 @@ def _copyright_holder(text: str, authors: list[str]) -> str | None:
     return holders[-1] if holders else None
 
 
+def _after_article(line: Line, tail: bool, related: bool) -> str | None:
+    """Why a line under "Related" or past the article's end is dropped (related, navigation, author_bio), or None."""
+    if related and (line.link_only or not is_prose(line.text)):
+        return "related"  # the headlines listed under "Related"
+    if tail and (line.link_only or (len(line.words) < 8 and not is_prose(line.text))):
+        return "navigation"
+    if tail and _BIO.match(line.text):
+        return "author_bio"
+    return None
+
+
 class _Extractor:
     def __init__(self, text: str):
         self.lines = _merge_continuations(parse_lines(text))
@@ -218,6 +229,13 @@ class _Extractor:
                 self.page.remove("navigation", line)
 
     # -- body: paragraphs and subheadings until the footer -------------------------------
+    def _remove_images(self, line: Line) -> None:
+        """An image's alt text is not article text; it is kept among the removed lines."""
+        if line.images:
+            alts = "; ".join(alt for alt, _ in line.images if alt.strip())
+            if alts:
+                self.page.remove("image", alts)
+
     def body(self, start: int) -> None:
         page = self.page
         blocks: list[Block] = []
@@ -230,10 +248,7 @@ class _Extractor:
                 buffer.clear()
 
         for line in self.lines[start:]:
-            if line.images:
-                alts = "; ".join(alt for alt, _ in line.images if alt.strip())
-                if alts:
-                    page.remove("image", alts)
+            self._remove_images(line)
             if line.blank or line.rule:
                 flush()
                 continue
@@ -245,14 +260,9 @@ class _Extractor:
                 continue
             text = line.text
             n_words = len(line.words)
-            if related and (line.link_only or not is_prose(text)):
-                page.remove("related", line)  # the headlines listed under "Related"
-                continue
-            if tail and (line.link_only or (n_words < 8 and not is_prose(text))):
-                page.remove("navigation", line)
-                continue
-            if tail and _BIO.match(text):
-                page.remove("author_bio", line)
+            dropped = _after_article(line, tail, related)
+            if dropped:
+                page.remove(dropped, line)
                 continue
             if line.link_only and not is_prose(text):
                 flush()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import read_data_text
 from .scorer import LinearScorer
 
 # Words that introduce attributed speech or inner states whatever the corpus says.
@@ -210,21 +210,15 @@ def lexicon_key(tok) -> list[str]:
 
 @lru_cache(maxsize=1)
 def learned() -> dict[str, tuple[int, int]]:
-    """The learned table, or an empty one when the data file is absent."""
-    try:
-        raw = resources.files("claimgraph.data").joinpath("attribution_cues.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return {}
+    """The learned table (ModelMissing when its data file is absent)."""
+    raw = read_data_text("attribution_cues.json")
     return {k: (v[0], v[1]) for k, v in json.loads(raw)["cues"].items()}
 
 
 @lru_cache(maxsize=1)
 def never_cues() -> frozenset[str]:
     """``lemma/POS`` keys frequent in training and never a cue head."""
-    try:
-        raw = resources.files("claimgraph.data").joinpath("attribution_cues.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return frozenset()
+    raw = read_data_text("attribution_cues.json")
     return frozenset(json.loads(raw).get("never", []))
 
 
@@ -265,44 +259,32 @@ def cue_probability(tok) -> float:
 
 
 @lru_cache(maxsize=1)
-def cue_model() -> LinearScorer | None:
-    """The learned cue scorer, or None when its data file is absent."""
-    try:
-        raw = resources.files("claimgraph.data").joinpath("attribution_cue_model.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return None
+def cue_model() -> LinearScorer:
+    """The learned cue scorer (ModelMissing when its data file is absent, never a lexicon fallback)."""
+    raw = read_data_text("attribution_cue_model.json")
     return LinearScorer.from_json(json.loads(raw))
 
 
 def cue_score(tok, near_quote: bool) -> float:
-    """Probability that ``tok`` heads a cue: the learned scorer, else the lexicon."""
+    """Probability that ``tok`` heads a cue, from the learned scorer."""
     from .features import token_features
 
-    model = cue_model()
-    if model is None:
-        return cue_probability(tok)
-    return model.prob(token_features(tok, near_quote), tok.lemma_.lower())
+    return cue_model().prob(token_features(tok, near_quote), tok.lemma_.lower())
 
 
 @lru_cache(maxsize=1)
-def _candidate_file() -> dict | None:
+def _candidate_file() -> dict:
     """``attribution_cand_model.json``, read and parsed once (both candidate gates live in it)."""
-    try:
-        raw = resources.files("claimgraph.data").joinpath("attribution_cand_model.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return None
-    return json.loads(raw)
+    return json.loads(read_data_text("attribution_cand_model.json"))
 
 
 @lru_cache(maxsize=1)
 def candidate_model() -> tuple[LinearScorer, float, float] | None:
-    """The learned candidate scorer, its threshold and prefilter, or None when its data file is absent.
+    """The learned candidate scorer, its threshold and prefilter (ModelMissing when its data file is absent).
 
     ``prefilter`` is the first-stage cue score a token needs to be offered to this scorer; it is
     stored with the model because the scorer was trained on the candidates that passed it."""
     data = _candidate_file()
-    if data is None:
-        return None
     return LinearScorer.from_json(data), float(data.get("threshold", 0.5)), float(data.get("prefilter", 0.1))
 
 
@@ -315,6 +297,6 @@ def overlap_model() -> tuple[LinearScorer, float] | None:
     still kept when this one is confident: it very likely reports something, even if its boundaries
     are off ("called for X" where the annotation takes a longer or shorter stretch)."""
     data = _candidate_file()
-    if data is None or "overlap_weights" not in data:
+    if "overlap_weights" not in data:
         return None
     return LinearScorer.from_json(data, "overlap_"), float(data["overlap_threshold"])

@@ -22,20 +22,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Attribution, Content, Cue, Entity, Span
+from ..vocab import TARGETED_STANCES
 from .cues import candidate_model, cue_probability, overlap_model
 from .features import candidate_features, near_quote_tokens, token_features
 from .quotes import Quote, find_quotes, quoted_ratio
 from .rules import QUOTED, Candidate, candidate_for, cue_tokens, headline_colons, source_ids, verb_subject
 from .spans import fragments, noun_phrase, tok_end, trim
 from .speakers import SpeakerResolver
-from .stance import classify
+from .stance import stance_of
 from .via import find_via
 
 PREFILTER = 0.1  # default cue score above which the candidate scorer is asked (the model file stores its own)
 THRESHOLD = 0.35  # cue probability above which a token is tried as a cue (tuned on the train part)
 MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles, not speech on their own
 DIRECT_RATIO = 0.9
-TARGET_STANCES = {"accuse", "deny", "doubt", "praise", "demand", "warn", "echo"}
 MEDIA_CUES = {"report", "write", "publish", "broadcast"}
 
 
@@ -137,6 +137,19 @@ def _clip(doc, cand: Candidate, text: str) -> None:
     cand.source_ids = ids
 
 
+def clipped_candidate(doc, tok, text: str):
+    """The rule candidate ``tok`` heads, clipped to what the cue can reach; None when no content is left.
+
+    Shared by :func:`_select` and ``scripts/train_attribution_cues.py`` so training sees the candidates
+    extraction makes.
+    """
+    cand = candidate_for(tok)
+    if cand is None or not cand.content:
+        return None
+    _clip(doc, cand, text)
+    return cand if cand.content else None
+
+
 def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Work]:
     """Candidates from cue tokens, main verbs first, without nesting."""
     found = []
@@ -145,11 +158,8 @@ def _select(doc, blocked: set[int], text: str, quotes: list[Quote]) -> list[_Wor
     gate = overlap_model()  # (scorer, threshold) or None
     prefilter = second[2] if second else THRESHOLD
     for prob, tok in cue_tokens(doc, prefilter, blocked, near):
-        cand = candidate_for(tok)
-        if cand is None or not cand.content:
-            continue
-        _clip(doc, cand, text)
-        if not cand.content:
+        cand = clipped_candidate(doc, tok, text)
+        if cand is None:
             continue
         cand.cue_prob = prob
         if second is not None:
@@ -337,7 +347,7 @@ def _speaker(work: _Work, seen: set[int] | None = None):
 
 
 def _targets(doc, cand: Candidate, stance: str, speaker: str | None, resolver: SpeakerResolver) -> list[str]:
-    if stance not in TARGET_STANCES or not cand.cue:
+    if stance not in TARGETED_STANCES or not cand.cue:
         return []
     head = doc[cand.cue[0]]
     spans = []
@@ -406,9 +416,9 @@ def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
             cue = Cue(cs, ce, text[cs:ce], lemma)
         ratio = sum(quoted_ratio(text, s, e, quotes) * (e - s) for s, e in frags) / max(1, sum(e - s for s, e in frags))
         kind = "direct" if ratio >= DIRECT_RATIO else "indirect" if ratio == 0 else "mixed"
-        content_text = " ".join(text[s:e] for s, e in frags)
         stance_cand = cand if cand.cue else src
-        stance = classify(doc, cand.cue, content_text) if cand.cue else "assert"
+        judged = stance_of(doc, cand.cue, frags)
+        stance = judged.stance
         targets = _targets(doc, stance_cand, stance, speaker_id, resolver)
         via = find_via(doc, stance_cand.cue, speaker_id, resolver.index)
         att = Attribution(
@@ -419,6 +429,7 @@ def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
             speaker_mention=mention,
             kind=kind,
             stance=stance,
+            stance_evidence=judged.evidence,
             targets=targets,
             via=via,
             confidence=work.confidence,

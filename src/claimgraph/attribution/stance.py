@@ -1,134 +1,158 @@
-"""Stance of an attribution: what the source does with the content.
+"""Stance of an attribution: what the source does with the content, and the words that show it.
 
-Why a lexicon: the cue lemma carries most of the stance ("accused", "denied",
-"warned"); negation flips a few ("did not deny" is no denial) and the content's
-first words catch noun cues ("expressed doubts", "aired suspicion").
+Why two steps: the cue lemma carries the stance when it is a stance verb ("accused", "denied",
+"warned"); negation flips a few ("did not deny" is no denial) and a light verb's object names the
+act ("expressed doubts", "levelled accusations"). When the cue is neutral ("said", "wrote",
+"called", ":") or absent, the content decides (``stance_content``): "said the report was just
+not true" is a denial. Either way the evidence is the stretch of the cue or the content that
+carries the stance, ``None`` for assert and other.
 """
 
 from __future__ import annotations
 
-STANCE_LEMMAS: dict[str, str] = {}
-for _stance, _words in {
-    "accuse": "accuse blame criticize criticise condemn denounce slam blast attack charge allege lash fault "
-    "scold rebuke chide assail berate castigate decry excoriate indict implicate smear ridicule mock "
-    "accusation allegation criticism charge complaint condemnation attack blame",
-    "deny": "deny reject dismiss refute dispute rebut contradict disavow deflect denial rejection rebuttal",
-    "doubt": "doubt question suspect wonder skeptical sceptical doubtful suspicion skepticism scepticism challenge",
-    "warn": "warn caution threaten fear worry alarm alert warning threat fear concern",
-    "praise": "praise commend applaud hail laud thank congratulate celebrate tout endorse salute admire "
-    "compliment praise endorsement",
-    "demand": "demand urge call insist ask request order press plead implore appeal petition require "
-    "recommend propose demand request appeal call",
-    "predict": "predict forecast expect anticipate project foresee estimate prediction forecast projection "
-    "expectation likely",
-    "echo": "echo repeat reiterate agree concur second endorse",
-}.items():
-    for _w in _words.split():
-        STANCE_LEMMAS.setdefault(_w, _stance)
-ASSERT_LEMMAS = set(
-    [
-        "say",
-        "tell",
-        "state",
-        "claim",
-        "assert",
-        "argue",
-        "add",
-        "note",
-        "explain",
-        "maintain",
-        "contend",
-        "declare",
-        "announce",
-        "report",
-        "write",
-        "tweet",
-        "post",
-        "reply",
-        "respond",
-        "answer",
-        "acknowledge",
-        "admit",
-        "concede",
-        "confirm",
-        "mention",
-        "remark",
-        "comment",
-        "observe",
-        "point",
-        "recall",
-        "reveal",
-        "disclose",
-        "testify",
-        "affirm",
-        "stress",
-        "emphasize",
-        "conclude",
-        "find",
-        "show",
-        "indicate",
-        "accord",
-        "believe",
-        "think",
-        "know",
-        "describe",
-        "characterize",
-        "characterise",
-        "label",
-        "portray",
-        "call",
-        "dub",
-        "brand",
-        "term",
-        "correlate",
-        "link",
-        "attribute",
-    ]
-)
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model.document import Span
+from . import stance_lexicon as lex
+from .stance_content import content_stance
+
 _NEG = {"neg"}
-_DOUBT_WORDS = {"doubt", "doubts", "suspicion", "suspicions", "skepticism", "scepticism", "questions"}
-_ACCUSE_WORDS = {"accusation", "accusations", "allegation", "allegations", "criticism", "blame"}
+_CONTENT_CAN_OVERRIDE = {"assert", "other"}
+_NEGATED_BELIEF = {"believe", "think", "expect", "agree"}
 
 
-def classify(doc, cue_ids: list[int], content_text: str) -> str:
-    """One of accuse|deny|doubt|assert|warn|praise|demand|predict|echo|other."""
+@dataclass(frozen=True, slots=True)
+class StanceResult:
+    """A stance and its evidence (``None`` for assert/other, or when nothing in the text shows it)."""
+
+    stance: str
+    evidence: Span | None = None
+
+
+def stance_of(doc: Doc, cue_ids: Sequence[int], fragments: Sequence[tuple[int, int]]) -> StanceResult:
+    """The stance of an attribution from its cue tokens and its content's character fragments."""
+    cue_ids = sorted(cue_ids)
+    stance, cue_evidence, negated = cue_stance(doc, cue_ids) if cue_ids else ("assert", [], False)
+    if stance not in _CONTENT_CAN_OVERRIDE:
+        return StanceResult(stance, _span(doc, cue_evidence))
+    lemma = doc[cue_ids[0]].lemma_.lower() if cue_ids else ""
+    if negated or lemma in lex.NO_CLAIM_LEMMAS:
+        return StanceResult(stance)
+    found = content_stance(doc, content_tokens(doc, fragments, set(cue_ids)), lemma)
+    if found is None:
+        return StanceResult(stance)
+    return StanceResult(found[0], _span(doc, found[1]))
+
+
+def content_tokens(doc: Doc, fragments: Sequence[tuple[int, int]], skip: set[int]) -> list[Token]:
+    """The tokens inside the content fragments, the cue's own tokens left out."""
+    out = []
+    for start, end in fragments:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None:
+            out.extend(t for t in span if t.i not in skip and not t.is_space)
+    return out
+
+
+def cue_stance(doc: Doc, cue_ids: list[int]) -> tuple[str, list[Token], bool]:
+    """(stance, the cue tokens that carry it, whether the cue is negated) from the cue alone."""
     toks = [doc[i] for i in cue_ids]
+    head = toks[0]
+    lemma = head.lemma_.lower()
     negated = any(c.dep_ in _NEG for t in toks for c in t.children)
-    head = toks[0] if toks else None
-    lemma = head.lemma_.lower() if head is not None else ""
-    words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
-    # light verb + noun cue: "expressed doubts", "levelled accusations". A verb with a stance of its
-    # own keeps it: "denied the accusations" is a denial, "questioned the allegations" a doubt.
-    if STANCE_LEMMAS.get(lemma) not in {"deny", "doubt", "echo"}:
-        for t in toks:
-            for c in t.children:
-                if c.dep_ in {"dobj", "obj"}:
-                    words.add(c.lower_)
-                    words.add(c.lemma_.lower())
-    if words & _DOUBT_WORDS:
-        return "doubt"
-    if words & _ACCUSE_WORDS:
-        return "accuse"
-    # "call for", "call on ... to": a demand; "call X Y": a characterisation (assert)
-    if lemma == "call":
-        follow = {doc[i].lower_ for i in cue_ids} | {c.lower_ for c in head.children if c.dep_ in {"prep", "prt"}}
-        stance = (
-            "demand" if follow & {"for", "on", "upon"} or any(c.dep_ == "xcomp" for c in head.children) else "assert"
-        )
-        return "other" if negated else stance
-    stance = STANCE_LEMMAS.get(lemma)
-    if stance is None:
-        for t in toks:
-            stance = STANCE_LEMMAS.get(t.lemma_.lower())
-            if stance:
-                break
-    if stance is None:
-        stance = "assert" if lemma in ASSERT_LEMMAS else "other"
+    stance, carrier = _cue_words(toks, lemma)
+    if stance == "demand" and lemma in {"insist", "ask"} and _reports_a_fact(head):
+        stance, carrier = ("assert" if lemma == "insist" else "other"), []
+    if stance is None and lemma == "call":
+        stance, carrier = _call(doc, toks), [head]
+    if stance is None:  # "had been so dismissive of": a judgement in the cue itself
+        carrier = [t for t in toks if t.lower_ in lex.CRITICISM_WORDS][:1]
+        stance = "accuse" if carrier else "assert" if lemma in lex.ASSERT_LEMMAS else "other"
     if negated:
-        if stance == "deny":
-            return "assert"
-        if stance in {"assert", "echo"} and lemma in {"believe", "think", "expect", "agree"}:
-            return "doubt"
-        return "other" if stance != "doubt" else "assert"
-    _ = content_text
-    return stance
+        flipped = _negated(stance, lemma)
+        return flipped, (_negation_and(toks) if flipped == "doubt" else []), True
+    return stance, carrier, False
+
+
+def _cue_words(toks: list[Token], lemma: str) -> tuple[str | None, list[Token]]:
+    """A stance named by the cue: a phrase, a light verb's object noun, or a stance lemma."""
+    lemmas = [t.lemma_.lower() for t in toks]
+    for phrase, stance in lex.CUE_PHRASES.items():
+        for n in range(len(lemmas) - len(phrase) + 1):
+            if tuple(lemmas[n : n + len(phrase)]) == phrase:
+                return stance, toks[n : n + len(phrase)]
+    own = lex.CUE_LEMMAS.get(lemma)
+    # light verb + noun: "expressed doubts". A verb with a stance of its own keeps it: "denied the
+    # accusations" is a denial, "questioned the allegations" a doubt.
+    if own not in {"deny", "doubt", "echo"}:
+        for t in _with_objects(toks):
+            noun = lex.OBJECT_NOUNS.get(t.lower_) or lex.OBJECT_NOUNS.get(t.lemma_.lower())
+            if noun:
+                return noun, [t]
+    if lemma == "call":
+        return None, []
+    if own:
+        return own, [toks[0]]
+    for t in toks:
+        stance = lex.CUE_LEMMAS.get(t.lemma_.lower())
+        if stance:
+            return stance, [t]
+    return None, []
+
+
+def _negation_and(toks: list[Token]) -> list[Token]:
+    """The cue tokens with their negation: "did not believe"."""
+    return toks + [c for t in toks for c in t.children if c.dep_ in _NEG]
+
+
+def _with_objects(toks: list[Token]) -> list[Token]:
+    """The cue tokens and their direct objects."""
+    return toks + [c for t in toks for c in t.children if c.dep_ in {"dobj", "obj"}]
+
+
+def _reports_a_fact(head: Token) -> bool:
+    """ "insisted that he never sent it", "asked whether it was true": a clause, not a call to act.
+
+    "insisted that he resign" (a bare verb, the subjunctive) and "asked them to leave" stay demands.
+    """
+    for c in head.children:
+        if c.dep_ != "ccomp":
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if marks & {"whether", "if"} or c.tag_ in {"VBD", "VBZ", "VBP"}:
+            return True
+        if any(a.dep_ == "aux" and a.tag_ in {"VBD", "VBZ", "VBP", "MD"} for a in c.children):
+            return True
+    return False
+
+
+def _call(doc: Doc, toks: list[Token]) -> str:
+    """ "call for", "call on ... to": a demand; "call X Y": a characterisation (assert)."""
+    head = toks[0]
+    follow = {t.lower_ for t in toks} | {c.lower_ for c in head.children if c.dep_ in {"prep", "prt"}}
+    if follow & {"for", "on", "upon"} or any(c.dep_ == "xcomp" for c in head.children):
+        return "demand"
+    return "assert"
+
+
+def _negated(stance: str, lemma: str) -> str:
+    """ "did not deny" is an assertion, "did not believe" a doubt, "did not accuse" nothing."""
+    if stance == "deny":
+        return "assert"
+    if stance in {"assert", "echo"} and lemma in _NEGATED_BELIEF:
+        return "doubt"
+    if lemma == "call":
+        return "other"
+    return "other" if stance != "doubt" else "assert"
+
+
+def _span(doc: Doc, tokens: Sequence[Token]) -> Span | None:
+    """The character span from the first to the last evidence token."""
+    if not tokens:
+        return None
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    return Span(start, end, doc[first.i : last.i + 1].text)  # not doc.text: that rebuilds the whole body

@@ -16,23 +16,23 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import os
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from ..config import ENV_CHECKWORTHY_MODEL, env
+from ..datafiles import BUILT_BY, DATA_DIR, require
 from .cw_features import GROUPS, hand_features, raw_groups
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "checkworthy.json.gz"
+MODEL_PATH = DATA_DIR / "checkworthy.json.gz"
 THRESHOLD = 0.5
 
 
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> dict[str, Any]:
     """The JSON model (``CLAIMGRAPH_CHECKWORTHY_MODEL`` overrides the bundled file)."""
-    target = Path(path or os.environ.get("CLAIMGRAPH_CHECKWORTHY_MODEL") or MODEL_PATH)
+    target = require(path or env(ENV_CHECKWORTHY_MODEL) or MODEL_PATH, BUILT_BY[MODEL_PATH.name])
     opener = gzip.open if target.suffix == ".gz" else open
     with opener(target, "rt", encoding="utf-8") as fh:
         return json.load(fh)

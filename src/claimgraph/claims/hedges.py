@@ -133,8 +133,45 @@ def _source_nouns(doc: Any, text: str) -> list[Hedge]:
     return out
 
 
+def _next(doc: Any, tok: Any) -> Any:
+    return doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+
+
+def _modal_hedge(doc: Any, text: str, tok: Any) -> Hedge | None:
+    """ "may", "could have known": a modal (with "have" + participle); "could not" is an inability, not a guess."""
+    nxt = _next(doc, tok)
+    if tok.lower_ == "could" and nxt is not None and nxt.lower_ in ("not", "n't", "never"):
+        return None
+    end_tok = tok
+    if nxt is not None and nxt.lower_ == "have" and tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == "VBN":
+        end_tok = nxt
+    kind = "modal_perfect" if end_tok is not tok else "modal"
+    words = doc[tok.i : end_tok.i + 1].text.lower()
+    return _item(doc, text, tok.idx, end_tok.idx + len(end_tok.text), "hedge", kind, words)
+
+
+def _seem_hedge(doc: Any, text: str, tok: Any) -> Hedge | None:
+    """ "seems to", "appeared that"."""
+    nxt = _next(doc, tok)
+    if nxt is None or nxt.lower_ not in ("to", "that"):
+        return None
+    lemma = tok.lemma_.lower()
+    return _item(doc, text, tok.idx, nxt.idx + len(nxt.text), "hedge", "seem", f"{lemma} {nxt.lower_}")
+
+
+def _passive_belief_hedge(doc: Any, text: str, tok: Any) -> Hedge | None:
+    """ "is believed to", "were thought to" (not the impersonal "it is believed")."""
+    nxt = _next(doc, tok)
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if nxt is None or nxt.lower_ != "to" or (subj is not None and subj.lower_ == "it"):
+        return None
+    start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "auxpass"])
+    return _item(doc, text, doc[start].idx, nxt.idx + len(nxt.text), "hedge", "passive_belief", f"{tok.lower_} to")
+
+
 def _hedge_tokens(doc: Any, text: str) -> list[Hedge]:
-    out = []
+    """Hedging words: adverbs ("reportedly"), adjectives ("alleged"), modals, "seem to", "is believed to"."""
+    out: list[Hedge | None] = []
     for tok in doc:
         lw = tok.lower_
         if lw in HEDGE_ADVERBS and tok.pos_ in ("ADV", "ADJ") and not (lw == "likely" and tok.dep_ == "amod"):
@@ -142,47 +179,12 @@ def _hedge_tokens(doc: Any, text: str) -> list[Hedge]:
         elif lw in HEDGE_ADJECTIVES and tok.dep_ == "amod":
             out.append(_item(doc, text, tok.idx, tok.idx + len(tok.text), "hedge", "adjective", lw))
         elif lw in HEDGE_MODALS and tok.tag_ == "MD":
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if lw == "could" and nxt is not None and nxt.lower_ in ("not", "n't", "never"):
-                continue  # "could not" reports an inability, not a guess
-            end_tok = tok
-            if nxt is not None and nxt.lower_ == "have" and tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == "VBN":
-                end_tok = nxt
-            kind = "modal_perfect" if end_tok is not tok else "modal"
-            out.append(
-                _item(
-                    doc,
-                    text,
-                    tok.idx,
-                    end_tok.idx + len(end_tok.text),
-                    "hedge",
-                    kind,
-                    doc[tok.i : end_tok.i + 1].text.lower(),
-                )
-            )
+            out.append(_modal_hedge(doc, text, tok))
         elif tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX"):
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.lower_ in ("to", "that"):
-                out.append(
-                    _item(
-                        doc,
-                        text,
-                        tok.idx,
-                        nxt.idx + len(nxt.text),
-                        "hedge",
-                        "seem",
-                        f"{tok.lemma_.lower()} {nxt.lower_}",
-                    )
-                )
+            out.append(_seem_hedge(doc, text, tok))
         elif lw in BELIEF_PARTICIPLES and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            if nxt is not None and nxt.lower_ == "to" and (subj is None or subj.lower_ != "it"):
-                start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "auxpass"])
-                out.append(
-                    _item(doc, text, doc[start].idx, nxt.idx + len(nxt.text), "hedge", "passive_belief", f"{lw} to")
-                )
-    return out
+            out.append(_passive_belief_hedge(doc, text, tok))
+    return [h for h in out if h is not None]
 
 
 def find_hedges(doc: Any) -> list[Hedge]:

@@ -188,6 +188,44 @@ def _ranges(doc: Any, cands: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return out
 
 
+def _lone_number_not_amount(doc: Any, tok: Any, end: int) -> bool:
+    """A bare number that is a year ("in 2015"), an odd shape (a phone number) or "one of"."""
+    text = tok.text
+    if _YEAR.match(text) and not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS"):
+        return True
+    if _BAD_SHAPES.search(text):
+        return True
+    if tok.lower_ == "one" and (end < len(doc) and doc[end].lower_ in ("of", "another", "such")):
+        return True
+    return tok.lower_ == "one" and tok.dep_ not in ("nummod", "dobj", "nsubj", "pobj", "attr", "nsubjpass")
+
+
+def _identifier(prev: Any, first: Any, core: list[Any]) -> bool:
+    """A number naming something: "Route 66", "Boeing 737", "S&P 500", "No. 2"."""
+    if prev.lower_ in ("no.", "#", "nos.") or prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW"):
+        return True
+    if prev.pos_ == "PROPN" and first.dep_ in ("nummod", "appos", "npadvmod") and first.head.i == prev.i:
+        return True
+    return (
+        len(core) == 1
+        and core[0].text.isdigit()
+        and prev.text[:1].isupper()
+        and prev.pos_ in ("PROPN", "NOUN")
+        and prev.i > prev.sent.start
+        and not (core[0].dep_ == "nummod" and core[0].head.i > core[0].i)
+    )
+
+
+def _compound_modifier(doc: Any, end: int) -> bool:
+    """ "a 10-year plan", "the 500-stock index": the number is part of a modifier, not an amount."""
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.text == "-" and end + 1 < len(doc):
+        following = doc[end + 1].lower_
+        if following in ("year", "years", "month", "day", "week", "hour", "minute", "stock", "old"):
+            return True
+    return nxt is not None and nxt.text.startswith("-year")
+
+
 def _skip(doc: Any, start: int, end: int, label: str) -> bool:
     """True for number expressions that are not amounts: years, identifiers, times, "one of"."""
     toks = list(doc[start:end])
@@ -196,55 +234,18 @@ def _skip(doc: Any, start: int, end: int, label: str) -> bool:
     core = [t for t in toks if _is_numberish(t)]
     if not core:
         return True
-    first, last = toks[0], toks[-1]
-    if label in ("CARDINAL", "NUMBER") and len(core) == 1:
-        text = core[0].text
-        if _YEAR.match(text) and not (core[0].dep_ == "nummod" and core[0].head.tag_ == "NNS"):
-            return True
-        if _BAD_SHAPES.search(text):
-            return True
-        if core[0].lower_ == "one" and (end < len(doc) and doc[end].lower_ in ("of", "another", "such")):
-            return True
-        if core[0].lower_ == "one" and core[0].dep_ not in ("nummod", "dobj", "nsubj", "pobj", "attr", "nsubjpass"):
-            return True
+    bare = label in ("CARDINAL", "NUMBER")
+    if bare and len(core) == 1 and _lone_number_not_amount(doc, core[0], end):
+        return True
     prev = doc[start - 1] if start > 0 else None
-    nxt_tok = doc[end] if end < len(doc) else None
-    # identifiers: "Route 66", "Boeing 737", "S&P 500", "No. 2", "500-stock index"
-    if prev is not None and label in ("CARDINAL", "NUMBER") and prev.lower_ in ("no.", "#", "nos."):
+    nxt = doc[end] if end < len(doc) else None
+    if prev is not None and bare and _identifier(prev, toks[0], core):
         return True
-    if prev is not None and label in ("CARDINAL", "NUMBER") and (prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW")):
-        return True
-    if (
-        prev is not None
-        and label in ("CARDINAL", "NUMBER")
-        and prev.pos_ == "PROPN"
-        and first.dep_ in ("nummod", "appos", "npadvmod")
-        and first.head.i == prev.i
-    ):
-        return True
-    if nxt_tok is not None and (nxt_tok.lower_ in TIMEZONES or nxt_tok.text in ("GMT", "UTC")):
+    if nxt is not None and (nxt.lower_ in TIMEZONES or nxt.text in ("GMT", "UTC")):
         return True  # "0200 GMT"
     if prev is not None and prev.lower_ == "per":
         return True  # "$2.86 per thousand cubic feet": a denominator, not an amount
-    if (
-        prev is not None
-        and label in ("CARDINAL", "NUMBER")
-        and len(core) == 1
-        and core[0].text.isdigit()
-        and prev.text[:1].isupper()
-        and prev.pos_ in ("PROPN", "NOUN")
-        and prev.i > prev.sent.start
-        and not (core[0].dep_ == "nummod" and core[0].head.i > core[0].i)
-    ):
-        return True  # "S.&P. 500", "Boeing 737", "Route 66"
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and nxt.text == "-" and end + 1 < len(doc):
-        following = doc[end + 1].lower_
-        if following in ("year", "years", "month", "day", "week", "hour", "minute", "stock", "old"):
-            return True
-    if nxt is not None and nxt.text.startswith("-year"):
-        return True
-    return bool(last.lower_ in ("am", "pm", "a.m.", "p.m."))
+    return _compound_modifier(doc, end) or toks[-1].lower_ in ("am", "pm", "a.m.", "p.m.")
 
 
 def _approx(doc: Any, text: str, start: int, end: int) -> tuple[int, int, str, str] | None:

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..config import ENV_DB
 from ..errors import ClaimgraphError
 from .app import app
 
@@ -128,7 +129,7 @@ def write_graphml(conn: Any, path: Path) -> int:
 
 @app.command()
 def export(
-    db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
+    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
     what: Annotated[str, typer.Option("--what", help="attributions | entities | articles | records | network")],
     to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv, .parquet or .graphml (network)")],
 ) -> None:

@@ -14,13 +14,14 @@ from typing import Annotated
 
 import typer
 
-from ..config import DEFAULT_MAX_BYTES
+from ..config import DEFAULT_MAX_BYTES, ENV_DB
 from ..errors import ClaimgraphError
+from ..ingest.records import FieldMap
 from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
 from .app import app
 from .common import MaxBytesOpt, ModelOpt, RatingsOpt, options
 
-DbOption = Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")]
+DbOption = Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")]
 
 
 def _open(db: str):
@@ -70,18 +71,39 @@ def _progress(total: int | None, quiet: bool):
     return bar, update
 
 
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask", help="Analyse on a Dask cluster: scheduler address (tcp://host:8786), or 'local' for --workers."
+    ),
+]
+
+
+def _fields(preset: str | None, fmt: str, **fields: str | None) -> FieldMap:
+    """The corpus field map, or a usage error naming ``--preset``."""
+    try:
+        return field_map(preset, fmt, **fields)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--preset") from exc
+
+
+def _report(summary, db: str, as_json: bool, quiet: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict()))
+    elif not quiet:
+        typer.echo(
+            f"{summary.added} added, {summary.duplicates} duplicates, {summary.errors} errors, "
+            f"{summary.skipped} already done ({summary.seconds:.1f}s); `claimgraph errors --db {db}` lists failures",
+            err=True,
+        )
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, WARC, JSONL/JSON/CSV, - (stdin).")],
     db: DbOption = "claimgraph.sqlite",
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask",
-            help="Analyse on a Dask cluster: scheduler address (tcp://host:8786), or 'local' for --workers.",
-        ),
-    ] = None,  # fmt: skip
+    dask: DaskOption = None,
     lake: Annotated[
         str | None,
         typer.Option(
@@ -114,19 +136,10 @@ def ingest(
     opts = options(format, model, ratings, max_bytes, signals=not no_signals)
     if input_format not in KINDS:
         raise typer.BadParameter(f"must be one of {', '.join(KINDS)}", param_hint="--input-format")
-    try:
-        fields = field_map(
-            preset,
-            format,
-            text=text_field,
-            title=title_field,
-            url=url_field,
-            date=date_field,
-            source=source_field,
-            authors=authors_field,
-        )
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--preset") from exc
+    fields = _fields(
+        preset, format, text=text_field, title=title_field, url=url_field, date=date_field,
+        source=source_field, authors=authors_field,
+    )  # fmt: skip
     if lake is not None:
         _to_lake(paths, lake, fields, input_format, format, max_bytes, opts, workers, dask, task_docs, chunk_size,
                  quiet, as_json)  # fmt: skip
@@ -145,14 +158,7 @@ def ingest(
         if bar is not None:
             bar.stop()
         kb.close()
-    if as_json:
-        typer.echo(json.dumps(summary.to_dict()))
-    elif not quiet:
-        typer.echo(
-            f"{summary.added} added, {summary.duplicates} duplicates, {summary.errors} errors, "
-            f"{summary.skipped} already done ({summary.seconds:.1f}s); `claimgraph errors --db {db}` lists failures",
-            err=True,
-        )
+    _report(summary, db, as_json, quiet)
 
 
 def _to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs, chunk_size, quiet, as_json):

@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..config import ENV_DB
 from ..errors import ClaimgraphError
 from .app import app
 
@@ -26,7 +27,7 @@ query_app = typer.Typer(no_args_is_help=True, help="Query a knowledge base (the 
 app.add_typer(query_app, name="query")
 console = Console()
 
-Db = Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")]
+Db = Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")]
 Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON instead of a table.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="Items per page.")]
 Offset = Annotated[int, typer.Option("--offset", min=0, help="Items to skip.")]

@@ -13,59 +13,37 @@ from typing import Annotated
 
 import typer
 
+from ..config import ENV_API_TOKEN, ENV_DB, hand_down_serve
 from ..errors import ClaimgraphError
 from .app import app
 
+TokenOption = Annotated[
+    str | None,
+    typer.Option(envvar=ENV_API_TOKEN, show_envvar=True, help="Enables POST /api/analyze for callers presenting it."),
+]
+WorkersOption = Annotated[
+    int | None, typer.Option(min=1, max=64, help="Server processes (default: one per CPU core, at most 4).")
+]
 
-@app.command()
-def serve(
-    db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or postgresql:// URL.")],
-    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            envvar="CLAIMGRAPH_API_TOKEN", show_envvar=True, help="Enables POST /api/analyze for callers presenting it."
-        ),
-    ] = None,
-    max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes (413 above).")] = 5 << 20,
-    workers: Annotated[
-        int | None, typer.Option(min=1, max=64, help="Server processes (default: one per CPU core, at most 4).")
-    ] = None,
-) -> None:
-    """Serve the web pages, the JSON API (/api/...) and its docs (/docs)."""
-    import uvicorn
 
+def _open_or_exit(db: str):
+    """The KB engine (checked and migrated), or exit 2 with the reason."""
     from ..query import open_db
-    from ..web.app import Settings, create_app
 
     try:
-        engine = open_db(db)
+        return open_db(db)
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    workers = workers or default_workers()
-    typer.echo(
-        f"claimgraph: http://{host}:{port}/  (API docs at /docs; analysis "
-        f"{'enabled with token' if token else 'disabled: no token'}; {workers} worker(s))",
-        err=True,
-    )
-    if workers == 1:
-        uvicorn.run(
-            create_app(engine, Settings(db=db, token=token, max_body=max_body)),
-            host=host,
-            port=port,
-            log_level="warning",
-        )
-        return
-    engine.dispose()  # checked (and migrated) above; each worker process opens its own
-    os.environ.update({"CLAIMGRAPH_SERVE_DB": db, "CLAIMGRAPH_SERVE_MAX_BODY": str(max_body)})
-    if token:
-        os.environ["CLAIMGRAPH_API_TOKEN"] = token
-    else:
-        os.environ.pop("CLAIMGRAPH_API_TOKEN", None)
+
+
+def _serve_workers(db: str, host: str, port: int, token: str | None, max_body: int, workers: int) -> None:
+    """Several uvicorn processes, each building its app from the settings handed down in the environment."""
+    import uvicorn
+
     from ..web.server import NoDelayHTTP
 
+    hand_down_serve(db, max_body, token)
     uvicorn.run(
         "claimgraph.web.app:app_from_env",
         factory=True,
@@ -75,6 +53,35 @@ def serve(
         http=NoDelayHTTP,
         log_level="warning",
     )
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
+    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    token: TokenOption = None,
+    max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes (413 above).")] = 5 << 20,
+    workers: WorkersOption = None,
+) -> None:
+    """Serve the web pages, the JSON API (/api/...) and its docs (/docs)."""
+    import uvicorn
+
+    from ..web.app import Settings, create_app
+
+    engine = _open_or_exit(db)
+    workers = workers or default_workers()
+    typer.echo(
+        f"claimgraph: http://{host}:{port}/  (API docs at /docs; analysis "
+        f"{'enabled with token' if token else 'disabled: no token'}; {workers} worker(s))",
+        err=True,
+    )
+    if workers == 1:
+        web = create_app(engine, Settings(db=db, token=token, max_body=max_body))
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+        return
+    engine.dispose()  # checked (and migrated) above; each worker process opens its own
+    _serve_workers(db, host, port, token, max_body, workers)
 
 
 def default_workers() -> int:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from ..article.domains import registered_domain
 from ..model import Article, Attribution, Entity, LinkEvidence, Provenance, ProvenanceLink, Rating, Span
 from ..vocab import ProvenanceRole
-from .ratings import Ratings, normalise_host, not_configured, registered_domain
+from .ratings import Ratings, normalise_host, not_configured
 
 _DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?$", re.I)
 _DOMAIN_IN_TEXT = re.compile(

@@ -20,13 +20,13 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-import tldextract
-
+from ..article.domains import domain_parts, registered_domain
+from ..config import ENV_RATINGS
 from ..errors import ClaimgraphError
 from ..model import Rating, RatingsInfo
 from ..vocab import RatingMatch
 
-ENV = "CLAIMGRAPH_RATINGS"
+ENV = ENV_RATINGS  # kept for callers of ratings.ENV
 PREFERRED = ("pc1",)
 # When one outlet name fits several rated domains (bbc.com / bbc.co.uk) the generic
 # top-level domain is the outlet's main site far more often than a country one.
@@ -34,12 +34,6 @@ GENERIC_SUFFIXES = ("com", "org", "net", "gov", "edu", "int")
 _STOP = {"the", "a", "an", "of", "and", "&"}
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _WORD = re.compile(r"[A-Za-z0-9]+")
-
-
-@lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
-    """Offline extractor: the bundled Public Suffix List snapshot, never a download."""
-    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
 
 
 def normalise_host(domain_or_url: str) -> tuple[str, str]:
@@ -53,12 +47,6 @@ def normalise_host(domain_or_url: str) -> tuple[str, str]:
     host = re.sub(r"^www\d?\.", "", host)
     first = path.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     return host, first
-
-
-def registered_domain(host: str) -> str | None:
-    """The registrable domain (``news.bbc.co.uk`` -> ``bbc.co.uk``), None when the host has no public suffix."""
-    parts = _extractor()(host)
-    return parts.top_domain_under_public_suffix or None
 
 
 def name_variants(name: str) -> set[str]:
@@ -91,7 +79,7 @@ def name_variants(name: str) -> set[str]:
 
 
 def _label(domain: str) -> str:
-    return _extractor()(domain).domain.replace("-", "").lower()
+    return domain_parts(domain).domain.replace("-", "").lower()
 
 
 @dataclass
@@ -188,7 +176,7 @@ class Ratings:
         candidates = sorted({d for v in variants for d in self._labels.get(v, [])})
         if len(candidates) == 1:
             return candidates[0]
-        generic = [d for d in candidates if _extractor()(d).suffix in GENERIC_SUFFIXES]
+        generic = [d for d in candidates if domain_parts(d).suffix in GENERIC_SUFFIXES]
         return generic[0] if len(generic) == 1 else None
 
     def rate_name(self, name: str, known_domains: list[str] | tuple[str, ...] = ()) -> Rating | None:

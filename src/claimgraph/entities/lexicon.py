@@ -59,6 +59,11 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "lt. gen": "Lieutenant General",
 }
 
+# Words that may still stand before a name the article stage kept whole: qualifiers of a title
+# ("Former", "Vice", "Chief of Staff") and abbreviations it does not expand. Cross-article linking
+# drops them with the titles; they are not titles of their own, so they never become a role.
+TITLE_QUALIFIERS: frozenset[str] = words("former late vice state staff speaker pm vp cpt fr hon")
+
 # Nouns naming an office, occupation or social role of a person (singular, lower case).
 # Used both as pre-name titles ("Foreign Minister X") and as heads of descriptions ("the minister").
 ROLE_NOUNS: frozenset[str] = words(

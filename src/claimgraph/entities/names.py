@@ -25,6 +25,7 @@ from .lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
+    TITLE_QUALIFIERS,
     words,
 )
 
@@ -55,6 +56,11 @@ def is_title_word(text: str) -> bool:
     return bare in HONORIFICS or bare in TITLE_ABBREVIATIONS or bare in ROLE_NOUNS
 
 
+def is_name_prefix(text: str) -> bool:
+    """A word to drop before a name when comparing names across articles: a title or a title's qualifier."""
+    return is_title_word(text) or _bare(text) in TITLE_QUALIFIERS
+
+
 def title_role(text: str) -> str | None:
     """The role a title word stands for ("Gen." -> "General"); honorifics carry no role."""
     bare = _bare(text)
@@ -83,15 +89,8 @@ def _first_line(doc, start: int, end: int) -> tuple[int, int]:
     return start, start
 
 
-def trim_name(doc, start: int, end: int, label: str) -> NameSpan | None:
-    """Cut an entity span back to the name; None when nothing name-like is left."""
-    start, end = _first_line(doc, start, end)
-    for k in range(start + 1, end):  # "Federal Bureau of Investigation (FBI)": the bracket is an alias
-        if doc[k].text == "(":
-            end = k
-            break
-    out = NameSpan(start, end)
-    person = label == "PERSON"
+def _trim_front(doc, out: NameSpan, person: bool) -> None:
+    """Drop leading punctuation, articles and a possessive; for people, titles (kept as roles) and demonyms."""
     while out.start < out.end:
         t = doc[out.start]
         bare = _bare(t.text)
@@ -108,12 +107,19 @@ def trim_name(doc, start: int, end: int, label: str) -> NameSpan | None:
             out.start += 1
         else:
             break
-    if person:  # "Foreign Minister Sergei Lavrov" tagged as one PERSON: cut at the last title word
-        for k in range(out.end - 2, out.start - 1, -1):
-            if is_title_word(doc[k].text) and doc[k].text[:1].isupper():
-                out.titles.append(" ".join(doc[j].text for j in range(out.start, k + 1)))
-                out.start = k + 1
-                break
+
+
+def _cut_at_last_title(doc, out: NameSpan) -> None:
+    """ "Foreign Minister Sergei Lavrov" tagged as one PERSON: the name starts after the last title word."""
+    for k in range(out.end - 2, out.start - 1, -1):
+        if is_title_word(doc[k].text) and doc[k].text[:1].isupper():
+            out.titles.append(" ".join(doc[j].text for j in range(out.start, k + 1)))
+            out.start = k + 1
+            break
+
+
+def _trim_back(doc, out: NameSpan) -> None:
+    """Drop trailing punctuation, a possessive, weekday/month words and lower-case words that are no particle."""
     while out.end > out.start:
         t = doc[out.end - 1]
         low = t.lower_
@@ -127,18 +133,36 @@ def trim_name(doc, start: int, end: int, label: str) -> NameSpan | None:
             out.end -= 1
         else:
             break
+
+
+def _looks_like_name(doc, out: NameSpan, person: bool) -> bool:
+    """Something capitalised is left, not a pronoun or calendar word; a person's name has no digits."""
     if out.start >= out.end:
-        return None
+        return False
     text = doc[out.start : out.end].text
     words = [doc[k].text for k in range(out.start, out.end)]
     if not any(w[:1].isupper() for w in words) or len(text) < 2:
-        return None
+        return False
     low = text.lower()
     if low in PRONOUNS or low in FIRST_SECOND_PERSON or low in CALENDAR_WORDS:
-        return None
-    if person and (any(ch.isdigit() for ch in text) or all(is_title_word(w) for w in words)):
-        return None
-    return out
+        return False
+    return not (person and (any(ch.isdigit() for ch in text) or all(is_title_word(w) for w in words)))
+
+
+def trim_name(doc, start: int, end: int, label: str) -> NameSpan | None:
+    """Cut an entity span back to the name; None when nothing name-like is left."""
+    start, end = _first_line(doc, start, end)
+    for k in range(start + 1, end):  # "Federal Bureau of Investigation (FBI)": the bracket is an alias
+        if doc[k].text == "(":
+            end = k
+            break
+    out = NameSpan(start, end)
+    person = label == "PERSON"
+    _trim_front(doc, out, person)
+    if person:
+        _cut_at_last_title(doc, out)
+    _trim_back(doc, out)
+    return out if _looks_like_name(doc, out, person) else None
 
 
 def name_words(text: str) -> list[str]:
@@ -186,6 +210,12 @@ def compact_upper(text: str) -> str:
     """An acronym-looking string without dots and spaces ("U.N." -> "UN"), or "" if it is not one."""
     c = re.sub(r"[.\s]", "", text)
     return c if len(c) >= 2 and c.isupper() and c.isalpha() else ""
+
+
+def is_acronym(short: str, name: str) -> bool:
+    """True when ``short`` spells the initials of ``name`` ("U.S." / "United States", "NATO" / "North Atlantic ...")."""
+    letters = compact_upper(short)
+    return bool(letters) and letters == acronym(name)
 
 
 def org_key(text: str) -> str:

@@ -52,18 +52,17 @@ is resolved backwards only; parser errors around hyphenated titles ("vice-presid
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from ..model import Entity, Mention
 from .cluster import Cluster, Ref
 from .countries import capital_country, country_code, demonym_country, normalise, seat_country
-from .descriptions import Candidate, find_descriptions, link_outlet, link_person, link_state
+from .discourse import Discourse
 from .lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, ORG_GENERIC_HEADS, words
 from .names import compact_upper, name_words, org_key, org_match, person_match, surname_forms, trim_name
-from .pronouns import pronoun_features, resolve_plural, resolve_singular
+from .output import EntityIndex, to_entities
 from .roles import Description, appositives, is_title_complement, premodifiers
 
-DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+__all__ = ["EntityIndex", "resolve_entities"]  # EntityIndex lives in .output; attribution imports it from here
+
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Labels the small model puts on people often enough to be re-checked against PERSON evidence.
 RELABEL = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
@@ -91,7 +90,7 @@ def _is_coordinated(tok) -> bool:
     return tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
 
 
-class _Resolver:
+class _Resolver(Discourse):
     """One pass over one Doc; holds the clusters and the discourse history while resolving."""
 
     def __init__(self, doc):
@@ -379,100 +378,6 @@ class _Resolver:
                 if ref is not None:
                     self.name_refs.append(ref)
 
-    # -- pass 2: descriptions and pronouns in text order -----------------------------------------
-    def _discourse(self) -> None:
-        doc = self.doc
-        events: list[tuple[int, int, object]] = [(r.tok, 0, r) for r in self.name_refs]
-        events += [(c.desc.head, 1, c) for c in find_descriptions(doc, set(self.tok_cluster))]
-        events += [(t.i, 2, t) for t in doc if t.pos_ == "PRON" and (pronoun_features(t) or t.lower_ == "who")]
-        events.sort(key=lambda e: (e[0], e[1]))
-        history: list[Ref] = []
-        by_tok: dict[int, Ref] = {}
-        for _, kind, item in events:
-            if kind == 0:
-                ref = item
-            elif kind == 1:
-                ref = self._description(item, history)
-            else:
-                ref = self._pronoun(item, history, by_tok)
-            if isinstance(ref, Ref):
-                history.append(ref)
-                by_tok[ref.tok] = ref
-
-    def _description(self, cand: Candidate, history: list[Ref]) -> Ref | None:
-        desc = cand.desc
-        sent = self.sent_of[desc.head]
-        if cand.kind == "state":
-            cluster = link_state(cand, self.countries)
-        elif cand.kind == "group":
-            cluster = self._group(desc)
-        elif cand.kind == "outlet":
-            cluster = link_outlet(cand, history)
-        elif self.doc[desc.head].dep_ in ("attr", "oprd"):
-            cluster = self._predicate_subject(self.doc[desc.head])
-        else:
-            exclude = self.tok_cluster.get(desc.possessor) if desc.possessor is not None else None
-            cluster = link_person(cand, history, sent, exclude)
-            if cluster is None and (cand.subject or cand.definite):
-                cluster = self._new("PERSON", self._strip_det(desc))
-        if cluster is None:
-            return None
-        return self._attach_description(cluster, desc)
-
-    def _predicate_subject(self, head) -> Cluster | None:
-        """ "X was the founder of Y" / "X is a lawyer": a predicate noun describes the subject, nobody else."""
-        for c in head.head.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                cluster = self.tok_cluster.get(c.i)
-                return cluster if cluster is not None and cluster.type == "PERSON" else None
-        return None
-
-    def _group(self, desc: Description) -> Cluster:
-        """One GROUP entity per distinct anonymous group ("officials" twice is one group)."""
-        key = normalise(self._strip_det(desc))
-        for c in self.clusters:
-            if c.type == "GROUP" and key in c.forms:
-                return c
-        cluster = self._new("GROUP", self._strip_det(desc))
-        cluster.plural = True
-        cluster.forms.add(key)
-        return cluster
-
-    def _strip_det(self, desc: Description) -> str:
-        """Description text without a leading article or demonstrative ("the judge" -> "judge")."""
-        words = self.doc[desc.start : desc.end].text.split()
-        return " ".join(words[1:] if len(words) > 1 and words[0].lower() in DETERMINERS else words)
-
-    def _relative(self, tok, by_tok: dict[int, Ref]) -> Ref | None:
-        """ "X, who said ...": the relative pronoun subject is the noun its clause modifies."""
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl":
-            return None
-        antecedent = tok.head.head
-        cluster = self.tok_cluster.get(antecedent.i)
-        if cluster is None or cluster.type not in ("PERSON", "GROUP", "NORP"):
-            return None
-        return self._add(cluster, tok.i, tok.i + 1, "pronoun", tok)
-
-    def _pronoun(self, tok, history: list[Ref], by_tok: dict[int, Ref]) -> Ref | None:
-        if tok.lower_ == "who":
-            return self._relative(tok, by_tok)
-        feats = pronoun_features(tok)
-        if feats is None:
-            return None
-        gender, number, kind = feats
-        sent = self.sent_of[tok.i]
-        if number == "sg":
-            cluster = resolve_singular(self.doc, tok, sent, gender, history)
-        else:
-            prev = self.sent_starts[max(0, sent - 1)]
-            cluster = resolve_plural(self.doc, tok, prev, by_tok)
-        if cluster is None:
-            return None
-        ref = self._add(cluster, tok.i, tok.i + 1, kind, tok)
-        if ref is not None and number == "sg":
-            cluster.set_gender(gender)
-        return ref
-
     # -- output ----------------------------------------------------------------------------------
     def _first_name_gender(self) -> None:
         for c in self.clusters:
@@ -490,86 +395,4 @@ class _Resolver:
         self._untagged()
         self._first_name_gender()
         self._discourse()
-        return _to_entities(self.clusters)
-
-
-def _canonical_name(cluster: Cluster) -> str:
-    """Longest name form (countries: longest form that is not a capital or seat)."""
-    names = [m.text for m in cluster.mentions if m.kind == "name"]
-    if cluster.type == "GPE" and cluster.country:
-        names = [n for n in names if not capital_country(n)] or names
-    if not names:
-        return cluster.name
-    return max(names, key=lambda n: (len(n.split()), len(n.replace(".", ""))))
-
-
-def _name_kind(text: str, name: str, type_: str) -> str:
-    """ "name" when the mention is the canonical name or (for people) part of it, else "alias"."""
-    if type_ == "PERSON":
-        words, full = set(name_words(text)), set(name_words(name))
-        full |= {f for w in full for f in surname_forms(w)}
-        return "name" if words <= full else "alias"
-    return "name" if normalise(text) == normalise(name) else "alias"
-
-
-def _to_entities(clusters: list[Cluster]) -> list[Entity]:
-    """Final entities, ordered by first mention, with ids e1, e2, ..."""
-    live = [c for c in clusters if c.mentions]
-    for c in live:
-        c.mentions.sort(key=lambda m: (m.start, m.end))
-    live.sort(key=lambda c: c.mentions[0].start)
-    out: list[Entity] = []
-    for n, c in enumerate(live, 1):
-        name = _canonical_name(c)
-        aliases: list[str] = []
-        for m in c.mentions:
-            if m.kind == "name":
-                m.kind = _name_kind(m.text, name, c.type)
-                if normalise(m.text) != normalise(name) and m.text not in aliases:
-                    aliases.append(m.text)
-        country = c.country or (country_code(name) if c.type == "GPE" else None)
-        out.append(
-            Entity(
-                id=f"e{n}",
-                name=name,
-                type=c.type,
-                mentions=list(c.mentions),
-                roles=list(c.roles),
-                country=country,
-                aliases=aliases,
-            )
-        )
-    return out
-
-
-class EntityIndex:
-    """Find the entity a character span refers to (used by attribution for speakers and targets)."""
-
-    def __init__(self, entities: list[Entity]):
-        items = sorted(((m.start, m.end, e.id) for e in entities for m in e.mentions), key=lambda t: t[0])
-        self._starts = [s for s, _, _ in items]
-        self._items = items
-        self._longest = max((e - s for s, e, _ in items), default=0)
-
-    def entity_at(self, start: int, end: int) -> str | None:
-        """Id of the entity whose mention overlaps [start, end) the most (ties: the shorter mention), or None."""
-        best, best_key = None, (0, 0)
-        i = bisect_right(self._starts, end)
-        lo = bisect_right(self._starts, start - self._longest - 1)
-        for s, e, eid in self._items[lo:i]:
-            overlap = min(e, end) - max(s, start)
-            key = (overlap, -(e - s))
-            if overlap > 0 and key > best_key:
-                best, best_key = eid, key
-        return best
-
-    def entities_in(self, start: int, end: int) -> list[str]:
-        """Ids of entities with a mention inside [start, end), in order of first mention."""
-        seen: list[str] = []
-        lo = bisect_right(self._starts, start - 1)
-        for s, e, eid in self._items[lo:]:
-            if s >= end:
-                break
-            if e <= end and eid not in seen:
-                seen.append(eid)
-        return seen
+        return to_entities(self.clusters)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -31,17 +30,36 @@ def _format_for(path: Path, requested: str) -> str:
     return FORMAT_BY_SUFFIX.get(suffixes[-1], "auto") if suffixes else "auto"
 
 
-def _read_gzip(data: bytes, source: str) -> bytes:
+def _too_large(limit: int, source: str) -> DocumentError:
+    return DocumentError(
+        "too_large", f"gzip data unpacks to over {limit:,} bytes (raise the limit with --max-bytes)", source
+    )
+
+
+def _read_gzip(data: bytes, source: str, max_bytes: int | None = None) -> bytes:
+    """Every gzip member, unpacked no further than ``max_bytes`` (a small bomb never fills memory)."""
+    out, rest = bytearray(), data
     try:
-        return gzip.decompress(data)
+        while rest.strip(b"\x00"):  # zero padding after the last member is allowed, as gzip.decompress does
+            if rest[:2] != b"\x1f\x8b":
+                raise OSError(f"Not a gzipped file ({rest[:2]!r})")
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            room = -1 if max_bytes is None else max_bytes + 1 - len(out)
+            out += member.decompress(rest, max(room, 1) if room >= 0 else 0)
+            if max_bytes is not None and (len(out) > max_bytes or member.unconsumed_tail):
+                raise _too_large(max_bytes, source)
+            if not member.eof:
+                raise EOFError("compressed data ended before the end-of-stream marker")
+            rest = member.unused_data
     except (EOFError, OSError, zlib.error) as exc:
         raise DocumentError("truncated", f"corrupt or truncated gzip: {exc}", source) from exc
+    return bytes(out)
 
 
 def read_bytes(data: bytes, source: str, fmt: str = "auto", max_bytes: int | None = DEFAULT_MAX_BYTES) -> RawDocument:
     """Decode one document's bytes (gunzipping ``*.gz`` sources) into a RawDocument."""
     if source.endswith(".gz") or data[:2] == b"\x1f\x8b":
-        data = _read_gzip(data, source)
+        data = _read_gzip(data, source, max_bytes)
     text, encoding = decode_bytes(data, source, max_bytes)
     return RawDocument(text=text, source=source, format=fmt, encoding=encoding)
 

@@ -17,14 +17,13 @@ import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
 
+from ..article.dates import normalise_date
 from ..errors import DocumentError
 from ..model import RawDocument
-from .decode import _looks_binary
+from .decode import _looks_binary, noisy_text
 from .jsonarray import ArrayError, iter_array
 
 # Used when a field is not named explicitly: the first key present wins.
@@ -87,56 +86,58 @@ def _pick(record: dict[str, Any], name: str | None, defaults: tuple[str, ...]) -
     return None
 
 
-def normalise_date(value: Any) -> str | None:
-    """ISO 8601 from an ISO string, an RFC 2822 date or a Unix timestamp; None when unreadable."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value, UTC).date().isoformat()
-        except (OverflowError, OSError, ValueError):
-            return None
-    text = str(value).strip()
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if parsed.time() == datetime.min.time() and parsed.tzinfo is None:
-        return parsed.date().isoformat()
-    return parsed.isoformat()
-
-
 def _authors(value: Any) -> list[str]:
     if value in (None, ""):
         return []
     if isinstance(value, list):
-        return [str(a).strip() for a in value if str(a).strip()]
-    return [a.strip() for a in str(value).replace(";", ",").split(",") if a.strip()]
+        return [str(a).strip() for a in value if isinstance(a, str | int | float) and str(a).strip()]
+    if not isinstance(value, str):
+        return []
+    return [a.strip() for a in value.replace(";", ",").split(",") if a.strip()]
 
 
-def record_to_document(record: Any, fields: FieldMap, source: str, position: str) -> RawDocument:
-    """Map one parsed record to a RawDocument, or raise a DocumentError saying why not."""
-    if not isinstance(record, dict):
-        raise DocumentError("malformed", f"expected a JSON object, got {type(record).__name__}", source, position)
+def _scalar(value: Any) -> str | None:
+    """A metadata field as text; objects and lists are not a title or a URL, so they are dropped."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None
+
+
+def _body(record: dict[str, Any], fields: FieldMap, source: str, position: str) -> str:
+    """The record's text, or a DocumentError: missing, not a string, not UTF-8, empty, or binary noise."""
     text = _pick(record, fields.text, TEXT_KEYS)
     if text is None:
         wanted = fields.text or "/".join(TEXT_KEYS)
         raise DocumentError("malformed", f"no text field ({wanted}) in record", source, position)
+    if isinstance(text, dict | list | bool):  # str() of an object would become the "article"
+        raise DocumentError("malformed", f"text field holds a JSON {type(text).__name__}, not text", source, position)
     if not isinstance(text, str):
         text = str(text)
     if _SURROGATE.search(text):
         raise DocumentError("encoding", "record text is not valid UTF-8", source, position)
     if not text.strip():
         raise DocumentError("empty", "record has an empty body", source, position)
-    if _looks_binary(text[:8192].encode("utf-8", "surrogateescape")):
+    if _looks_binary(text.encode("utf-8", "surrogateescape")) or noisy_text(text):
         raise DocumentError("binary", "record text looks like binary data", source, position)
+    return text
+
+
+def _publisher(record: dict[str, Any], fields: FieldMap) -> dict[str, str]:
+    """``publisher_domain`` when the field holds a host ("bbc.co.uk"), else ``publisher`` (a name)."""
+    publisher = _scalar(_pick(record, fields.source, SOURCE_KEYS))
+    if not publisher:
+        return {}
+    if "." in publisher and " " not in publisher:
+        return {"publisher_domain": publisher.lower()}
+    return {"publisher": publisher}
+
+
+def _metadata(record: dict[str, Any], fields: FieldMap) -> dict[str, Any]:
+    """Title, authors, publication date, publisher and label as the corpus gives them."""
     metadata: dict[str, Any] = {}
-    title = _pick(record, fields.title, TITLE_KEYS)
+    title = _scalar(_pick(record, fields.title, TITLE_KEYS))
     if title:
-        metadata["title"] = str(title).strip()
+        metadata["title"] = title
     authors = _authors(_pick(record, fields.authors, AUTHOR_KEYS))
     if authors:
         metadata["authors"] = authors
@@ -146,24 +147,27 @@ def record_to_document(record: Any, fields: FieldMap, source: str, position: str
         metadata["published"] = published
     elif raw_date not in (None, ""):
         metadata["date_raw"] = str(raw_date)
-    publisher = _pick(record, fields.source, SOURCE_KEYS)
-    if publisher:
-        publisher = str(publisher).strip()
-        looks_domain = "." in publisher and " " not in publisher
-        metadata["publisher_domain" if looks_domain else "publisher"] = publisher.lower() if looks_domain else publisher
-    if fields.label and record.get(fields.label):
+    metadata.update(_publisher(record, fields))
+    if fields.label and _scalar(record.get(fields.label)):
         metadata["label"] = str(record[fields.label])
-    url = _pick(record, fields.url, URL_KEYS)
-    fetched = normalise_date(record.get(fields.fetched)) if fields.fetched else None
+    return metadata
+
+
+def record_to_document(record: Any, fields: FieldMap, source: str, position: str) -> RawDocument:
+    """Map one parsed record to a RawDocument, or raise a DocumentError saying why not."""
+    if not isinstance(record, dict):
+        raise DocumentError("malformed", f"expected a JSON object, got {type(record).__name__}", source, position)
+    text = _body(record, fields, source, position)
+    url = _scalar(_pick(record, fields.url, URL_KEYS))
     return RawDocument(
         text=text,
         source=source,
         format=fields.format,
-        url=str(url).strip() if url else None,
-        fetched_at=fetched,
+        url=url,
+        fetched_at=normalise_date(record.get(fields.fetched)) if fields.fetched else None,
         position=position,
         encoding="utf-8",
-        metadata=metadata,
+        metadata=_metadata(record, fields),
     )
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..article.domains import domain_from_url
+from ..article.build import fill_article  # noqa: F401  (the store's runner imports it from here)
 from ..errors import DocumentError
-from ..model import Article, RawDocument
+from ..model import RawDocument
 from .decode import DEFAULT_MAX_BYTES
 from .files import _expand, read_file
 from .records import PRESETS, FieldMap, iter_csv, iter_json, iter_jsonl
@@ -95,19 +95,3 @@ def estimate_total(paths: Iterable[str]) -> int | None:
             else:
                 return None
     return total
-
-
-def fill_article(article: Article, raw: RawDocument) -> Article:
-    """Fill the Article fields that extraction left empty from what the corpus record already said.
-
-    The record's metadata is the corpus's own claim (NELA/FakeNewsCorpus fields, WARC headers), so it
-    only fills gaps: whatever the article stage found in the page itself wins.
-    """
-    meta = raw.metadata
-    article.title = article.title or meta.get("title")
-    article.authors = article.authors or list(meta.get("authors") or [])
-    article.published = article.published or meta.get("published")
-    article.publisher = article.publisher or meta.get("publisher")
-    article.url = article.url or raw.url
-    article.publisher_domain = article.publisher_domain or meta.get("publisher_domain") or domain_from_url(article.url)
-    return article

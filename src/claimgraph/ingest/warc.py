@@ -19,19 +19,27 @@ from typing import BinaryIO
 
 from ..errors import DocumentError
 from ..model import RawDocument
-from .decode import DEFAULT_MAX_BYTES, decode_bytes
+from .decode import DEFAULT_MAX_BYTES, _looks_binary, decode_bytes, noisy_text
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def _decode_payload(payload: bytes, charset: str | None, source: str, position: str, max_bytes: int | None):
+    """The payload as text: the declared charset when it decodes to text, else detection.
+
+    A declared Latin-1 decodes any bytes at all, so the binary checks run before trusting it.
+    """
+    wide = (charset or "").lower().replace("_", "-").startswith(("utf-16", "utf-32"))  # NUL bytes are text there
+    what = None if wide else _looks_binary(payload)
+    if what:
+        raise DocumentError("binary", f"not text: looks like {what}", source, position)
     if charset:
         try:
             text = payload.decode(charset)
         except (LookupError, UnicodeDecodeError):
             pass
         else:
-            if text.strip():
+            if text.strip() and not noisy_text(text):
                 return text, charset.lower()
     return decode_bytes(payload, source, max_bytes, position)
 

@@ -46,6 +46,8 @@ class Attribution:
     content: Content
     kind: AttributionKind
     stance: Stance = "assert"
+    # the words of the cue or the content that show the stance ("denied", "not true"); None for assert/other
+    stance_evidence: Span | None = None
     targets: list[str] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
     confidence: float = 0.5

@@ -115,16 +115,10 @@ def _alpha2(alpha3: str) -> str:
     return _ALPHA2.get(alpha3, "")
 
 
-def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int]) -> np.ndarray:
-    """The feature matrix (candidates x FEATURES) of group ``g`` given the other groups' current picks."""
-    group = groups[g]
+def _own_features(x: np.ndarray, gaz: Gazetteer, groups: list[Group], group: Group, codes: list[str]) -> None:
+    """Columns that need only the candidate itself: size, feature class, name form, lexicon and container."""
     rows = group.rows
-    n = len(rows)
-    codes = [gaz.fcode_table[c] for c in gaz.fcode[rows]]
-    pop = gaz.population[rows].astype(np.float64)
-    cc = gaz.cc[rows]
-    x = np.zeros((n, len(FEATURES)))
-    x[:, COL["log_population"]] = np.log10(1.0 + pop) / 7.0
+    x[:, COL["log_population"]] = np.log10(1.0 + gaz.population[rows].astype(np.float64)) / 7.0
     x[:, COL["country"]] = [c in ("PCLI", "PCLS", "PCLD", "PCLF", "TERR") for c in codes]
     x[:, COL["admin1"]] = [c == "ADM1" for c in codes]
     x[:, COL["admin2"]] = [c == "ADM2" for c in codes]
@@ -136,33 +130,51 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
     ]
     x[:, COL["lexicon_country"]] = rows == group.lexicon_row
     x[:, COL["container_match"]] = _container_match(gaz, groups, group)
+
+
+def _context_features(
+    x: np.ndarray, gaz: Gazetteer, rows: np.ndarray, codes: list[str], picks: np.ndarray, weights: np.ndarray
+) -> None:
+    """Columns that compare a candidate with the other groups' picks (weighted by how often each is named)."""
+    cc = gaz.cc[rows]
+    weights = weights / weights.sum()
+    pick_cc = gaz.cc[picks]
+    x[:, COL["country_share"]] = [(weights * (pick_cc == c)).sum() for c in cc]
+    share = {c: (weights * (pick_cc == c)).sum() for c in set(pick_cc.tolist())}
+    dominant = max(share, key=share.get)
+    x[:, COL["dominant_country"]] = cc == dominant
+    x[:, COL["contains_others"]] = _contains(gaz, rows, codes, picks, weights)
+    pick_a1 = gaz.admin1[picks]
+    x[:, COL["admin1_share"]] = [
+        (weights * ((pick_cc == c) & (pick_a1 == a) & (picks != r))).sum() if code != "ADM1" else 0.0
+        for r, c, a, code in zip(rows, cc, gaz.admin1[rows], codes, strict=True)
+    ]
+    pick_a2 = gaz.admin2[picks]
+    x[:, COL["admin2_share"]] = [
+        (weights * ((pick_a2 == a) & (picks != r))).sum() if a >= 0 and code != "ADM2" else 0.0
+        for r, a, code in zip(rows, gaz.admin2[rows], codes, strict=True)
+    ]
+    x[:, COL["near_others"]] = _nearness(gaz, rows, picks)
+
+
+def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int]) -> np.ndarray:
+    """The feature matrix (candidates x FEATURES) of group ``g`` given the other groups' current picks."""
+    group = groups[g]
+    rows = group.rows
+    n = len(rows)
+    codes = [gaz.fcode_table[c] for c in gaz.fcode[rows]]
+    x = np.zeros((n, len(FEATURES)))
+    _own_features(x, gaz, groups, group, codes)
     others = [(h, counts[h]) for h in range(len(groups)) if h != g and groups[h].pick >= 0 and counts[h] > 0]
     if others:
         picks = np.array([groups[h].pick for h, _ in others])
         weights = np.array([w for _, w in others], dtype=np.float64)
-        weights /= weights.sum()
-        pick_cc = gaz.cc[picks]
-        x[:, COL["country_share"]] = [(weights * (pick_cc == c)).sum() for c in cc]
-        share = {c: (weights * (pick_cc == c)).sum() for c in set(pick_cc.tolist())}
-        dominant = max(share, key=share.get)
-        x[:, COL["dominant_country"]] = cc == dominant
-        x[:, COL["contains_others"]] = _contains(gaz, rows, codes, picks, weights)
-        pick_a1 = gaz.admin1[picks]
-        x[:, COL["admin1_share"]] = [
-            (weights * ((pick_cc == c) & (pick_a1 == a) & (picks != r))).sum() if code != "ADM1" else 0.0
-            for r, c, a, code in zip(rows, cc, gaz.admin1[rows], codes, strict=True)
-        ]
-        pick_a2 = gaz.admin2[picks]
-        x[:, COL["admin2_share"]] = [
-            (weights * ((pick_a2 == a) & (picks != r))).sum() if a >= 0 and code != "ADM2" else 0.0
-            for r, a, code in zip(rows, gaz.admin2[rows], codes, strict=True)
-        ]
-        x[:, COL["near_others"]] = _nearness(gaz, rows, picks)
+        _context_features(x, gaz, rows, codes, picks, weights)
     else:
         x[:, COL["near_others"]] = 0.5
     x[:, COL["admin1_named"]] = _admin1_named(gaz, groups, g, rows)
     x[:, COL["admin2_named"]] = _admin2_named(gaz, groups, g, rows, codes)
-    order = np.argsort(-pop, kind="stable")
+    order = np.argsort(-gaz.population[rows].astype(np.float64), kind="stable")
     rank = np.empty(n)
     rank[order] = np.arange(1, n + 1)
     x[:, COL["population_rank"]] = 1.0 / rank

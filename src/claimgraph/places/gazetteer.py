@@ -16,10 +16,10 @@ import threading
 from array import array
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 
 import numpy as np
 
+from claimgraph.datafiles import data_file
 from claimgraph.places.normalize import norm
 
 DATA = "gazetteer.txt.xz"
@@ -173,8 +173,7 @@ def _release_freed_memory() -> None:
 
 def _read() -> dict[str, str]:
     """The packaged file's column lines (tab-separated values), by column name."""
-    path = resources.files("claimgraph").joinpath("data", DATA)
-    with lzma.open(str(path), "rt", encoding="utf-8") as fh:
+    with lzma.open(data_file(DATA), "rt", encoding="utf-8") as fh:
         header = json.loads(fh.readline())
         return {name: fh.readline().rstrip("\n") for name in header["columns"]}
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from claimgraph.datafiles import read_data_text
 from claimgraph.places.features import FEATURES, Group, candidates, group_matrix
 from claimgraph.places.gazetteer import Gazetteer
 from claimgraph.places.normalize import norm
@@ -26,8 +26,7 @@ PASSES = 3  # context passes after the prior (3 beat 1 and 2 in 2-fold CV on the
 @lru_cache(maxsize=1)
 def load_ranker() -> tuple[np.ndarray, float]:
     """The ranker's weights (in FEATURES order) and intercept."""
-    path = resources.files("claimgraph").joinpath("data", MODEL)
-    model = json.loads(path.read_text(encoding="utf-8"))
+    model = json.loads(read_data_text(MODEL))
     weights = dict(zip(model["features"], model["coef"], strict=True))
     return np.array([weights.get(f, 0.0) for f in FEATURES]), float(model["intercept"])
 

@@ -27,18 +27,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from ..entities.lexicon import NAME_SUFFIXES
+from ..entities.names import is_acronym, is_name_prefix
 from ..model import Entity
 
-_TITLE_WORDS = """mr mrs ms miss mx dr prof professor gen general lt lieutenant col colonel maj major
-    capt captain cpt adm admiral
-    sgt sergeant cmdr commander sen senator rep representative gov governor pres president vp vice prime minister
-    pm sir dame lord lady rev reverend fr father hon judge justice secretary chancellor king queen prince princess
-    pope sheikh chairman chairwoman ceo mayor ambassador former late state staff chief head spokesman spokeswoman
-    spokesperson director leader deputy attorney speaker candidate nominee adviser advisor"""
-TITLES = frozenset(_TITLE_WORDS.split())
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 GROUPS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-_STOP = frozenset({"of", "the", "and", "for", "&"})
 FUZZY_PERSON = 90.0
 FUZZY_OTHER = 92.0
 MIN_FUZZY_LEN = 6
@@ -59,25 +52,18 @@ def normalise(name: str, entity_type: str = "PERSON") -> str:
     tokens = _NON_WORD.sub(" ", text.replace("-", " ")).split()
     if group_of(entity_type) == "PERSON":
         tokens = tokens[_after_titles(tokens) :]
-        while len(tokens) > 1 and tokens[-1] in SUFFIXES:
+        while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
             tokens = tokens[:-1]
     elif len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
     return " ".join(tokens)
 
 
-def is_acronym(short: str, name: str) -> bool:
-    """True when ``short`` spells the initials of ``name`` ("U.S." / "United States", "NATO" / "North Atlantic ...")."""
-    letters = "".join(ch for ch in short if ch.isalnum())
-    initials = "".join(w[0] for w in name.split() if w.casefold() not in _STOP and w[0].isalnum())
-    return len(letters) >= 2 and letters.isupper() and letters == initials.upper()
-
-
 def _after_titles(tokens: list[str]) -> int:
     """Index just past the last title word before the final token ("Foreign Minister Sergei Lavrov" -> 2)."""
     cut = 0
     for i, tok in enumerate(tokens[:-1]):
-        if tok.rstrip(".").casefold() in TITLES:
+        if is_name_prefix(tok):
             cut = i + 1
     return cut
 

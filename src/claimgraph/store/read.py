@@ -158,6 +158,7 @@ def _attributions(rows: list[Any]) -> list[dict[str, Any]]:
                 },
                 "kind": r.kind,
                 "stance": r.stance,
+                "stance_evidence": r.stance_evidence,
                 "targets": r.targets_local or [],
                 "via": r.via_local or [],
                 "confidence": r.confidence,

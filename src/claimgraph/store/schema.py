@@ -157,6 +157,7 @@ attributions = Table(
     Column("published", String(40)),  # the article's date, copied (migration 3): "what X said, newest first"
     Column("targets_local", Json),  # revision 5: Attribution.targets, the article's own entity ids
     Column("via_local", Json),  # revision 5: Attribution.via, the article's own entity ids
+    Column("stance_evidence", Json),  # revision 6: Attribution.stance_evidence, {start, end, text} or null
     Index("ix_attributions_speaker", "speaker_entity_id"),
 )
 # migration 3: what X said (optionally of one stance), newest first, is a walk of one of these with LIMIT

@@ -353,6 +353,11 @@ def add_stats(conn: Connection, counts: Counter) -> None:
     conn.execute(stmt, rows)
 
 
+def _span_data(span) -> dict[str, Any] | None:
+    """A body ``Span`` as the record writes it, ``{start, end, text}``; None stays None."""
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
 def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | None = None) -> dict[str, Any]:
     frags = a.content.fragments or [(a.content.start, a.content.end)]
     return {
@@ -373,6 +378,7 @@ def _attribution_row(doc_id: str, a, kb_id: dict[str, str], published: str | Non
         "fragments": [list(f) for f in frags],
         "kind": a.kind,
         "stance": a.stance,
+        "stance_evidence": _span_data(a.stance_evidence),
         "targets": [kb_id.get(t, t) for t in a.targets],
         "via": [kb_id.get(v, v) for v in a.via],
         "targets_local": list(a.targets),

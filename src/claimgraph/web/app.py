@@ -113,14 +113,9 @@ def create_app(engine: Engine, settings: Settings) -> Any:
 def app_from_env() -> Any:
     """The app for ``claimgraph serve --workers N``: each uvicorn worker process builds its own from the
     environment the parent set (``CLAIMGRAPH_SERVE_DB``, ``CLAIMGRAPH_API_TOKEN``, ``CLAIMGRAPH_SERVE_MAX_BODY``)."""
-    import os
-
+    from ..config import serve_env
     from ..query import open_db
 
-    db = os.environ["CLAIMGRAPH_SERVE_DB"]
-    settings = Settings(
-        db=db,
-        token=os.environ.get("CLAIMGRAPH_API_TOKEN") or None,
-        max_body=int(os.environ.get("CLAIMGRAPH_SERVE_MAX_BODY", DEFAULT_MAX_BODY)),
-    )
+    db, token, max_body = serve_env()
+    settings = Settings(db=db, token=token, max_body=max_body or DEFAULT_MAX_BODY)
     return create_app(open_db(db), settings)

@@ -8,16 +8,16 @@ Method, figures and limits: ``docs/propaganda.md``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
+from ...config import ENV_PROPAGANDA_MODEL, env
+from ...datafiles import BUILT_BY, DATA_DIR, require
 from ...model import PropagandaSpan
 from .metrics import merge_overlapping, si_scores, tc_micro_f1
 from .model import PropagandaModel
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "propaganda.npz"
+MODEL_PATH = DATA_DIR / "propaganda.npz"
 
 __all__ = [
     "MODEL_PATH", "PropagandaModel", "load_model", "merge_overlapping", "propaganda_spans",
@@ -28,12 +28,7 @@ __all__ = [
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> PropagandaModel:
     """The trained model (``$CLAIMGRAPH_PROPAGANDA_MODEL`` or the packaged file), once per process."""
-    from ...errors import ClaimgraphError
-
-    where = Path(path or os.environ.get("CLAIMGRAPH_PROPAGANDA_MODEL") or MODEL_PATH)
-    if not where.exists():
-        raise ClaimgraphError(f"propaganda model {where} is missing; build it with scripts/train_propaganda.py")
-    return PropagandaModel.load(where)
+    return PropagandaModel.load(require(path or env(ENV_PROPAGANDA_MODEL) or MODEL_PATH, BUILT_BY[MODEL_PATH.name]))
 
 
 def propaganda_spans(text: str, model: PropagandaModel | None = None) -> list[PropagandaSpan]:

@@ -140,6 +140,63 @@ def lexicon_buckets(lex: Mapping[str, float]) -> dict[str, str]:
     return table
 
 
+def _sentence_ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """[start, end) token ranges of consecutive tokens sharing a sentence."""
+    ranges = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j < n and tokens[j].sent == tokens[i].sent:
+            j += 1
+        ranges.append((i, j))
+        i = j
+    return ranges
+
+
+def _sentence_token_features(
+    words: list[str], buckets: Mapping[str, str], unknown: str, shapes: dict[str, str]
+) -> list[list[str]]:
+    """The features of each word of one sentence (neighbours do not cross the sentence)."""
+    out: list[list[str]] = []
+    low = [w.lower() for w in words]
+    m = len(words)
+    in_quote = False
+    for k in range(m):
+        w, lw = words[k], low[k]
+        if w in _QUOTES:
+            in_quote = not in_quote
+        p1 = low[k - 1] if k >= 1 else "<s>"
+        p2 = low[k - 2] if k >= 2 else "<s>"
+        n1 = low[k + 1] if k + 1 < m else "</s>"
+        n2 = low[k + 2] if k + 2 < m else "</s>"
+        sh = shapes.get(w)
+        if sh is None:
+            sh = shapes[w] = shape(w)
+        r = k / m
+        pos = 0 if r < 0.1 else 1 if r < 0.3 else 2 if r < 0.7 else 3 if r < 0.9 else 4
+        f = [
+            "b",
+            "w=" + lw,
+            "s3=" + lw[-3:],
+            "p3=" + lw[:3],
+            "sh=" + sh,
+            "w-1=" + p1,
+            "w+1=" + n1,
+            "w-2=" + p2,
+            "w+2=" + n2,
+            "bg-=" + p1 + "|" + lw,
+            "bg+=" + lw + "|" + n1,
+            f"pos={pos}",
+            "lx=" + buckets.get(lw, "u"),
+            "lx-1=" + buckets.get(p1, unknown),
+            "lx+1=" + buckets.get(n1, unknown),
+        ]
+        if in_quote:
+            f.append("inq")
+        out.append(f)
+    return out
+
+
 def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[list[str]]:
     """Token-local features (word, affixes, shape, two neighbours each side, lexicon buckets).
 
@@ -150,64 +207,16 @@ def token_features(tokens: Sequence[Token], lex: Mapping[str, float]) -> list[li
     buckets = lexicon_buckets(lex)
     unknown = str(_bucket(0.0, _LEX_EDGES))
     shapes: dict[str, str] = {}
-
-    i = 0
-    n = len(tokens)
-    while i < n:
-        j = i
-        while j < n and tokens[j].sent == tokens[i].sent:
-            j += 1
-        words = [t.word for t in tokens[i:j]]
-        low = [w.lower() for w in words]
-        m = j - i
-        in_quote = False
-        for k in range(m):
-            w, lw = words[k], low[k]
-            if w in _QUOTES:
-                in_quote = not in_quote
-            p1 = low[k - 1] if k >= 1 else "<s>"
-            p2 = low[k - 2] if k >= 2 else "<s>"
-            n1 = low[k + 1] if k + 1 < m else "</s>"
-            n2 = low[k + 2] if k + 2 < m else "</s>"
-            sh = shapes.get(w)
-            if sh is None:
-                sh = shapes[w] = shape(w)
-            r = k / m
-            pos = 0 if r < 0.1 else 1 if r < 0.3 else 2 if r < 0.7 else 3 if r < 0.9 else 4
-            f = [
-                "b",
-                "w=" + lw,
-                "s3=" + lw[-3:],
-                "p3=" + lw[:3],
-                "sh=" + sh,
-                "w-1=" + p1,
-                "w+1=" + n1,
-                "w-2=" + p2,
-                "w+2=" + n2,
-                "bg-=" + p1 + "|" + lw,
-                "bg+=" + lw + "|" + n1,
-                f"pos={pos}",
-                "lx=" + buckets.get(lw, "u"),
-                "lx-1=" + buckets.get(p1, unknown),
-                "lx+1=" + buckets.get(n1, unknown),
-            ]
-            if in_quote:
-                f.append("inq")
-            out.append(f)
-        i = j
+    for i, j in _sentence_ranges(tokens):
+        out.extend(_sentence_token_features([t.word for t in tokens[i:j]], buckets, unknown, shapes))
     return out
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def span_features(text: str, start: int, end: int, sent: tuple[int, int], lower_text: str) -> list[str]:
-    """Features of one candidate span for the technique classifier.
-
-    ``sent`` is the sentence holding the span's start; ``lower_text`` is
-    ``text.lower()`` (computed once per article) for the repetition counts.
-    """
-    span = text[start:end]
+def _span_content_features(span: str, lower_text: str) -> list[str]:
+    """What the span says: length, words, bigrams, character n-grams, repetition, capitals, punctuation."""
     low = span.lower()
     words = _WORD.findall(low)
     n = len(words)
@@ -233,6 +242,12 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int], lower_
     for ch in '!?"“”':
         if ch in span:
             f.append("has" + ch)
+    return f
+
+
+def _span_context_features(text: str, start: int, end: int, sent: tuple[int, int], lower_text: str) -> list[str]:
+    """Where the span stands: share of its sentence, sentence edges, neighbouring words, quotes, title."""
+    f: list[str] = []
     s0, s1 = sent
     cover = (end - start) / max(1, s1 - s0)
     f.append(f"cover={_bucket(cover, (0.1, 0.3, 0.6, 0.9))}")
@@ -255,3 +270,14 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int], lower_
     if s0 == 0 or text.rfind("\n", 0, start) == -1:
         f.append("title")
     return f
+
+
+def span_features(text: str, start: int, end: int, sent: tuple[int, int], lower_text: str) -> list[str]:
+    """Features of one candidate span for the technique classifier.
+
+    ``sent`` is the sentence holding the span's start; ``lower_text`` is
+    ``text.lower()`` (computed once per article) for the repetition counts.
+    """
+    return _span_content_features(text[start:end], lower_text) + _span_context_features(
+        text, start, end, sent, lower_text
+    )

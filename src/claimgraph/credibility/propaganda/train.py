@@ -326,6 +326,81 @@ def context_sentences(
     return out
 
 
+def _context_net(torch, dim: int, hidden: int, dropout: float):
+    """The BiGRU tagger network: forward and backward GRUs, a token head and a pooled sentence head."""
+    nn = torch.nn
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.f = nn.GRU(dim, hidden, batch_first=True)
+            self.b = nn.GRU(dim, hidden, batch_first=True)
+            self.out = nn.Linear(2 * hidden + dim, 1)
+            self.sent = nn.Linear(4 * hidden, 1)
+            self.drop = nn.Dropout(dropout)
+
+        def forward(self, x, xr, back, mask):
+            hf, _ = self.f(self.drop(x))
+            hr, _ = self.b(self.drop(xr))
+            hb = torch.gather(hr, 1, back[:, :, None].expand(-1, -1, hidden))
+            h = torch.cat([hf, hb], -1)
+            m = mask[:, :, None]
+            pooled = torch.cat([h.masked_fill(m == 0, -1e9).amax(1), (h * m).sum(1) / m.sum(1)], -1)
+            return self.out(torch.cat([h, x], -1)).squeeze(-1), self.sent(pooled).squeeze(-1)
+
+    return Net()
+
+
+def padded_batches(sents: Sequence[tuple], batch: int) -> list[tuple[np.ndarray, ...]]:
+    """Sentences of similar length, ``batch`` at a time, zero-padded: (x, reversed x, back index, labels, mask,
+    sentence labels, weights). Sorting by length keeps padding small and the order deterministic."""
+    dim = sents[0][0].shape[1]
+    order = sorted(range(len(sents)), key=lambda i: (len(sents[i][1]), i))
+    out = []
+    for bi in (order[i : i + batch] for i in range(0, len(order), batch)):
+        T = len(sents[bi[-1]][1])
+        x = np.zeros((len(bi), T, dim), dtype=np.float32)
+        xr = np.zeros_like(x)
+        y = np.zeros((len(bi), T), dtype=np.float32)
+        mask = np.zeros((len(bi), T), dtype=np.float32)
+        wts = np.zeros((len(bi), T), dtype=np.float32)
+        back = np.zeros((len(bi), T), dtype=np.int64)
+        ys = np.array([sents[i][2] for i in bi], dtype=np.float32)
+        for r, i in enumerate(bi):
+            X, lab, _, wt = sents[i]
+            L = len(lab)
+            x[r, :L], xr[r, :L], y[r, :L], mask[r, :L], wts[r, :L] = X, X[::-1], lab, 1.0, wt
+            back[r, :L] = np.arange(L - 1, -1, -1)
+        out.append((x, xr, back, y, mask, ys, wts))
+    return out
+
+
+def _context_tagger(g: dict[str, np.ndarray], sent_loss: float):
+    """A :class:`.context.ContextTagger` (NumPy only) from the network's weights by name."""
+    from .context import ContextTagger
+
+    return ContextTagger(
+        np.stack([g["f.weight_ih_l0"], g["b.weight_ih_l0"]]), np.stack([g["f.weight_hh_l0"], g["b.weight_hh_l0"]]),
+        np.stack([g["f.bias_ih_l0"], g["b.bias_ih_l0"]]), np.stack([g["f.bias_hh_l0"], g["b.bias_hh_l0"]]),
+        g["out.weight"][0], float(g["out.bias"][0]),
+        g["sent.weight"][0] if sent_loss > 0 else None, float(g["sent.bias"][0]) if sent_loss > 0 else 0.0,
+    )  # fmt: skip
+
+
+def _train_epoch(net, opt, tensors, rng, loss_fn, sent_loss: float) -> None:
+    """One pass over the batches in a seeded order: masked, weighted token BCE plus the sentence loss."""
+    net.train()
+    for bi in rng.permutation(len(tensors)):
+        x, xr, back, y, mask, ys, wts = tensors[bi]
+        opt.zero_grad()
+        zt, zs = net(x, xr, back, mask)
+        loss = (loss_fn(zt, y) * wts).sum() / mask.sum()
+        if sent_loss > 0:
+            loss = loss + sent_loss * loss_fn(zs, ys).mean()
+        loss.backward()
+        opt.step()
+
+
 def fit_context(
     docs: Sequence[Doc], lex, hidden: int = CTX_HIDDEN, epochs: int = CTX_EPOCHS, lr: float = CTX_LR,
     batch: int = CTX_BATCH, dropout: float = CTX_DROPOUT, seed: int = 0, log=None,
@@ -339,82 +414,25 @@ def fit_context(
     (stochastic weight averaging: one net, less epoch-to-epoch noise), or the last ones if None.
     ``log(epoch, tagger)`` is called after each epoch with the (averaged) tagger so far (experiments).
     """
-    from .context import ContextTagger
-
     torch = _torch()
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     sents = context_sentences(docs, _lexicons(docs, lex), balance)
-    D = sents[0][0].shape[1]
-    nn = torch.nn
-
-    class Net(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.f = nn.GRU(D, hidden, batch_first=True)
-            self.b = nn.GRU(D, hidden, batch_first=True)
-            self.out = nn.Linear(2 * hidden + D, 1)
-            self.sent = nn.Linear(4 * hidden, 1)
-            self.drop = nn.Dropout(dropout)
-
-        def forward(self, x, xr, back, mask):
-            hf, _ = self.f(self.drop(x))
-            hr, _ = self.b(self.drop(xr))
-            hb = torch.gather(hr, 1, back[:, :, None].expand(-1, -1, hidden))
-            h = torch.cat([hf, hb], -1)
-            m = mask[:, :, None]
-            pooled = torch.cat([h.masked_fill(m == 0, -1e9).amax(1), (h * m).sum(1) / m.sum(1)], -1)
-            return self.out(torch.cat([h, x], -1)).squeeze(-1), self.sent(pooled).squeeze(-1)
-
-    net = Net()
+    net = _context_net(torch, sents[0][0].shape[1], hidden, dropout)
     opt = torch.optim.Adam(net.parameters(), lr=lr)
-    order = sorted(range(len(sents)), key=lambda i: (len(sents[i][1]), i))
-    batches = [order[i : i + batch] for i in range(0, len(order), batch)]
-    tensors = []
-    for bi in batches:
-        T = len(sents[bi[-1]][1])
-        x = np.zeros((len(bi), T, D), dtype=np.float32)
-        xr = np.zeros_like(x)
-        y = np.zeros((len(bi), T), dtype=np.float32)
-        mask = np.zeros((len(bi), T), dtype=np.float32)
-        wts = np.zeros((len(bi), T), dtype=np.float32)
-        back = np.zeros((len(bi), T), dtype=np.int64)
-        ys = np.array([sents[i][2] for i in bi], dtype=np.float32)
-        for r, i in enumerate(bi):
-            X, lab, _, wt = sents[i]
-            L = len(lab)
-            x[r, :L], xr[r, :L], y[r, :L], mask[r, :L], wts[r, :L] = X, X[::-1], lab, 1.0, wt
-            back[r, :L] = np.arange(L - 1, -1, -1)
-        tensors.append(tuple(torch.from_numpy(a) for a in (x, xr, back, y, mask, ys, wts)))
+    tensors = [tuple(torch.from_numpy(a) for a in arrays) for arrays in padded_batches(sents, batch)]
     rng = np.random.RandomState(seed)
-    loss_fn = nn.BCEWithLogitsLoss(reduction="none")
-
+    loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
     avg: dict[str, np.ndarray] = {}
     n_avg = 0
 
-    def export() -> ContextTagger:
+    def export():
         if n_avg:
-            g = {k: v.astype(np.float32) for k, v in avg.items()}
-        else:
-            g = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
-        return ContextTagger(
-            np.stack([g["f.weight_ih_l0"], g["b.weight_ih_l0"]]), np.stack([g["f.weight_hh_l0"], g["b.weight_hh_l0"]]),
-            np.stack([g["f.bias_ih_l0"], g["b.bias_ih_l0"]]), np.stack([g["f.bias_hh_l0"], g["b.bias_hh_l0"]]),
-            g["out.weight"][0], float(g["out.bias"][0]),
-            g["sent.weight"][0] if sent_loss > 0 else None, float(g["sent.bias"][0]) if sent_loss > 0 else 0.0,
-        )  # fmt: skip
+            return _context_tagger({k: v.astype(np.float32) for k, v in avg.items()}, sent_loss)
+        return _context_tagger({k: v.detach().numpy().copy() for k, v in net.state_dict().items()}, sent_loss)
 
     for ep in range(epochs):
-        net.train()
-        for bi in rng.permutation(len(tensors)):
-            x, xr, back, y, mask, ys, wts = tensors[bi]
-            opt.zero_grad()
-            zt, zs = net(x, xr, back, mask)
-            loss = (loss_fn(zt, y) * wts).sum() / mask.sum()
-            if sent_loss > 0:
-                loss = loss + sent_loss * loss_fn(zs, ys).mean()
-            loss.backward()
-            opt.step()
+        _train_epoch(net, opt, tensors, rng, loss_fn, sent_loss)
         if average_from is not None and ep >= average_from:
             n_avg += 1
             for k, v in net.state_dict().items():

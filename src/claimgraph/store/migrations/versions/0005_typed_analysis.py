@@ -156,6 +156,27 @@ def _local_targets(bind: Connection, md: MetaData, ids: list[str], kb_ids: dict[
         bind.execute(stmt, updates)
 
 
+def _rating(rating: dict | None) -> dict | None:
+    """A rating as the last release stored it: a rated answer had no ``status`` (only "not rated" ones had it)."""
+    if not isinstance(rating, dict) or "status" in rating:
+        return rating
+    return {"status": "rated" if rating.get("score") is not None or rating.get("domain") else "not rated", **rating}
+
+
+def _with_status(value):
+    """Every rating inside ``value`` (a ``rating`` or ``source_rating`` field, at any depth) with its ``status``."""
+    if isinstance(value, list):
+        return [_with_status(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    return {k: _rating(v) if k in ("rating", "source_rating") else _with_status(v) for k, v in value.items()}
+
+
+def _release_signals(data: dict) -> dict:
+    """The last release's signals document in the claimgraph/1 shape (ratings gain their ``status``)."""
+    return {**data, "source": _with_status(data["source"])} if isinstance(data.get("source"), dict) else data
+
+
 def _convert(bind: Connection, md: MetaData, ids: list[str], kb_ids: dict[str, dict[str, str]]) -> None:
     claims, signals, articles = md.tables["claims_v4"], md.tables["signals"], md.tables["articles"]
     by_doc: dict[str, list] = {}
@@ -166,7 +187,7 @@ def _convert(bind: Connection, md: MetaData, ids: list[str], kb_ids: dict[str, d
     for a in bind.execute(select(articles).where(articles.c.document_id.in_(ids))).all():
         data = packed.get(a.document_id, {})
         quantities = [from_data(Quantity, q) for q in data.pop("quantities", None) or a.quantities or []]
-        sig = from_data(Signals, data) if data else None
+        sig = from_data(Signals, _release_signals(data)) if data else None
         keys = ArticleKeys(a.document_id, a.publisher_id, a.published, kb_ids.get(a.document_id, {}))
         parts_rows(out, keys, by_doc.get(a.document_id, []), quantities, sig)
     for name, rows in out.items():
