@@ -40,6 +40,14 @@ def test_every_field_of_the_flattened_classes_is_a_column():
     assert TABLES["mentions"].schema.names[:2] == ["document_id", "entity_id"]
 
 
+def test_every_list_of_the_record_has_a_table():
+    from claimgraph.lake.records import LISTS
+    from claimgraph.model import AnalysisResult
+
+    lists = {f.name for f in dataclasses.fields(AnalysisResult) if str(f.type).startswith("list[")}
+    assert lists - {"sentences"} == {"entities", *LISTS}  # sentences ride in articles, mentions under entities
+
+
 def test_a_record_survives_parquet_unchanged(results):
     from claimgraph.errors import DocumentError
 

@@ -17,6 +17,8 @@ from ..errors import DocumentError
 from ..model import AnalysisResult
 from .tables import HEDGE_LISTS
 
+LISTS = ("attributions", "claims", "quantities", "places", "events")  # record lists kept one row per item
+
 
 @dataclass(slots=True)
 class Loaded:
@@ -55,7 +57,7 @@ def add_result(
         mentions = entity.pop("mentions")
         rows["entities"].append({"document_id": doc_id, **entity})
         rows["mentions"] += [{"document_id": doc_id, "entity_id": entity["id"], **m} for m in mentions]
-    for name in ("attributions", "claims", "quantities"):
+    for name in LISTS:
         rows[name] += [{"document_id": doc_id, **x} for x in data[name]]
     signals = data["signals"]
     if signals is None:
@@ -113,9 +115,7 @@ def _record(doc_id: str, d: dict[str, Any], tables: dict, mentions: dict) -> Ana
         "article": article,
         "sentences": sentences,
         "entities": entities,
-        "attributions": tables["attributions"].get(doc_id, []),
-        "claims": tables["claims"].get(doc_id, []),
-        "quantities": tables["quantities"].get(doc_id, []),
+        **{name: tables[name].get(doc_id, []) for name in LISTS},
         "signals": _signals(doc_id, tables),
     }
     return AnalysisResult.from_dict(data)
