@@ -122,11 +122,18 @@ def _wait_for_marker(lake: Path, n: int = 1, timeout: float = 120.0) -> None:
 @pytest.mark.slow
 def test_a_worker_killed_mid_run_resumes_to_the_same_lake(reference, corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
+    import dask
+
     from claimgraph.ingest.sources import field_map
     from claimgraph.lake.driver import ingest_to_lake
+    from claimgraph.store.cluster import LOCAL_WORKER_CONFIG
 
     lake = tmp_path / "lake"
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40) as cl:
+    trim = os.environ.get("MALLOC_TRIM_THRESHOLD_")  # a nanny sets it in this process's environment: put it back
+    with (
+        dask.config.set(LOCAL_WORKER_CONFIG),
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40) as cl,
+    ):
         out: dict = {}
         job = threading.Thread(
             target=lambda: out.update(
@@ -139,6 +146,8 @@ def test_a_worker_killed_mid_run_resumes_to_the_same_lake(reference, corpus, tmp
             pids = client.run(os.getpid)
         os.kill(next(iter(pids.values())), signal.SIGKILL)  # its running task is lost; the nanny restarts it
         job.join(timeout=300)
+    if trim is None:
+        os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
     assert out["added"] + out["errors"] + out["skipped"] == 8
     assert files(lake) == files(reference)
 
