@@ -35,7 +35,9 @@ def word_key(tok: Token) -> str:
     return tok.lower_ if lemma.startswith("-") or not lemma else lemma
 
 
-def stance_input(doc: Doc, cue_ids: Sequence[int], tokens: Sequence[Token], rule: str, origin: str) -> StanceInput:
+def stance_input(
+    doc: Doc, cue_ids: Sequence[int], tokens: Sequence[Token], rule: str, origin: str, vectors: bool = True
+) -> StanceInput:
     """Features of one attribution: cue lemma(s), content unigrams/bigrams, rule verdict, vectors."""
     from claimgraph.embeddings import load_embeddings
 
@@ -52,6 +54,8 @@ def stance_input(doc: Doc, cue_ids: Sequence[int], tokens: Sequence[Token], rule
                 seen.add(f)
                 feats.append(f)
     feats += _shape(toks)
+    if not vectors:  # a model that gives the vectors no weight: skip the lookups (the cost of the stage)
+        return StanceInput(feats, np.zeros(0, dtype=np.float32), toks)
     emb = load_embeddings()
     content_words = [t.lower_ for t in toks if t.pos_ not in _SKIP_POS and not t.is_stop]
     content_vec = emb.words(content_words).mean(axis=0) if content_words else np.zeros(emb.dim, dtype=np.float32)

@@ -62,7 +62,9 @@ class StanceModel:
     def probs(self, inp: StanceInput) -> dict[str, float]:
         """Class probabilities (softmax of the linear scores)."""
         rows = [self.index[f] for f in inp.features if f in self.index]
-        z = self.bias + self.weights[rows].sum(axis=0) + self.vec_scale * (inp.dense @ self.dense)
+        z = self.bias + self.weights[rows].sum(axis=0)
+        if self.vec_scale and len(inp.dense):
+            z = z + self.vec_scale * (inp.dense @ self.dense)
         e = np.exp(z - z.max())
         p = e / e.sum()
         return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
@@ -72,7 +74,8 @@ class StanceModel:
         from .stance import StanceResult, span_of
 
         rule = found.result
-        inp = stance_input(doc, cue_ids, found.tokens, rule.stance, found.origin)
+        vectors = bool(self.vec_scale)
+        inp = stance_input(doc, cue_ids, found.tokens, rule.stance, found.origin, vectors)
         stance, by_model = choose(
             self.probs(inp), rule.stance, found.origin, found.cue_stance, self.thresholds, self.veto
         )
