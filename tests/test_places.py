@@ -107,3 +107,58 @@ def test_shared_example_countries(nlp):
         hits = [p for p in places if p.text == name]
         assert hits, name
         assert all(p.feature == "PCLI" and p.country == code for p in hits)
+
+
+def test_places_inside_organisation_names(places_of):
+    text = (
+        "John Nichols, past president of the S.C. Trial Lawyers Association, spoke at the University of Georgia. "
+        "The Georgian Interior Ministry said two men were held."
+    )
+    found = {p.text: p for p in places_of(text)}
+    assert found["S.C."].name == "South Carolina" and found["S.C."].feature == "ADM1"
+    assert found["Georgia"].feature in ("ADM1", "PCLI") and "University" not in found
+    assert found["Georgian"].country == "GEO"
+
+
+def test_a_country_is_never_a_surname(places_of):
+    text = "Rethinking Egypt was the title of the talk. Egypt cooperated closely with Washington for decades."
+    places = places_of(text)
+    assert sum(p.text == "Egypt" and p.country == "EGY" for p in places) >= 1
+    lincoln = places_of("Abraham Lincoln was born in a log cabin. Lincoln later moved to Illinois.")
+    assert not any(p.text == "Lincoln" for p in lincoln)
+
+
+def test_untagged_nationality_words_name_their_country(places_of):
+    places = places_of("The anniversary of the Israeli-Egyptian peace treaty passed quietly.")
+    assert {"ISR", "EGY"} <= {p.country for p in places}
+
+
+def test_many_same_named_counties_do_not_crowd_out_the_capital():
+    from claimgraph.places.features import MAX_CANDIDATES, candidates
+
+    gaz = load_gazetteer()
+    rows, _ = candidates(gaz, "Washington")
+    codes = {gaz.fcode_table[gaz.fcode[r]] for r in rows}
+    assert len(rows) <= MAX_CANDIDATES and {"PPLC", "ADM1", "ADM2"} <= codes
+
+
+def test_bare_washington_is_the_capital_and_washington_state_the_state(places_of):
+    capital = by_text(places_of("The senator flew back to Washington on Tuesday to vote on the bill."), "Washington")
+    assert capital.feature == "PPLC" and capital.country == "USA"
+    state = by_text(places_of("Wildfires spread across Spokane, Washington, on Monday."), "Washington")
+    assert state.feature == "ADM1"
+
+
+def test_only_the_capital_itself_is_a_capital():
+    gaz = load_gazetteer()
+    capitals = [r for r in gaz.lookup("Washington") if gaz.fcode_table[gaz.fcode[r]] == "PPLC"]
+    assert [int(gaz.geonameid[r]) for r in capitals] == [4140963]
+
+
+def test_small_towns_of_one_state_pull_each_other_there(places_of):
+    text = (
+        "Verona edged Middleton 2-1 on Friday, and Sun Prairie beat Stoughton in overtime. "
+        "The regional final is Saturday in Waunakee."
+    )
+    found = {p.text: p for p in places_of(text)}
+    assert found["Verona"].admin1 == "Wisconsin" and found["Middleton"].admin1 == "Wisconsin"

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select
 from store_helpers import PG_URL, db_url, dump, person, reset_pg, result  # noqa: F401  (db_url is a fixture)
 
 from claimgraph.model import Attribution, Content, Cue, Span
-from claimgraph.query import entity, network, open_db, search, timeline
+from claimgraph.query import entity, map_places, network, open_db, search, timeline
 from claimgraph.store import KnowledgeBase, schema
 from claimgraph.store.engine import make_engine
 from claimgraph.store.migrate import LATEST, current_version, downgrade, migrate
@@ -49,6 +49,8 @@ def _comparable(data: dict) -> dict:
         out[key] = (data[key]["total"], sorted(str((i.get("document_id"), i.get("id"))) for i in data[key]["items"]))
     for key in ("accuses", "accused_by"):
         out[key] = sorted((x["id"], x["count"]) for x in data[key])
+    for key in ("events_as_source", "events_as_target"):
+        out[key] = (data[key]["total"], sorted(str((i["document_id"], i["event_id"])) for i in data[key]["items"]))
     return out
 
 
@@ -84,6 +86,7 @@ def test_query_layer_agrees_on_postgresql(kb_path):
                 edges = [sorted(str(e) for e in network(c, **kwargs)["edges"]["items"]) for c in (a, b)]
                 assert edges[0] == edges[1], kwargs
             assert network(a, recent_days=0)["edges"]["total"] > 0
+            assert map_places(a) == map_places(b) and map_places(a)["places"]
     finally:
         lite.dispose()
         pg.dispose()

@@ -379,7 +379,7 @@ def test_every_page_and_its_twin_share_one_handler():
     from claimgraph.web.views import PAGES
 
     html, json_ = _routes(pages.router), _routes(api.router)
-    assert len(PAGES) == len(html) == len(json_) == 9
+    assert len(PAGES) == len(html) == len(json_) == 10
     for page in PAGES:
         handlers = [dep.call for r in (html[page.path], json_[page.api]) for dep in r.dependant.dependencies]
         assert handlers == [page.handler, page.handler], page.path

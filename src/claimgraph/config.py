@@ -58,6 +58,7 @@ class Options:
     ``model``: an installed spaCy pipeline name. ``ratings``: a domain-ratings CSV path.
     ``max_bytes``: larger inputs are refused. ``format``: how to read inputs (``auto`` sniffs).
     ``signals``: run the claims and credibility stages (claims, quantities, hedges, propaganda, ratings).
+    ``places``: resolve place mentions to GeoNames. ``events``: code PLOVER events (uses the places when on).
     ``batch_size``: documents per ``nlp.pipe`` batch.
     """
 
@@ -66,6 +67,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     format: Format = "auto"
     signals: bool = True
+    places: bool = True
+    events: bool = True
     batch_size: int = 16
 
     def __post_init__(self) -> None:

@@ -1,4 +1,4 @@
-"""The pipeline: ingest -> article -> nlp -> entities -> attribution -> claims -> credibility.
+"""The pipeline: ingest -> article -> nlp -> entities -> attribution -> places -> events -> claims -> credibility.
 
 A :class:`Pipeline` holds what one process loads once (the spaCy model, the ratings table) for one
 :class:`~claimgraph.config.Options`; ``analyze`` and ``analyze_many`` are the plain-function API over it.
@@ -21,9 +21,11 @@ from .credibility.propaganda import propaganda_spans
 from .datafiles import ModelMissing
 from .entities import resolve_entities
 from .errors import DocumentError
+from .events import find_events
 from .ingest.decode import decode_bytes
 from .model import AnalysisResult, Article, Document, RawDocument, Signals, SignalSummary
 from .nlp import load_nlp
+from .places import find_places, load_gazetteer
 from .spans import trimmed_spans
 from .vocab import FORMATS
 
@@ -83,6 +85,8 @@ class Pipeline:
         self.options = options or Options.from_env()
         self.nlp = load_nlp(self.options.model)
         self.ratings = ratings if ratings is not None else _ratings(self.options.ratings)
+        if self.options.places:
+            load_gazetteer()  # once per process, before the first document (about a second)
 
     def raw(self, data: Input, source: str = "<string>", url: str | None = None) -> RawDocument:
         """Wrap a string, bytes or RawDocument as a RawDocument (decoding bytes within the size limit)."""
@@ -107,6 +111,10 @@ class Pipeline:
             entities=entities,
             attributions=extract_attributions(doc, entities),
         )
+        if self.options.places:
+            result.places = find_places(doc, entities)
+        if self.options.events:
+            result.events = find_events(doc, entities, result.attributions, article.published, result.places)
         if self.options.signals:
             found = analyze_claims(doc, result.attributions, exclude=article.headings)
             result.claims, result.quantities = found.claims, found.quantities
@@ -172,14 +180,18 @@ def analyze(
     ratings: Ratings | str | None = None,
     signals: bool | None = None,
     options: Options | None = None,
+    places: bool | None = None,
+    events: bool | None = None,
 ) -> AnalysisResult:
     """Analyse one document; raise DocumentError when it cannot be analysed.
 
     ``format="text"`` takes the input as the body unchanged, so every offset indexes the input string
     itself. ``ratings`` is a domain-ratings CSV path (or a loaded ``Ratings``); ``signals=False`` skips
-    claims and credibility. Keywords override ``options``; what neither sets comes from the environment.
+    claims and credibility; ``places=False`` / ``events=False`` skip those stages. Keywords override
+    ``options``; what neither sets comes from the environment.
     """
-    return _pipeline(options, ratings, format=format, model=model, signals=signals).run(data, source, url)
+    given = {"format": format, "model": model, "signals": signals, "places": places, "events": events}
+    return _pipeline(options, ratings, **given).run(data, source, url)
 
 
 def analyze_many(
@@ -190,10 +202,13 @@ def analyze_many(
     ratings: Ratings | str | None = None,
     signals: bool | None = None,
     options: Options | None = None,
+    places: bool | None = None,
+    events: bool | None = None,
 ) -> Iterator[AnalysisResult | DocumentError]:
     """Analyse many documents through one model load and ``nlp.pipe`` batching, in input order.
 
     A document that fails yields its DocumentError in its place; the batch goes on.
     """
-    pipe = _pipeline(options, ratings, format=format, model=model, batch_size=batch_size, signals=signals)
+    given = {"format": format, "model": model, "batch_size": batch_size, "signals": signals}
+    pipe = _pipeline(options, ratings, **given, places=places, events=events)
     return pipe.run_many(items)

@@ -68,3 +68,121 @@ RatingStatus = Literal["rated", "not rated", "no ratings configured"]
 RatingMatch = Literal["exact", "path", "parent", "name"]
 RatingsStatus = Literal["configured", "no ratings configured"]
 OutletEvidence = Literal["media_word", "reporting_context"]
+
+# Events: the 16 PLOVER event types (PLOVER manual, draft 0.8, 2021).
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+
+# PLOVER 0.8 modes (the "how" of an event); which type uses which is in MODES_BY_TYPE.
+EventMode = Literal[
+    # CONSULT
+    "visit",
+    "host",
+    "third-party",
+    "multilateral",
+    "phone",
+    # RETREAT
+    "withdraw",
+    "release",
+    "disarm",
+    "ceasefire",
+    "access",
+    "resign",
+    # REQUEST / REJECT
+    "assist",
+    "change",
+    "yield",
+    "meet",
+    # ACCUSE
+    "disapprove",
+    "investigate",
+    "allege",
+    # THREATEN (the content of the threat)
+    "restrict",
+    "arrest",
+    "relations",
+    "expel",
+    "territory",
+    "violence",
+    # PROTEST
+    "demo",
+    "riot",
+    "strike",
+    "hunger",
+    "boycott",
+    "obstruct",
+    "vandalize",
+    # SANCTION
+    "convict",
+    "discontinue",
+    # MOBILIZE
+    "troops",
+    "weapons",
+    "police",
+    "militia",
+    # COERCE
+    "seize",
+    "censor",
+    "curfew",
+    "martial-law",
+    "deport",
+    "withhold",
+    "misinformation",
+    "cyber",
+    "ban",
+    # ASSAULT
+    "abduct",
+    "beat",
+    "torture",
+    "sexual",
+    "targeted",
+    "destroy",
+    "primitive",
+    "firearms",
+    "explosives",
+    "suicide-attack",
+    "aerial",
+    "drone",
+    "heavy-weapons",
+    "crowd-control",
+    "unconventional",
+]
+
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+EVENT_MODES: frozenset[str] = frozenset(get_args(EventMode))
+
+MODES_BY_TYPE: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "host", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset(
+        {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold", "misinformation"}
+        | {"cyber", "ban"}
+    ),
+    "ASSAULT": frozenset(
+        {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives"}
+        | {"suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional"}
+    ),
+}

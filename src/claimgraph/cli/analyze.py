@@ -12,7 +12,17 @@ import typer
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import DocumentError
 from .app import app
-from .common import FormatOpt, MaxBytesOpt, ModelOpt, Paths, RatingsOpt, document_run, options
+from .common import (
+    FormatOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    NoEventsOpt,
+    NoPlacesOpt,
+    Paths,
+    RatingsOpt,
+    document_run,
+    options,
+)
 
 
 def _single_document(paths: list[str]) -> bool:
@@ -29,9 +39,11 @@ def analyze(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One compact JSON object per line on stdout.")] = False,
     ratings: RatingsOpt = None,
     no_signals: Annotated[bool, typer.Option("--no-signals", help="Skip claims and credibility signals.")] = False,
+    no_places: NoPlacesOpt = False,
+    no_events: NoEventsOpt = False,
 ) -> None:
     """Analyse articles: JSON on stdout for one document, JSON Lines for many or with -o."""
-    opts = options(format, model, ratings, max_bytes, signals=not no_signals)
+    opts = options(format, model, ratings, max_bytes, not no_signals, not no_places, not no_events)
     as_lines = jsonl or output is not None or not _single_document(paths)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
 

@@ -24,15 +24,19 @@ ModelOpt = Annotated[
 ]
 RatingsOpt = Annotated[Path | None, typer.Option("--ratings", help="Domain ratings CSV (or $CLAIMGRAPH_RATINGS).")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")]
+NoPlacesOpt = Annotated[bool, typer.Option("--no-places", help="Skip resolving place mentions to GeoNames.")]
+NoEventsOpt = Annotated[bool, typer.Option("--no-events", help="Skip coding PLOVER events.")]
 
 
 def options(format: str = "auto", model: str | None = None, ratings: Path | None = None,
-            max_bytes: int = DEFAULT_MAX_BYTES, signals: bool = True) -> Options:  # fmt: skip
+            max_bytes: int = DEFAULT_MAX_BYTES, signals: bool = True, places: bool = True,
+            events: bool = True) -> Options:  # fmt: skip
     """The run's Options from the command line, the environment filling what the command line left out."""
     if format not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
     try:
-        return Options.from_env(format=format, model=model, ratings=ratings, max_bytes=max_bytes, signals=signals)
+        return Options.from_env(format=format, model=model, ratings=ratings, max_bytes=max_bytes, signals=signals,
+                                places=places, events=events)  # fmt: skip
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
 

@@ -1,8 +1,9 @@
-"""``claimgraph export --db kb.sqlite --what attributions|entities|articles|records|network --to out.EXT``.
+"""``claimgraph export --db kb.sqlite --what attributions|entities|articles|records|events|network --to out.EXT``.
 
 Rows carry the record's field names (``query/export.py``). The format follows the extension:
 ``.jsonl`` (one object per row, nested as in the record), ``.csv`` (lists of plain values joined with
-``|``, nested objects as JSON), ``.parquet`` (pyarrow, written in row groups so memory stays flat;
+``|``, nested objects as JSON), ``.tsv`` (the same; ``--what events --to events.tsv`` is GDELT's event-table
+column order, docs/events.md), ``.parquet`` (pyarrow, written in row groups so memory stays flat;
 nested objects as JSON text) and, for the network, ``.graphml`` (networkx; Gephi opens it: nodes
 carry name and type, edges stance and weight). ``records`` (whole claimgraph/1 records) is JSON Lines only.
 """
@@ -21,7 +22,7 @@ from ..config import ENV_DB
 from ..errors import ClaimgraphError
 from .app import app
 
-FORMATS = (".jsonl", ".csv", ".parquet", ".graphml")
+FORMATS = (".jsonl", ".csv", ".tsv", ".parquet", ".graphml")
 ROW_GROUP = 10_000
 
 
@@ -57,6 +58,21 @@ def write_csv(rows: Iterator[dict[str, Any]], path: Path) -> int:
                 writer = csv.DictWriter(fh, fieldnames=list(row))
                 writer.writeheader()
             writer.writerow({k: _flat(v) for k, v in row.items()})
+    return n
+
+
+def write_tsv(rows: Iterator[dict[str, Any]], path: Path, header: tuple[str, ...] = ()) -> int:
+    """Tab-separated values with a header line (``header`` when no row comes); tabs and newlines in values
+    become spaces, lists are joined with ``|``."""
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(rows, 1):  # noqa: B007
+            if n == 1:
+                fh.write("\t".join(row) + "\n")
+            cells = ("" if v is None else str(_flat(v)) for v in row.values())
+            fh.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
+        if n == 0 and header:
+            fh.write("\t".join(header) + "\n")
     return n
 
 
@@ -127,11 +143,22 @@ def write_graphml(conn: Any, path: Path) -> int:
     return len(edges)
 
 
+def _header(what: str) -> tuple[str, ...]:
+    """The header an empty TSV still gets (events: GDELT's columns)."""
+    if what != "events":
+        return ()
+    from ..events.gdelt import COLUMNS
+
+    return COLUMNS
+
+
 @app.command()
 def export(
     db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
-    what: Annotated[str, typer.Option("--what", help="attributions | entities | articles | records | network")],
-    to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv, .parquet or .graphml (network)")],
+    what: Annotated[
+        str, typer.Option("--what", help="attributions | entities | articles | records | events | network")
+    ],
+    to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv, .tsv, .parquet or .graphml (network)")],
 ) -> None:
     """Export a table of the knowledge base (or the accusation network) for other tools."""
     from ..query import export as rows
@@ -156,6 +183,9 @@ def export(
             n = write_graphml(conn, to)
         else:
             source = rows.network_edges(conn) if what == "network" else getattr(rows, what)(conn)
-            n = {".jsonl": write_jsonl, ".csv": write_csv, ".parquet": write_parquet}[suffix](source, to)
+            if suffix == ".tsv":
+                n = write_tsv(source, to, _header(what))
+            else:
+                n = {".jsonl": write_jsonl, ".csv": write_csv, ".parquet": write_parquet}[suffix](source, to)
     engine.dispose()
     typer.echo(f"{n} {what if what != 'network' else 'edges'} -> {to}", err=True)

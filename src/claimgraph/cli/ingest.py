@@ -18,7 +18,7 @@ from ..errors import ClaimgraphError
 from ..ingest.records import FieldMap
 from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
 from .app import app
-from .common import MaxBytesOpt, ModelOpt, RatingsOpt, options
+from .common import MaxBytesOpt, ModelOpt, NoEventsOpt, NoPlacesOpt, RatingsOpt, options
 
 DbOption = Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")]
 
@@ -116,13 +116,15 @@ def ingest(
     ratings: RatingsOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     no_signals: Annotated[bool, typer.Option("--no-signals", help="Skip claims and credibility signals.")] = False,
+    no_places: NoPlacesOpt = False,
+    no_events: NoEventsOpt = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per worker task.")] = 8,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
 ) -> None:
     """Analyse inputs and store everything in a knowledge base; rerun the same command to resume."""
-    opts = options(format, model, ratings, max_bytes, signals=not no_signals)
+    opts = options(format, model, ratings, max_bytes, not no_signals, not no_places, not no_events)
     if input_format not in KINDS:
         raise typer.BadParameter(f"must be one of {', '.join(KINDS)}", param_hint="--input-format")
     fields = _fields(

@@ -208,7 +208,7 @@ def _event(c: Candidate, mod: Modality, by_tok, pub, index: ActorIndex) -> Event
         date=event_date(c.anchor, index.times[index.sent_of[c.anchor.i]], pub, mod.future),
         negated=negated,
         hypothetical=hypothetical,
-        confidence=max(0.05, min(0.95, conf)),
+        confidence=round(max(0.05, min(0.95, conf)), 3),
     )
 
 
@@ -248,7 +248,10 @@ def _link_attributions(events: list[Event], attributions) -> None:
 
 
 def _link_places(events: list[Event], places, doc) -> None:
-    """The place mentioned in the event's sentence nearest to its trigger (places from the places stage)."""
+    """The place mentioned in the event's sentence nearest to its trigger (places from the places stage).
+
+    A place inside the source's or target's own words ("Kenyan police", "Russia accused ...") names who acts,
+    not where: another place of the sentence is taken first, the actor's only when there is no other."""
     if not places:
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]
@@ -260,14 +263,16 @@ def _link_places(events: list[Event], places, doc) -> None:
         if k < 0:
             continue
         lo, hi = sents[k]
-        best, best_d = None, None
+        actors = [(a.start, a.end) for a in (ev.source, ev.target) if a is not None]
+        best, best_key = None, None
         for p in places:
             pid = getattr(p, "id", None)
             if pid is None or not (lo <= p.start and p.end <= hi):
                 continue
-            d = min(abs(p.start - ev.trigger.end), abs(ev.trigger.start - p.end))
-            if best_d is None or d < best_d:
-                best, best_d = pid, d
+            in_actor = any(s <= p.start and p.end <= e for s, e in actors)
+            key = (in_actor, min(abs(p.start - ev.trigger.end), abs(ev.trigger.start - p.end)))
+            if best_key is None or key < best_key:
+                best, best_key = pid, key
         ev.place = best
 
 

@@ -25,13 +25,17 @@ CONSULT/visit: visit tour travel_to~ fly_to~
 CONSULT/host: host~ receive~
 CONSULT/phone: phone telephone call~
 SUPPORT: praise commend hail laud applaud welcome endorse back~ support~ congratulate thank salute
+SUPPORT: acclaim extol vouch_for sympathize sympathise console
 SUPPORT: champion defend~ recognize~ recognise~ ratify approve~ forgive stand_by side_with rally_behind
 CONCEDE: concede relent compromise pardon acquit exonerate back_down give_in give_way accede cave
 CONCEDE: yield_to legalize legalise abandon~ renounce~ drop~ scrap~ regret~
 CONCEDE@05: apologize apologise
+CONCEDE: waive reinstate readmit amnesty
+COOPERATE: ally_with partner_with join_forces
 COOPERATE: cooperate co-operate collaborate team_up extradite work_with~ coordinate~
+AID: subsidize subsidise vaccinate resettle
 AID: aid assist~ help~ donate bankroll arm~ rescue bail_out airlift fund~ finance~ equip~ supply~
-RETREAT: retreat~ capitulate
+RETREAT: retreat~ capitulate relinquish
 RETREAT/withdraw: withdraw~ pull_out~ pull_back evacuate~ cede leave~
 RETREAT/release: release~ free~ repatriate
 RETREAT/disarm: disarm demobilize demobilise surrender stand_down dismantle~
@@ -39,30 +43,40 @@ RETREAT/resign: resign step_down abdicate quit~
 REQUEST: demand insist~ press~ push_for order~ instruct pressure~ pressurize pressurise
 REQUEST@02: request~ seek~ ask~
 REQUEST@02: urge appeal call_on call_upon call_for plead~ implore beseech beg petition exhort lobby~ advise~
-REQUEST@02: encourage~ recommend~
+REQUEST@02: encourage~ recommend~ solicit entreat importune
 ACCUSE/disapprove: criticize criticise condemn denounce decry deplore censure rebuke reprimand chide
 ACCUSE/disapprove: scold berate castigate assail lash_out hit_out lambaste slam~ blast~ attack~ protest~
+ACCUSE/disapprove: reproach admonish upbraid chastise excoriate disparage slander libel harangue
 ACCUSE/disapprove: disapprove deride ridicule denigrate vilify rail_against condemn object~
 ACCUSE/disapprove: summon~ complain~ brand~ insult smear demonize demonise question~ mock
+ACCUSE/allege: incriminate
 ACCUSE/allege: accuse blame allege indict sue prosecute implicate fault charge~ impeach arraign
 ACCUSE/investigate: investigate probe inspect look_into
+REJECT: refute disavow disown abrogate nullify rescind overrule stonewall
 REJECT: reject refuse~ decline~ rebuff spurn dismiss~ veto turn_down rule_out repudiate defy snub
 REJECT: deny~ resist~ block~ renege backtrack oppose~ ignore~ disregard~ scorn balk_at brush_aside shrug_off
 REJECT: cancel~ postpone~ delay~ call_off~
+THREATEN: blackmail
 THREATEN: threaten menace warn~ intimidate
+PROTEST/demo: sit_in
+PROTEST/riot: revolt~ mutiny
 PROTEST/demo: demonstrate~ rally~ march~ picket
 PROTEST/riot: riot loot~ rampage~ throw~ hurl~
 PROTEST/strike: strike~ walk_out
 PROTEST/boycott: boycott
 PROTEST/obstruct: barricade blockade~
 PROTEST/vandalize: vandalize vandalise deface
+SANCTION: ostracize ostracise excommunicate
 SANCTION: sanction~ embargo blacklist
 SANCTION/discontinue: sever~ freeze~ suspend~ cut_off~ withhold~
 SANCTION/expel: expel~
 SANCTION/convict: convict
+MOBILIZE/troops: conscript militarize militarise
 MOBILIZE/troops: mobilize~ mobilise~ deploy~ mass~ reinforce~
 MOBILIZE: patrol~ overfly fly_over~
 MOBILIZE/weapons: test-fire
+COERCE/restrict: repress persecute harass oppress muzzle interdict
+COERCE/seize: requisition commandeer ransack pillage plunder
 COERCE/arrest: arrest detain jail imprison incarcerate apprehend round_up intern sentence
 COERCE/seize: seize~ confiscate impound expropriate nationalize nationalise raid~ capture~ retake~ recapture~
 COERCE/seize@19: occupy~ invade annex take_over~
@@ -75,13 +89,16 @@ COERCE/cyber: hack~
 ASSAULT: attack~ kill~ murder slay assault~ fight~ battle~ clash~ wound injure~ storm~ overrun ambush
 ASSAULT: target~ hit~ retaliate~ repel~ strike~ wipe_out maim mutilate poison~ counterattack counter-attack
 ASSAULT: liberate~
-ASSAULT@20: massacre slaughter
+ASSAULT@20: massacre slaughter exterminate annihilate butcher~
 ASSAULT/firearms: shoot~ gun_down snipe fire~ gun~
+ASSAULT/aerial: strafe
 ASSAULT/heavy-weapons: shell bombard pound~ shoot_down rocket~ mortar~ lob~
 ASSAULT/explosives: bomb blow_up detonate
 ASSAULT/destroy: destroy~ raze demolish bulldoze torch~ burn~ blow_up
 ASSAULT/primitive: stab stone~
 ASSAULT/targeted: assassinate behead execute~
+ASSAULT/beat: bludgeon flog molest
+ASSAULT/destroy: sabotage firebomb
 ASSAULT/beat: beat~ lynch punch beat_up abuse~ mistreat~
 ASSAULT/torture: torture
 ASSAULT/sexual: rape

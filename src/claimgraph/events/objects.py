@@ -42,7 +42,8 @@ SANCTION/expel: expulsion~
 SANCTION/convict: conviction
 MOBILIZE/troops: deployment mobilization mobilisation buildup build-up
 MOBILIZE: military_exercise exercise~ drill~ maneuver~ manoeuvre~
-COERCE/arrest: arrest detention imprisonment
+COERCE/arrest: arrest detention imprisonment internment
+COERCE/restrict: repression persecution harassment
 COERCE/restrict: crackdown
 COERCE/curfew: curfew
 COERCE/martial-law: martial_law
@@ -52,7 +53,7 @@ COERCE/seize@19: occupation~ invasion annexation
 COERCE/restrict@19: siege
 COERCE/seize: seizure confiscation
 ASSAULT: attack~ assault~ offensive~ strike~ fighting~ clash~ battle~ killing ambush raid~ incursion skirmish
-ASSAULT: firefight gunbattle gun_battle counteroffensive counter-offensive counterattack hostility
+ASSAULT: sabotage firefight gunbattle gun_battle counteroffensive counter-offensive counterattack hostility
 ASSAULT/aerial: airstrike air_strike air_raid air_attack aerial_bombardment bombing_raid sortie
 ASSAULT/drone: drone_strike drone_attack
 ASSAULT/heavy-weapons: shelling bombardment missile_strike rocket_attack artillery_fire
@@ -118,6 +119,9 @@ OBJECT_CLASS_TABLE = {
     "hostage": "hostage",
     "street": "street",
     "control": "control",
+    "recognition": "recognition",
+    "peacekeeping": "peacekeeper peacekeeping",
+    "property": "property land territory body remains cattle livestock asset artefact artifact",
     "custody": "custody arrest detention",
     "pardon": "amnesty pardon clemency",
     "helpers": "doctor expert team engineer volunteer rescuer specialist medic nurse",
@@ -172,7 +176,7 @@ _RULES: list[tuple[str, str, Sense | str]] = [
         Sense("AID"),
     ),
     ("aid arms troops support talks ceasefire concession", "offer pledge promise propose", Sense("AGREE")),
-    ("agreement", "sign ink conclude ratify initial", Sense("SUPPORT", None, "05")),
+    ("agreement", "sign ink conclude ratify initial seal", Sense("SUPPORT", None, "05")),
     ("agreement ceasefire", "reach strike clinch forge hammer_out broker", Sense("AGREE")),
     ("agreement", "violate break breach", Sense("REJECT", "yield")),
     ("ties", "sever cut break break_off suspend freeze downgrade end cut_off", Sense("SANCTION", "withdraw")),
@@ -212,6 +216,9 @@ _RULES: list[tuple[str, str, Sense | str]] = [
     ("custody", "take place put keep hold", Sense("COERCE", "arrest")),
     ("pardon", "grant declare announce give", Sense("CONCEDE")),
     ("helpers", "send dispatch deploy", Sense("AID")),
+    ("recognition", "grant extend accord give", Sense("SUPPORT")),
+    ("peacekeeping", "send dispatch deploy contribute", Sense("AID")),
+    ("property", "return hand_back give_back restore", Sense("RETREAT", "release")),
     ("suspect", "hand_over extradite surrender", Sense("COOPERATE")),
     ("hostage", "take hold seize", Sense("ASSAULT", "abduct")),
 ]

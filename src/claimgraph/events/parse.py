@@ -42,13 +42,19 @@ PEOPLE_NOUNS = words(
 CONTROL_VERBS = words("help assist allow permit let urge ask press order force persuade encourage enable")
 
 
+PARTICLES = frozenset({"back", "down", "out", "off", "up", "away", "over", "in"})
+
+
 def phrasal_keys(tok) -> list[str]:
     """Lookup keys for a verb, most specific first: "lash out", "call on", then the bare lemma."""
     lemma = tok.lemma_.lower()
     keys = []
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        keys.append(f"{doc[tok.i - 2].lower_}-{lemma}")  # "test-fired" comes apart as test - fired
     for c in tok.children:
-        if c.dep_ == "prt":
-            keys.append(f"{lemma} {c.lower_}")
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in PARTICLES):
+            keys.append(f"{lemma} {c.lower_}")  # "pulled back" is often parsed with an adverb, not a particle
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.i > tok.i:
             keys.append(f"{lemma} {c.lower_}")

@@ -26,7 +26,7 @@ for _sector, _words in {
     "UAF": "gunman gunmen assailant attacker militia militiaman bomber sniper",
     "OPP": "opposition dissident protester demonstrator activist rioter marcher striker",
     "CVL": "civilian people resident villager citizen crowd family passenger mob public population supporter "
-    "follower loyalist prisoner inmate youth teenager inhabitant settler",
+    "follower loyalist prisoner inmate youth teenager inhabitant settler pilgrim commuter motorist consumer",
     "MED": "journalist reporter newspaper media press television radio broadcaster correspondent editor "
     "news agency outlet magazine",
     "BUS": "company firm business businessman corporation investor executive bank banker industry multinational",
@@ -37,7 +37,8 @@ for _sector, _words in {
     "COP": "police policeman policewoman gendarme gendarmerie security cop constable",
     "REL": "cleric church imam priest bishop archbishop pope rabbi mosque monk clergy mullah ayatollah",
     "EDU": "student university teacher professor school academic",
-    "LAB": "worker union unionist labor labour employee miner",
+    "LAB": "worker union unionist labor labour employee miner driver trucker docker dockworker nurse doctor "
+    "shopkeeper trader merchant vendor fisherman herder",
     "REF": "refugee displaced migrant asylum-seeker",
     "CRM": "criminal gang smuggler trafficker pirate mafia cartel",
     "SPY": "intelligence spy agent",

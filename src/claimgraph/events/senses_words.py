@@ -178,6 +178,8 @@ def _requestish(sense: Sense, ctx: SenseContext) -> Sense | None:
         return None  # "will seek to get out ahead": an attempt, not a request
     if ctx.has("xcomp") or wanted is not None:
         return sense
+    if any(c.dep_ == "ccomp" and c.tag_ == "VB" for c in ctx.tok.children):
+        return sense  # "requested that Greece reform its pensions": a subjunctive says what is wanted
     if ctx.obj is None or ctx.obj_lemma in ("anonymity", "question", "comment"):
         return None
     asked_for = ctx.obj.pos_ == "NOUN" and ctx.tok.lemma_.lower() in ("request", "seek", "order")

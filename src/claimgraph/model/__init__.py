@@ -11,6 +11,8 @@ from .attribution import Attribution, Content, Cue
 from .claims import Claim, CountedObject, Quantity
 from .document import Article, Document, RawDocument, Removed, Span
 from .entities import Entity, Mention
+from .events import Actor, Event, Trigger
+from .places import Place
 from .result import AnalysisResult, ErrorDocument, ErrorInfo, ErrorRecord
 from .signals import (
     Hedge,
@@ -29,8 +31,9 @@ from .signals import (
 )
 
 __all__ = [
-    "SCHEMA", "AnalysisResult", "Article", "Attribution", "Claim", "Content", "CountedObject", "Cue", "Document",
-    "Entity", "ErrorDocument", "ErrorInfo", "ErrorRecord", "Hedge", "LinkEvidence", "Mention", "OutletMention",
-    "PropagandaSpan", "Provenance", "ProvenanceLink", "Quantity", "Rating", "RatingsInfo", "RawDocument", "Removed",
-    "SignalSummary", "Signals", "SourceAssessment", "Span", "UnattributedAssertion", "WeakestLink",
+    "SCHEMA", "Actor", "AnalysisResult", "Article", "Attribution", "Claim", "Content", "CountedObject", "Cue",
+    "Document", "Entity", "ErrorDocument", "ErrorInfo", "ErrorRecord", "Event", "Hedge", "LinkEvidence", "Mention",
+    "OutletMention", "Place", "PropagandaSpan", "Provenance", "ProvenanceLink", "Quantity", "Rating", "RatingsInfo",
+    "RawDocument", "Removed", "SignalSummary", "Signals", "SourceAssessment", "Span", "Trigger",
+    "UnattributedAssertion", "WeakestLink",
 ]  # fmt: skip

@@ -10,6 +10,8 @@ from .attribution import Attribution
 from .claims import Claim, Quantity
 from .document import Article, Document
 from .entities import Entity
+from .events import Event
+from .places import Place
 from .signals import Signals
 
 
@@ -24,6 +26,8 @@ class AnalysisResult:
     attributions: list[Attribution] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)  # empty when the places stage was switched off
+    events: list[Event] = field(default_factory=list)  # empty when the events stage was switched off
     signals: Signals | None = None  # None when claims and credibility were switched off
     schema: Literal["claimgraph/1"] = SCHEMA
 

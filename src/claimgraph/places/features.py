@@ -43,6 +43,8 @@ FEATURES = (
     "admin1_share",
     "admin2_named",
     "admin2_share",
+    "capital_over_division",
+    "admin1_support",
 )
 COL = {name: i for i, name in enumerate(FEATURES)}
 
@@ -58,6 +60,7 @@ class Group:
     lexicon_row: int = -1
     containers: set[str] = field(default_factory=set)
     pick: int = -1  # the currently preferred candidate row
+    divisions: frozenset[tuple[int, int]] | None = None  # (country, admin1) of its candidates, computed once
 
 
 def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, int]:
@@ -73,9 +76,20 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, int]:
     if not rows:
         rows = _without_generic_word(gaz, text)
     if len(rows) > MAX_CANDIDATES:
-        rank = sorted(rows, key=lambda r: (not _is_admin_or_country(gaz, r), -int(gaz.population[r])))
-        rows = rank[:MAX_CANDIDATES]
+        rows = _most_prominent(gaz, rows)
     return np.array(sorted(set(rows)), dtype=np.int64), lexicon_row
+
+
+def _most_prominent(gaz: Gazetteer, rows: list[int]) -> list[int]:
+    """At most MAX_CANDIDATES rows: the largest divisions and countries, and the largest other places.
+
+    Half the slots each, so 30 same-named counties ("Washington County" x 31) cannot crowd out the capital."""
+    by_population = sorted(rows, key=lambda r: -int(gaz.population[r]))
+    admin = [r for r in by_population if _is_admin_or_country(gaz, r)]
+    other = [r for r in by_population if not _is_admin_or_country(gaz, r)]
+    half = MAX_CANDIDATES // 2
+    keep = admin[: max(half, MAX_CANDIDATES - len(other))] + other[: max(half, MAX_CANDIDATES - len(admin))]
+    return keep[:MAX_CANDIDATES]
 
 
 def _primary_key(name: str) -> str:
@@ -123,6 +137,7 @@ def _own_features(x: np.ndarray, gaz: Gazetteer, groups: list[Group], group: Gro
     x[:, COL["admin1"]] = [c == "ADM1" for c in codes]
     x[:, COL["admin2"]] = [c == "ADM2" for c in codes]
     x[:, COL["capital"]] = [c == "PPLC" for c in codes]
+    x[:, COL["capital_over_division"]] = _capital_over_division(gaz, rows, codes, group)
     x[:, COL["admin_seat"]] = [c.startswith("PPLA") for c in codes]
     x[:, COL["continent"]] = [c == "CONT" for c in codes]
     x[:, COL["primary_name"]] = [
@@ -173,12 +188,25 @@ def group_matrix(gaz: Gazetteer, groups: list[Group], g: int, counts: list[int])
     else:
         x[:, COL["near_others"]] = 0.5
     x[:, COL["admin1_named"]] = _admin1_named(gaz, groups, g, rows)
+    x[:, COL["admin1_support"]] = _admin1_support(gaz, groups, g, rows)
     x[:, COL["admin2_named"]] = _admin2_named(gaz, groups, g, rows, codes)
     order = np.argsort(-gaz.population[rows].astype(np.float64), kind="stable")
     rank = np.empty(n)
     rank[order] = np.arange(1, n + 1)
     x[:, COL["population_rank"]] = 1.0 / rank
     return x
+
+
+def _capital_over_division(gaz: Gazetteer, rows: np.ndarray, codes: list[str], group: Group) -> np.ndarray:
+    """1 for a national capital whose very name is also a first-level division of its country ("Washington":
+    the capital is the news sense of the bare name); 0 when a container is named after a comma."""
+    out = np.zeros(len(codes))
+    if group.containers:
+        return out
+    divisions = {(int(gaz.cc[r]), fold(gaz.name(int(r)))) for r, c in zip(rows, codes, strict=True) if c == "ADM1"}
+    for i, (r, code) in enumerate(zip(rows, codes, strict=True)):
+        out[i] = code == "PPLC" and (int(gaz.cc[r]), _primary_key(gaz.name(int(r)))) in divisions
+    return out
 
 
 def _container_match(gaz: Gazetteer, groups: list[Group], group: Group) -> np.ndarray:
@@ -229,6 +257,27 @@ def _nearness(gaz: Gazetteer, rows: np.ndarray, picks: np.ndarray) -> np.ndarray
     nearest = np.min(d, axis=1)
     nearest = np.where(np.isfinite(nearest), nearest, 20000.0)
     return 1.0 - np.log1p(nearest) / math.log1p(20000.0)
+
+
+def _divisions(gaz: Gazetteer, group: Group) -> frozenset[tuple[int, int]]:
+    if group.divisions is None:
+        group.divisions = frozenset(zip(gaz.cc[group.rows].tolist(), gaz.admin1[group.rows].tolist(), strict=True))
+    return group.divisions
+
+
+def _admin1_support(gaz: Gazetteer, groups: list[Group], g: int, rows: np.ndarray) -> np.ndarray:
+    """Share of the article's other names that *could* lie in the candidate's first-level division (have a
+    candidate there), whatever they are picked as: a local paper's small towns share a state ("Watertown",
+    "Montgomery", "Plainview" and "Delano" all have a Minnesota candidate), independent of the picks."""
+    others = [h for h in range(len(groups)) if h != g and len(groups[h].rows)]
+    if not others:
+        return np.zeros(len(rows))
+    sets = [_divisions(gaz, groups[h]) for h in others]
+    keys = zip(gaz.cc[rows].tolist(), gaz.admin1[rows].tolist(), strict=True)
+    out = np.array([sum(k in d for d in sets) / len(sets) for k in keys], dtype=np.float64)
+    if groups[g].lexicon_row >= 0:  # a country's name names the country, not a namesake town ("Egypt, Pa.")
+        out[[not _is_admin_or_country(gaz, int(r)) for r in rows]] = 0.0
+    return out
 
 
 def _admin1_named(gaz: Gazetteer, groups: list[Group], g: int, rows: np.ndarray) -> np.ndarray:

@@ -123,22 +123,27 @@ def split_commas(body: str, start: int, end: int) -> list[tuple[int, int]]:
 def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     """All place mentions of the Doc, in body order, non-overlapping, containers linked."""
     body = doc.text
+    ents = list(doc.ents)  # Doc.ents rebuilds its spans on every access
+    person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS or (ent.label_ == "FAC" and gazetteer.lookup(ent.text)):
             spans += [(s, e, "spacy") for s, e in split_commas(body, ent.start_char, ent.end_char)]
         elif ent.label_ == "ORG":
-            spans += _admin_prefix(doc, ent, gazetteer)
+            prefix = _admin_prefix(doc, ent, gazetteer)
+            spans += prefix + [sp for sp in _embedded(body, ent, gazetteer) if not _overlaps_any(sp, prefix)]
+        elif ent.label_ in (OTHER_LABELS - {"PERSON"}) | {"FAC", "DATE", "TIME", "CARDINAL"}:
+            spans += _embedded(body, ent, gazetteer)
     taken = _Taken(spans)
     for s, e in [*_comma_pairs(doc, gazetteer), *_datelines(doc, gazetteer)]:
         if not taken.overlaps(s, e):
             spans.append((s, e, "pair"))
             taken.add(s, e)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
         s, e = trim(body, ent.start_char, ent.end_char)
-        if e > s and (_demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer)):
+        if e > s and (_demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer, person_last)):
             spans.append((s, e, "mistagged"))
             taken.add(s, e)
         elif e > s and "-" in body[s:e]:
@@ -154,7 +159,11 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
                 if e > s:
                     spans.append((s, e, "entity"))
                     taken.add(s, e)
-    blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in OTHER_LABELS]
+    for s, e in _untagged_countries(doc):
+        if not taken.overlaps(s, e):
+            spans.append((s, e, "country"))
+            taken.add(s, e)
+    blocked = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in OTHER_LABELS]
     for s, e in _gazetteer_runs(doc, gazetteer):
         if not taken.overlaps(s, e) and not any(bs < e and s < be for bs, be in blocked):
             spans.append((s, e, "gazetteer"))
@@ -163,14 +172,18 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     spans.sort()
     toponyms = [Toponym(s, e, body[s:e], src) for s, e, src in _drop_overlaps(spans)]
     _link_containers(body, toponyms)
-    return _drop_non_places(toponyms, _surnames(doc, entities))
+    return _drop_non_places(toponyms, _surnames(ents, entities, gazetteer))
 
 
-def _surnames(doc, entities) -> set[str]:
-    """Last words of the article's multi-word person names ("Lincoln" after "Abraham Lincoln")."""
+def _surnames(ents, entities, gazetteer: Gazetteer) -> set[str]:
+    """Last words of the article's multi-word person names ("Lincoln" after "Abraham Lincoln").
+
+    A country or first-level division is never taken for a surname ("Rethinking Egypt" mistagged as a person
+    must not hide every "Egypt")."""
     names = {e.name for e in entities if e.type == "PERSON"}
-    names |= {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
-    return {n.split()[-1] for n in names if len(n.split()) > 1}
+    names |= {ent.text for ent in ents if ent.label_ == "PERSON"}
+    last = {n.split()[-1] for n in names if len(n.split()) > 1}
+    return {w for w in last if not (country_code(w) or _is_region(gazetteer, w))}
 
 
 def _drop_non_places(toponyms: list[Toponym], surnames: set[str]) -> list[Toponym]:
@@ -207,7 +220,7 @@ def _demonym(ent, text: str) -> bool:
     return ent.label_ == "NORP" and demonym_country(text) is not None
 
 
-def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer) -> bool:
+def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set[str]) -> bool:
     """An ORG/PERSON/other span spaCy's small model tagged wrongly that is in fact a place.
 
     Taken when it names a country ("U.S." as ORG), when an organisation's whole name is a country, first-level
@@ -228,15 +241,10 @@ def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer) -> bool:
     big = any(gazetteer.population[r] >= MISTAG_MIN_POPULATION for r in exact)
     if ent.label_ == "ORG" and big:
         return True
-    if ent.label_ == "PERSON" and big and len(ent) == 1 and not _surname_in(doc, ent.text):
+    if ent.label_ == "PERSON" and big and len(ent) == 1 and ent.text not in person_last:
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     return before is not None and before.lower_ in LOCATIVE_PREPS and bool(exact)
-
-
-def _surname_in(doc, word: str) -> bool:
-    """Whether a longer person name in the Doc ends with ``word`` ("Andrew Jackson" makes "Jackson" a person)."""
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents)
 
 
 def _datelines(doc, gazetteer: Gazetteer):
@@ -313,6 +321,63 @@ def _narrow(body: str, start: int, end: int, source: str, gazetteer: Gazetteer) 
     return start, end, source
 
 
+def _embedded(body: str, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Countries, first-level divisions, nationality words and "X County" inside another entity's name:
+    "the S.C. Trial Lawyers Association", "University of Georgia", "the Georgian Interior Ministry",
+    "the 2008 Walker County Fair" (news gazetteers such as LGL count these as place mentions)."""
+    out = []
+    tokens = list(ent)
+    caps = [t.text[:1].isupper() for t in tokens]
+    i = 0
+    while i < len(tokens):
+        if not caps[i]:
+            i += 1
+            continue
+        top = i
+        while top < len(tokens) and top - i < MAX_RUN and caps[top]:
+            top += 1
+        found = None
+        for k in range(top, i, -1):
+            run = tokens[i:k]
+            text = body[run[0].idx : run[-1].idx + len(run[-1].text)]
+            if _region_word(gazetteer, text) or (
+                k - i > 1 and run[-1].lower_ in ADMIN_SUFFIXES and gazetteer.lookup(text)
+            ):
+                found = (run[0].idx, run[-1].idx + len(run[-1].text), k)
+                break
+        if found is None:
+            i += 1
+            continue
+        s, e = trim(body, found[0], found[1])
+        if e > s:
+            out.append((s, e, "embedded"))
+        i = found[2]
+    return out
+
+
+def _region_word(gazetteer: Gazetteer, text: str) -> bool:
+    """A country name, a nationality word, a first-level division's exact name or its abbreviation
+    ("Georgian", "Georgia", "S.C.", "Calif.")."""
+    if len(text) < 3 and "." not in text:
+        return False
+    if country_code(text) or demonym_country(text) or _is_region(gazetteer, text.rstrip("-")):
+        return True
+    return "." in text and any(gazetteer.fcode_table[gazetteer.fcode[r]] == "ADM1" for r in gazetteer.lookup(text))
+
+
+def _overlaps_any(span: tuple[int, int, str], others: list[tuple[int, int, str]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e, _ in others)
+
+
+def _untagged_countries(doc):
+    """Capitalised country names and nationality words outside every entity ("Israeli-Egyptian peace")."""
+    for tok in doc:
+        if tok.ent_type_ or not tok.text[:1].isupper() or not tok.is_alpha or tok.is_sent_start and tok.is_stop:
+            continue
+        if demonym_country(tok.text) or (len(tok.text) > 3 and country_code(tok.text)):
+            yield tok.idx, tok.idx + len(tok.text)
+
+
 def _admin_prefix(doc, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """The place that starts an organisation's name: "Georgia Department of Transportation", "U.S. Army",
     "Rapides Parish Sheriff's Office". Taken for a country, a first-level division or an "X County"."""
@@ -326,7 +391,7 @@ def _admin_prefix(doc, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         span = doc[head[0].i : head[-1].i + 1]
         if (
             country_code(span.text)
-            or _is_region(gazetteer, span.text, MISTAG_MIN_POPULATION)
+            or _is_region(gazetteer, span.text, None if tokens[k].lower_ == "of" else MISTAG_MIN_POPULATION)
             or (head[-1].lower_ in ADMIN_SUFFIXES and k > 1 and gazetteer.lookup(span.text))
         ):
             return [(span.start_char, span.end_char, "embedded")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .article import article
 from .db import open_db
 from .entity import entity, lookup
+from .geo import entity_events, map_places
 from .network import network
 from .overview import overview
 from .publisher import publisher, publishers
@@ -23,7 +24,9 @@ from .timeline import timeline
 __all__ = [
     "article",
     "entity",
+    "entity_events",
     "lookup",
+    "map_places",
     "network",
     "open_db",
     "overview",

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, bindparam, func, or_, select, text
 
 from ..store import schema as s
 from .common import article_brief, clamp, entity_names, page
+from .geo import entity_events
 from .rows import attribution_dicts, attribution_select
 
 e, al, t, a, ae, st = s.entities, s.entity_aliases, s.attributions, s.articles, s.article_entities, s.entity_stats
@@ -99,6 +100,8 @@ def entity(
         "accuses": counterparts(conn, entity_id, "accuses"),
         "accused_by": counterparts(conn, entity_id, "accused_by"),
         "articles": articles(conn, entity_id, limit=limit, offset=articles_offset, total=totals["articles"]),
+        "events_as_source": entity_events(conn, entity_id, "source", limit=limit),
+        "events_as_target": entity_events(conn, entity_id, "target", limit=limit),
     }
 
 

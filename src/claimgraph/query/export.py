@@ -23,7 +23,7 @@ from .rows import attribution_dicts, attribution_select
 
 CHUNK = 2000
 RECORDS = 200  # whole records read back at a time
-WHAT = ("attributions", "entities", "articles", "records", "network")
+WHAT = ("attributions", "entities", "articles", "records", "events", "network")
 
 
 def _chunks(conn: Connection, stmt: Select, keys: list) -> Iterator[Any]:
@@ -101,6 +101,16 @@ def records(conn: Connection) -> Iterator[dict[str, Any]]:
     """Every stored ``claimgraph/1`` record, as ``analyze`` wrote it (JSON Lines only)."""
     for _row, record in _records(conn):
         yield record.to_dict()
+
+
+def events(conn: Connection) -> Iterator[dict[str, Any]]:
+    """One row per stored event in GDELT's event-table column order plus claimgraph's columns
+    (``events/gdelt.py``; the mapping is in docs/events.md)."""
+    from ..events.gdelt import COLUMNS, gdelt_rows
+
+    for _row, record in _records(conn):
+        for values in gdelt_rows(record):
+            yield dict(zip(COLUMNS, values, strict=True))
 
 
 def network_edges(conn: Connection) -> Iterator[dict[str, Any]]:

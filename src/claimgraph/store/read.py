@@ -18,6 +18,7 @@ from ..model import AnalysisResult
 from ..vocab import SCHEMA
 from . import schema as s
 from .analysis_rows import read_analysis
+from .geo_rows import read_geo
 
 CHUNK = 500  # ids per IN (...): well under SQLite's and PostgreSQL's parameter limits
 
@@ -65,6 +66,7 @@ def _read_chunk(conn: Connection, ids: list[str]) -> list[AnalysisResult]:
     entities = _entities(conn, present)
     attributions = rows_by_document(conn, s.attributions, present)
     analysis = read_analysis(conn, present)
+    geo = read_geo(conn, present)
     results = []
     for head in heads:
         record = {
@@ -75,6 +77,7 @@ def _read_chunk(conn: Connection, ids: list[str]) -> list[AnalysisResult]:
             "entities": entities.get(head.id, []),
             "attributions": _attributions(attributions.get(head.id, [])),
             **analysis.get(head.id, {"claims": [], "quantities": [], "signals": None}),
+            **geo.get(head.id, {"places": [], "events": []}),
         }
         results.append(AnalysisResult.from_dict(record))
     return results

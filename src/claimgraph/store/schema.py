@@ -206,6 +206,7 @@ from .schema_analysis import (  # noqa: E402, F401  (revision 5: claims, quantit
     source_ratings,
     unattributed_assertions,
 )
+from .schema_geo import events, places  # noqa: E402, F401  (revision 7: places and events as tables)
 
 copies = Table(
     "copies",

@@ -25,6 +25,7 @@ from ..model.serialize import to_data
 from . import schema as s
 from .analysis_rows import analysis_rows, empty_rows
 from .dedup import RepublicationIndex, declared_copy, signature
+from .geo_rows import geo_rows
 from .linking import EntityLinker
 
 WRITER_LOCK = 7244104  # PostgreSQL advisory lock key of the single writer
@@ -245,6 +246,7 @@ class Writer:
             out["attributions"] += [_attribution_row(doc_id, a, kb_id, published) for a in result.attributions]
             publisher = publisher_row(result.article)
             analysis_rows(analysis, result, kb_id, publisher["id"] if publisher else None)
+            geo_rows(analysis, result, kb_id)
         if out["entities"]:
             conn.execute(insert(s.entities), out["entities"])
         insert_ignore(conn, s.entity_aliases, out["aliases"])

@@ -22,6 +22,7 @@ from ..vocab import STANCES
 from .cards import attribution_card, speaker_link
 from .highlight import highlight, marked
 from .views import PAGE_LIMIT, PAGES, Page
+from .worldmap import HEIGHT, WIDTH, country_paths, place_marks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -93,6 +94,13 @@ CONTEXT: dict[str, Callable[[Request, dict[str, Any]], dict[str, Any]]] = {
     "network.html": network_context,
     "timeline.html": lambda request, data: {"data": data, "who": data["entity"]},
     "publisher.html": lambda request, data: {"d": data},
+    "map.html": lambda request, data: {
+        "data": data,
+        "countries": country_paths(),
+        "marks": place_marks(data["places"]),
+        "width": WIDTH,
+        "height": HEIGHT,
+    },  # fmt: skip
 }
 
 

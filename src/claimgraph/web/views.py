@@ -147,6 +147,10 @@ def publisher(
     return found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset), "publisher")
 
 
+def world_map(conn: Conn) -> dict[str, Any]:
+    return query.map_places(conn)
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """A page: its HTML path, its JSON twin's path, its template and its one handler."""
@@ -177,6 +181,7 @@ PAGES = (
         "What X said, what was said about X, who X accuses and is accused by",
     ),
     Page("/network", "/api/network", "network.html", network, "Who accuses whom: speaker -> target edges by stance"),
+    Page("/map", "/api/map", "map.html", world_map, "Places resolved to GeoNames, with mention and event counts"),
     Page("/timeline", "/api/timeline", "timeline.html", timeline, "Attributions per day/week/month"),
     Page("/publishers", "/api/publishers", "publishers.html", publishers, "Publishers, most articles first"),
     Page(

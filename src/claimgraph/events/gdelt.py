@@ -1,0 +1,131 @@
+"""Events as rows in GDELT's event table column order (GDELT 2.0 Event Codebook), for GDELT users' tools.
+
+The first 61 columns are GDELT's, in GDELT's order, filled where claimgraph has the field and left empty
+where it has not (docs/events.md, "GDELT export", says which is which). Seven claimgraph columns follow,
+because what GDELT cannot say is the point of claimgraph: the PLOVER type and mode, negation, hypotheticals,
+the attribution an event is only reported through, the confidence and the trigger words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+
+from ..model import AnalysisResult, Event, Place
+from ..model.events import Actor
+
+ACTOR_FIELDS = (
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+    "Type1Code", "Type2Code", "Type3Code",
+)  # fmt: skip
+GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS: tuple[str, ...] = (
+    ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
+    + tuple(f"Actor1{f}" for f in ACTOR_FIELDS)
+    + tuple(f"Actor2{f}" for f in ACTOR_FIELDS)
+    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale")
+    + ("NumMentions", "NumSources", "NumArticles", "AvgTone")
+    + tuple(f"Actor1Geo_{f}" for f in GEO_FIELDS)
+    + tuple(f"Actor2Geo_{f}" for f in GEO_FIELDS)
+    + tuple(f"ActionGeo_{f}" for f in GEO_FIELDS)
+    + ("DATEADDED", "SOURCEURL")
+)
+EXTRA_COLUMNS = ("PloverType", "PloverMode", "Negated", "Hypothetical", "ReportedVia", "Confidence", "Trigger")
+COLUMNS = GDELT_COLUMNS + EXTRA_COLUMNS
+
+# CAMEO root -> GDELT QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict)
+QUAD_CLASS = {f"{r:02d}": 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4 for r in range(1, 21)}
+# Goldstein scale at the CAMEO root level (the value of each root's base code in the CAMEO Goldstein table).
+GOLDSTEIN = {
+    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0, "09": -2.0,
+    "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2, "16": -4.0, "17": -7.0,
+    "18": -9.0, "19": -10.0, "20": -10.0,
+}  # fmt: skip
+US_STATE_FEATURE, COUNTRY_FEATURES = "ADM1", ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR")
+
+
+def gdelt_rows(result: AnalysisResult, added: datetime | None = None) -> Iterator[list[str]]:
+    """One row per event of the record, every value a string (empty where claimgraph has nothing)."""
+    stamp = (added or datetime.now(UTC)).strftime("%Y%m%d%H%M%S")
+    places = {p.id: p for p in result.places}
+    lead_end = result.article.paragraphs[0][1] if result.article.paragraphs else None
+    source_url = result.document.url or result.article.url or result.document.source
+    for event in result.events:
+        row: list[str] = [f"{result.document.id}#{event.id}", *_dates(event.date)]
+        row += _actor(event.source) + _actor(event.target)
+        root = event.cameo
+        lead = lead_end is not None and event.trigger.start < lead_end
+        row += ["1" if lead else "0", root, root, root, str(QUAD_CLASS.get(root, "")), _num(GOLDSTEIN.get(root))]
+        row += ["1", "1", "1", ""]
+        row += [""] * len(GEO_FIELDS) * 2 + _geo(places.get(event.place) if event.place else None)
+        row += [stamp, source_url]
+        row += _extra(event)
+        yield row
+
+
+def _dates(value: str | None) -> list[str]:
+    """SQLDATE, MonthYear, Year, FractionDate from an ISO date that may stop at the month or the year."""
+    if not value:
+        return ["", "", "", ""]
+    parts = value.split("-")
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else ""
+    if len(parts) < 3:
+        return ["", f"{year}{month}" if month else "", year, year]
+    day = date.fromisoformat(value[:10])
+    fraction = day.year + (day.timetuple().tm_yday - 1) / 365
+    return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), year, f"{fraction:.4f}"]
+
+
+def _actor(actor: Actor | None) -> list[str]:
+    """Code (country + sector, CAMEO style: RUSGOV), name upper-cased as GDELT writes it, country, type."""
+    if actor is None:
+        return [""] * len(ACTOR_FIELDS)
+    code = (actor.country or "") + (actor.sector or "")
+    return [code, actor.text.upper(), actor.country or "", "", "", "", "", actor.sector or "", "", ""]
+
+
+def _geo(place: Place | None) -> list[str]:
+    """GDELT's geo columns for the event's place: type 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state; the country as ISO alpha-3 (GDELT writes FIPS 10-4); the GeoNames id as the feature id."""
+    if place is None or place.geonameid is None:
+        return [""] * len(GEO_FIELDS)
+    us = place.country == "USA"
+    if place.feature in COUNTRY_FEATURES:
+        kind = 1
+    elif place.feature == US_STATE_FEATURE or (place.feature or "").startswith("ADM"):
+        kind = 2 if us else 5
+    else:
+        kind = 3 if us else 4
+    names = [place.name or place.text]
+    if place.admin1 and place.admin1 != place.name:
+        names.append(place.admin1)
+    if kind != 1 and place.country:
+        names.append(place.country)
+    return [str(kind), ", ".join(names), place.country or "", "", "", _num(place.lat), _num(place.lon),
+            str(place.geonameid)]  # fmt: skip
+
+
+def _extra(event: Event) -> list[str]:
+    return [
+        event.type, event.mode or "", _flag(event.negated), _flag(event.hypothetical), event.attribution or "",
+        f"{event.confidence:.3f}", event.trigger.text,
+    ]  # fmt: skip
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def write_tsv(rows: Iterator[list[str]], fh, header: bool = True) -> int:
+    """Tab-separated rows (tabs and newlines inside values become spaces); returns how many were written."""
+    if header:
+        fh.write("\t".join(COLUMNS) + "\n")
+    n = 0
+    for n, row in enumerate(rows, 1):  # noqa: B007  (n is the count written)
+        fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in row) + "\n")
+    return n
