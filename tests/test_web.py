@@ -12,19 +12,12 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from query_helpers import IMG, SCRIPT, build_kb
+from query_helpers import IMG, SCRIPT
 
 from claimgraph.query import open_db
 from claimgraph.web.app import Settings, create_app
 
 TOKEN = "test-token-123"
-
-
-@pytest.fixture(scope="session")
-def kb_path(tmp_path_factory, shared_dir) -> str:
-    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
-    directory.mkdir(exist_ok=True)
-    return build_kb(str(directory))
 
 
 @pytest.fixture(scope="module")
