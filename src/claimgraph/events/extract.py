@@ -9,6 +9,7 @@ THREATEN / REQUEST / REJECT from the event they govern ("threatened to impose sa
 
 from __future__ import annotations
 
+from ..embeddings import load_embeddings
 from ..entities.lexicon import words
 from .actors import ActorIndex
 from .cameo import cameo_root
@@ -17,6 +18,7 @@ from .lexicon import Sense
 from .modality import Modality, noun_modality, verb_modality
 from .objects import THREAT_MODE_FROM_TYPE
 from .triggers import Candidate, TriggerFinder
+from .typer import choose, dense_features, load_model, log_probs, sparse_features
 from .types import Event, Trigger
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -46,6 +48,25 @@ def find_events(doc, entities, attributions, published: str | None, places: list
     ``published`` the article date (ISO); ``places`` optional objects with ``id``, ``start``, ``end``
     (and ``country``), from the places stage.
     """
+    events, mods, _ = rule_events(doc, entities, places, published)
+    retype(events, mods)
+    _link_attributions([e for _, e in events], attributions)
+    _link_places([e for _, e in events], places, doc)
+    events.sort(key=lambda ce: (ce[1].trigger.start, ce[1].trigger.end))
+    out: list[Event] = []
+    seen: set[tuple[int, int]] = set()
+    for _, ev in events:
+        key = (ev.trigger.start, ev.trigger.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        ev.id = f"v{len(out) + 1}"
+        out.append(ev)
+    return out
+
+
+def rule_events(doc, entities, places, published):
+    """The rules' (candidate, event) pairs before the learned typer, with each candidate's modality."""
     index = ActorIndex(doc, entities, places)
     cands = TriggerFinder(doc, index).run()
     by_tok = {c.tok.i: c for c in cands}
@@ -60,20 +81,20 @@ def find_events(doc, entities, attributions, published: str | None, places: list
         ev = _event(c, mods[id(c)], by_tok, pub, index)
         if ev is not None:
             events.append((c, ev))
-    events = _drop_actorless(events, index)
-    _link_attributions([e for _, e in events], attributions)
-    _link_places([e for _, e in events], places, doc)
-    events.sort(key=lambda ce: (ce[1].trigger.start, ce[1].trigger.end))
-    out: list[Event] = []
-    seen: set[tuple[int, int]] = set()
-    for _, ev in events:
-        key = (ev.trigger.start, ev.trigger.end)
-        if key in seen:
-            continue
-        seen.add(key)
-        ev.id = f"v{len(out) + 1}"
-        out.append(ev)
-    return out
+    return _drop_actorless(events, index), mods, index
+
+
+def retype(events: list[tuple[Candidate, Event]], mods: dict[int, Modality]) -> None:
+    """Let the learned typer (``typer.py``) overrule the rules' type where it is confident enough."""
+    if not events:
+        return
+    model, emb = load_model(), load_embeddings()
+    for c, ev in events:
+        feats = sparse_features(c, ev, mods[id(c)].future)
+        new, _ = choose(model, log_probs(model, feats, dense_features(c, emb)), ev.type)
+        if new != ev.type:
+            ev.type, ev.mode = new, None  # type: ignore[assignment]
+            ev.cameo = cameo_root(new, None, None, c.source.sector if c.source else None)
 
 
 FILLER_VERBS = words("continue keep fight win stay remain run go do be make get work try stand")
