@@ -36,6 +36,8 @@ WRITTEN = [ROOT / "bench" / "data" / "events_written.txt", ROOT / "bench" / "dat
 GRID_C = (0.3, 1.0, 3.0)
 GRID_SCALE = (0.0, 0.5, 1.0, 2.0)
 GRID_BONUS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 99.0)
+FALLBACK_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+FALLBACK_PRECISION = 0.7
 
 
 def sentences() -> list[tuple[str, str, str]]:
@@ -50,30 +52,40 @@ def sentences() -> list[tuple[str, str, str]]:
     return out
 
 
-def examples(rows: list[tuple[str, str, str]]) -> list[dict | None]:
-    """Per sentence the features of the rules' top event, or None when the rules find no event."""
+def examples(rows: list[tuple[str, str, str]]) -> tuple[list[dict | None], list[dict | None]]:
+    """Per sentence the features of the rules' top event (None when the rules find no event), and of
+    its first sentence's root verb for the fallback model (None when the root is no verb)."""
     from claimgraph.embeddings import load_embeddings
     from claimgraph.entities import resolve_entities
     from claimgraph.events.extract import rule_events
-    from claimgraph.events.typer import dense_features, sparse_features
+    from claimgraph.events.fallback import modality_of, root_candidate
+    from claimgraph.events.typer import context_features, dense_features, sparse_features
     from claimgraph.nlp import load_nlp
 
     nlp, emb = load_nlp(), load_embeddings()
-    out: list[dict | None] = []
+    top: list[dict | None] = []
+    roots: list[dict | None] = []
     for doc in nlp.pipe([r[0] for r in rows], batch_size=32):
-        events, mods, _ = rule_events(doc, resolve_entities(doc), None, None)
+        events, mods, index = rule_events(doc, resolve_entities(doc), None, None)
+        rc = root_candidate(doc, index, 0, need_actor=False)
+        if rc is None:
+            roots.append(None)
+        else:
+            m = modality_of(rc)
+            feats = context_features(rc, m.negated, m.hypothetical, m.future)
+            roots.append({"sparse": feats, "dense": dense_features(rc, emb), "rule": ""})
         if not events:
-            out.append(None)
+            top.append(None)
             continue
         c, ev = max(events, key=lambda ce: ce[1].confidence)
-        out.append(
+        top.append(
             {
                 "sparse": sparse_features(c, ev, mods[id(c)].future),
                 "dense": dense_features(c, emb),
                 "rule": ev.type,
             }
         )
-    return out
+    return top, roots
 
 
 def fit(exs: list[dict], labels: list[str], c_value: float, scale: float):
@@ -133,12 +145,56 @@ def cross_validate(exs, labels, origins, folds: int = 5) -> list[tuple]:
     return results
 
 
+def fallback_cv(exs, labels, c_value: float, scale: float, folds: int = 5) -> list[tuple[float, float, float]]:
+    """(threshold, share kept, accuracy of kept) of the fallback model in cross-validation."""
+    from claimgraph.events.typer import choose, log_probs
+
+    fold_of = np.random.default_rng(1).integers(0, folds, len(exs))
+    got: list[tuple[str, float]] = [("", 0.0)] * len(exs)
+    for f in range(folds):
+        tr = [i for i in range(len(exs)) if fold_of[i] != f]
+        te = [i for i in range(len(exs)) if fold_of[i] == f]
+        vec, clf = fit([exs[i] for i in tr], [labels[i] for i in tr], c_value, scale)
+        model = to_json(vec, clf, scale, 0.0)
+        predict(model, [])
+        for i in te:
+            got[i] = choose(model, log_probs(model, exs[i]["sparse"], exs[i]["dense"]), "")
+    out = []
+    for th in FALLBACK_THRESHOLDS:
+        kept = [(t == g) for (t, p), g in zip(got, labels, strict=True) if p >= th]
+        out.append((th, len(kept) / len(exs), sum(kept) / len(kept) if kept else 0.0))
+    return out
+
+
+def train_fallback(roots, rows) -> dict:
+    """The fallback model on every sentence's root verb; threshold: the lowest with CV precision >= 0.7."""
+    keep = [i for i, e in enumerate(roots) if e is not None]
+    exs, labels = [roots[i] for i in keep], [rows[i][1] for i in keep]
+    best = None
+    for c_value, scale in itertools.product(GRID_C, GRID_SCALE):
+        table = fallback_cv(exs, labels, c_value, scale)
+        ok = [r for r in table if r[2] >= FALLBACK_PRECISION]
+        pick = ok[0] if ok else table[-1]
+        print(
+            f"fallback C={c_value} scale={scale}: "
+            + ", ".join(f"p>={t}: kept {k:.2f} acc {a:.2f}" for t, k, a in table)
+        )
+        if best is None or pick[1] > best[2][1]:
+            best = (c_value, scale, pick)
+    c_value, scale, (th, kept, acc) = best
+    print(f"fallback chosen: C={c_value} scale={scale} min_prob={th} (CV kept {kept:.2f}, accuracy {acc:.2f})")
+    vec, clf = fit(exs, labels, c_value, scale)
+    model = to_json(vec, clf, scale, 0.0)
+    model["min_prob"] = th
+    return model
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv-only", action="store_true")
     args = ap.parse_args(argv)
     rows = sentences()
-    feats = examples(rows)
+    feats, roots = examples(rows)
     keep = [i for i, e in enumerate(feats) if e is not None]
     exs = [feats[i] for i in keep]
     labels = [rows[i][1] for i in keep]
@@ -151,10 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules only: all {rules[3]:.3f} gold {rules[4]:.3f}")
     best = max(results, key=lambda r: (r[3], -r[2]))
     print(f"chosen: C={best[0]} scale={best[1]} bonus={best[2]}")
+    fallback = train_fallback(roots, rows)
     if args.cv_only:
         return 0
     vec, clf = fit(exs, labels, best[0], best[1])
-    MODEL_PATH.write_text(json.dumps(to_json(vec, clf, best[1], best[2]), separators=(",", ":")), encoding="utf-8")
+    models = {"retype": to_json(vec, clf, best[1], best[2]), "fallback": fallback}
+    MODEL_PATH.write_text(json.dumps(models, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {MODEL_PATH}")
     return 0
 

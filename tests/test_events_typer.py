@@ -60,4 +60,21 @@ def test_bundled_model_is_plain_json():
     from claimgraph.events.typer import MODEL_PATH
 
     raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    assert {"classes", "intercept", "sparse", "dense", "dense_scale", "rule_bonus"} <= set(raw)
+    assert set(raw) == {"retype", "fallback"}
+    for model in raw.values():
+        assert {"classes", "intercept", "sparse", "dense", "dense_scale", "rule_bonus"} <= set(model)
+    assert 0.0 < raw["fallback"]["min_prob"] < 1.0
+    assert not any(f.startswith(("r:", "w:")) for f in raw["fallback"]["sparse"])  # no rules' reading
+
+
+def test_fallback_needs_an_actor_subject_and_a_verb_root(nlp):
+    from claimgraph.events.actors import ActorIndex
+    from claimgraph.events.fallback import root_candidate
+
+    doc = nlp("The Nigerian army overran the rebel camp near the border.")
+    index = ActorIndex(doc, resolve_entities(doc), None)
+    c = root_candidate(doc, index, 0)
+    assert c is not None and c.tok.lemma_ == "overrun"
+    assert c.source is not None and (c.source.country == "NGA" or c.source.sector == "MIL")
+    doc = nlp("The weather was mild for the season.")
+    assert root_candidate(doc, ActorIndex(doc, resolve_entities(doc), None), 0) is None

@@ -30,15 +30,14 @@ CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV"})
 
 def sparse_features(cand: Any, event: Any, future: bool) -> list[str]:
     """Symbolic features of one candidate trigger and the event the rules made of it."""
+    rule = [f"w:{cand.word}", f"r:{event.type}", f"rm:{event.type}/{event.mode}", f"k:{cand.kind}"]
+    return rule + context_features(cand, event.negated, event.hypothetical, future)
+
+
+def context_features(cand: Any, negated: bool, hypothetical: bool, future: bool) -> list[str]:
+    """The features that do not depend on the rules' reading (the fallback model uses only these)."""
     tok = cand.tok
-    feats = [
-        f"l:{tok.lemma_.lower()}",
-        f"w:{cand.word}",
-        f"r:{event.type}",
-        f"rm:{event.type}/{event.mode}",
-        f"k:{cand.kind}",
-        f"h:{tok.dep_}:{tok.head.lemma_.lower()}",
-    ]
+    feats = [f"l:{tok.lemma_.lower()}", f"h:{tok.dep_}:{tok.head.lemma_.lower()}"]
     if cand.anchor is not tok:
         feats.append(f"a:{cand.anchor.lemma_.lower()}")
     for ch in tok.children:
@@ -50,7 +49,7 @@ def sparse_features(cand: Any, event: Any, future: bool) -> list[str]:
             feats += [f"p:{ch.lemma_.lower()}:{g.lemma_.lower()}" for g in ch.children if g.dep_ == "pobj"]
         if ch.dep_ in ("dobj", "nsubjpass", "attr"):
             feats.append(f"o:{ch.lemma_.lower()}")
-    flags = {"neg": event.negated, "hyp": event.hypothetical, "fut": future, "amb": cand.ambiguous}
+    flags = {"neg": negated, "hyp": hypothetical, "fut": future, "amb": cand.ambiguous}
     feats += [k for k, on in flags.items() if on]
     if cand.source is not None and cand.source.sector:
         feats.append(f"ss:{cand.source.sector}")
@@ -74,11 +73,21 @@ def dense_features(cand: Any, emb: Any) -> np.ndarray:
 
 
 @lru_cache(maxsize=2)
-def load_model(path: str | None = None) -> dict[str, Any]:
-    """The JSON model, with its dense weights as an array."""
+def load_models(path: str | None = None) -> dict[str, dict[str, Any]]:
+    """The JSON file's two models: ``retype`` (with the rules' reading) and ``fallback`` (without)."""
     target = require(path or os.environ.get(ENV_MODEL) or MODEL_PATH, BUILT_BY[MODEL_PATH.name])
     with open(target, encoding="utf-8") as fh:
-        model = json.load(fh)
+        raw = json.load(fh)
+    return {name: prepare(m) for name, m in raw.items()}
+
+
+def load_model(path: str | None = None, name: str = "retype") -> dict[str, Any]:
+    """One of the two models."""
+    return load_models(path)[name]
+
+
+def prepare(model: dict[str, Any]) -> dict[str, Any]:
+    """Weights as NumPy arrays, for scoring."""
     model["dense_w"] = np.asarray(model["dense"], dtype=np.float32)
     model["bias"] = np.asarray(model["intercept"], dtype=np.float32)
     model["sparse_w"] = {k: np.asarray(v, dtype=np.float32) for k, v in model["sparse"].items()}
