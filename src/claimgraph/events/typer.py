@@ -14,16 +14,15 @@ scored with NumPy here, so no scikit-learn is needed at run time.
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from ..config import ENV_EVENT_TYPES_MODEL, env
 from ..datafiles import BUILT_BY, DATA_DIR, require
 
 MODEL_PATH = DATA_DIR / "event_types.json"
-ENV_MODEL = "CLAIMGRAPH_EVENT_TYPES_MODEL"  # another model file (experiments; the bundled one otherwise)
 SKIP_DEPS = frozenset({"punct", "det", "case", "cc", "aux", "auxpass"})
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV"})
 
@@ -75,7 +74,7 @@ def dense_features(cand: Any, emb: Any) -> np.ndarray:
 @lru_cache(maxsize=2)
 def load_models(path: str | None = None) -> dict[str, dict[str, Any]]:
     """The JSON file's two models: ``retype`` (with the rules' reading) and ``fallback`` (without)."""
-    target = require(path or os.environ.get(ENV_MODEL) or MODEL_PATH, BUILT_BY[MODEL_PATH.name])
+    target = require(path or env(ENV_EVENT_TYPES_MODEL) or MODEL_PATH, BUILT_BY[MODEL_PATH.name])
     with open(target, encoding="utf-8") as fh:
         raw = json.load(fh)
     return {name: prepare(m) for name, m in raw.items()}
