@@ -3,16 +3,19 @@
 Why: on the PLOVER sentences never read while writing the rules, about one in seven got no event at all
 (the verb was not in the lexicon). The fallback model (``typer.py``, trained without the rules' reading)
 types the root verb from its lemma, dependents, object and word vectors; an event is kept only when its
-subject is an actor with a country or sector, its verb is not one the lexicon knows (the rules looked at
-it and declined: "the ministry released a statement"), and the model's probability clears ``min_prob``.
+subject is an actor with a country or sector, its verb is not one whose sense the lexicon checks (the
+rules looked at it and declined: "the ministry released a statement"), and the model's probability clears ``min_prob``.
 """
 
 from __future__ import annotations
 
 from .actors import ActorIndex, make_actor, verb_subject, verb_target
-from .lexicon import Sense
+from .lexicon import VERBS, Sense
 from .modality import verb_modality
-from .triggers import VERB_LEMMAS, Candidate
+from .triggers import Candidate
+
+# Lexicon verbs whose sense the rules check: when they declined one, the fallback does not overrule them.
+CHECKED_VERBS = frozenset(k.split()[0] for k, v in VERBS.items() if v.ambiguous)
 
 
 def root_candidate(doc, index: ActorIndex, n: int, need_actor: bool = True) -> Candidate | None:
@@ -21,7 +24,7 @@ def root_candidate(doc, index: ActorIndex, n: int, need_actor: bool = True) -> C
     root = next((t for t in doc[a:b] if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB":
         return None
-    if need_actor and root.lemma_.lower() in VERB_LEMMAS:
+    if need_actor and root.lemma_.lower() in CHECKED_VERBS:
         return None  # a lexicon verb the rules looked at and declined ("released a statement")
     subj = verb_subject(root)
     source = make_actor(subj, index) if subj is not None else None
