@@ -62,7 +62,8 @@ from bench.attribution_metrics import (  # noqa: E402
 
 __all__ = ["BARS", "is_validation", "main", "run", "select", "split_of"]
 
-BARS = {"e2e_f1": 0.70, "overlap_f1": 0.85, "speaker_acc": 0.90, "overhead": 0.25}
+# issue 19 (the first attribution issue asked for 0.70 / 0.85 / 0.90 / 25%)
+BARS = {"e2e_f1": 0.76, "overlap_f1": 0.88, "indirect_e2e_f1": 0.70, "speaker_acc": 0.92, "overhead": 0.25}
 
 
 def _token_fragments(tokens: list[Any]) -> list[tuple[int, int]]:
@@ -119,8 +120,10 @@ def textacy_items(doc: Any) -> tuple[list[Item], list[Item], bool]:
     unless textacy refused, in which case it runs paragraph by paragraph and
     skips only the paragraphs it refuses.
     """
-    from textacy.extract.triples import direct_quotations
-
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:  # the baseline is optional (bench extra); report says so
+        return [], [], False
     try:
         whole = [_triple_item(t) for t in direct_quotations(doc)]
         return whole, whole, False
@@ -218,7 +221,22 @@ def run(
         },
         "extractor_errors": errors,
         "textacy_bailed_docs": textacy_bailed,
+        "textacy_available": _has_textacy(),
     }
+
+
+def _textacy_note(result: dict[str, Any]) -> str:
+    if result.get("textacy_available", True):
+        return "measured"
+    return "not installed in this environment, its rows are left out (earlier runs are in git history)"
+
+
+def _has_textacy() -> bool:
+    try:
+        import textacy  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _prf_cells(d: dict[str, Any]) -> list[str]:
@@ -237,7 +255,8 @@ def table(result: dict[str, Any]) -> str:
         "textacy": "textacy 0.13 direct_quotations(doc)",
         "textacy_para": "textacy, per-paragraph where refused",
     }
-    for system in ("ours", "textacy", "textacy_para"):
+    systems = ("ours", "textacy", "textacy_para") if result.get("textacy_available", True) else ("ours",)
+    for system in systems:
         for kind in ("all", *KINDS):
             s = result[system][kind]
             name = names[system]
@@ -261,6 +280,7 @@ def table(result: dict[str, Any]) -> str:
 def bars(result: dict[str, Any]) -> str:
     """The issue's acceptance bars against our overall figures."""
     s = result["ours"]["all"]
+    indirect = result["ours"]["indirect"]["e2e"]["f1"]
     overhead = result["timing"]["attribution_overhead"]
 
     def check(value: float | None, bar: float, higher: bool = True) -> str:
@@ -275,6 +295,8 @@ def bars(result: dict[str, Any]) -> str:
         f"| end-to-end F1 | ≥ {BARS['e2e_f1']:.2f} | {fmt(s['e2e']['f1'])} | {check(s['e2e']['f1'], BARS['e2e_f1'])} |",
         f"| content overlap F1 | ≥ {BARS['overlap_f1']:.2f} | {fmt(s['overlap']['f1'])} "
         f"| {check(s['overlap']['f1'], BARS['overlap_f1'])} |",
+        f"| indirect end-to-end F1 | ≥ {BARS['indirect_e2e_f1']:.2f} | {fmt(indirect)} "
+        f"| {check(indirect, BARS['indirect_e2e_f1'])} |",
         f"| speaker accuracy | ≥ {BARS['speaker_acc']:.2f} | {fmt(s['speaker_acc'])} "
         f"| {check(s['speaker_acc'], BARS['speaker_acc'])} |",
         f"| attribution overhead | ≤ {BARS['overhead']:.0%} | "
@@ -319,11 +341,12 @@ def report(result: dict[str, Any]) -> str:
   textacy refused {result["textacy_bailed_docs"]} of {result["n_articles"]} article(s) for an odd number of quotation
   marks (no predictions there; the official baseline row). The "per-paragraph" row reruns textacy paragraph by
   paragraph on those articles only, as a fairer reference.
+- textacy baseline: {_textacy_note(result)}
 - kind accuracy of claimgraph on matched pairs: {fmt(result["ours"]["all"].get("kind_acc"))}
 
 {table(result)}
 
-Issue bars (claimgraph, all kinds):
+Issue bars (issue 19; claimgraph, all kinds unless named):
 
 {bars(result)}
 
@@ -354,8 +377,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
     if not args.no_write:
-        write_section("attribution", text)
-        print("BENCHMARKS.md updated (section bench:attribution)")
+        name = "attribution" if args.split == "validation" else f"attribution_{args.split}"
+        write_section(name, text)
+        print(f"BENCHMARKS.md updated (section bench:{name})")
     return 0
 
 

@@ -14,7 +14,9 @@ order) and content start, the order the items were labelled in.
 
 ``--part train --seed 1919 --size 300`` draws the development sample ``bench/data/stance_dev.jsonl``
 from the train-part articles instead: the stance rules were developed on it (and on written sentences),
-never on the blind set.
+never on the blind set. ``--part train --seed 2026 --size 450 --exclude bench/data/stance_dev.jsonl``
+draws the training sample ``bench/data/stance_train.jsonl`` (the stance classifier's labels, with
+the development sample).
 """
 
 from __future__ import annotations
@@ -90,10 +92,18 @@ def draw(candidates: list[dict[str, Any]], size: int = SIZE, seed: int = SEED) -
 
 
 def sample(
-    gold: Path = DEFAULT_GOLD, earlier: Path = EARLIER, size: int = SIZE, seed: int = SEED, part: str = "validation"
+    gold: Path = DEFAULT_GOLD,
+    earlier: Path = EARLIER,
+    size: int = SIZE,
+    seed: int = SEED,
+    part: str = "validation",
+    exclude: list[Path] | None = None,
 ) -> list[dict]:
-    """The blind sample (or, with ``part="train"``, the development sample) as skeleton records."""
-    return draw(pool(list(iter_articles(gold)), earlier_keys(earlier), part), size, seed)
+    """The blind sample (or, with ``part="train"``, a train-part sample) as skeleton records."""
+    keys = earlier_keys(earlier)
+    for path in exclude or []:
+        keys |= earlier_keys(path)
+    return draw(pool(list(iter_articles(gold)), keys, part), size, seed)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,8 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--part", choices=("validation", "train"), default="validation", help="train: the development sample"
     )
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[], help="a label file whose relations to leave out too"
+    )
     args = parser.parse_args(argv)
-    for rec in sample(args.gold, EARLIER, args.size, args.seed, args.part):
+    for rec in sample(args.gold, EARLIER, args.size, args.seed, args.part, args.exclude):
         print(json.dumps(rec, ensure_ascii=False))
     return 0
 

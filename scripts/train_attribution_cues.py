@@ -98,7 +98,6 @@ def candidate_examples(records, docs, cue_scorer: LinearScorer, prefilter: float
     """
     from claimgraph.attribution.extract import clipped_candidate
     from claimgraph.attribution.features import candidate_features
-    from claimgraph.attribution.rules import QUOTED
     from claimgraph.attribution.spans import fragments, trim
 
     rows, labels, overlaps = [], [], []
@@ -107,7 +106,7 @@ def candidate_examples(records, docs, cue_scorer: LinearScorer, prefilter: float
         quotes = find_quotes(text)
         blocked = _quote_tokens(doc, quotes)
         near = near_quote_tokens(doc, quotes)
-        QUOTED.set(frozenset(blocked))
+        quoted = frozenset(blocked)
         gold = [{i for s, e in q["content_fragments"] for i in range(s, e) if not text[i].isspace()}
                 for q in rec["quotes"]]  # fmt: skip
         for tok in doc:
@@ -116,7 +115,7 @@ def candidate_examples(records, docs, cue_scorer: LinearScorer, prefilter: float
             tf = token_features(tok, tok.i in near)
             if score(cue_scorer, tf) < prefilter and tok.lower_ not in {"according", "in"}:
                 continue
-            cand = clipped_candidate(doc, tok, text)
+            cand = clipped_candidate(doc, tok, text, quoted)
             if cand is None:
                 continue
             chars = {i for s, e in fragments(doc, trim(doc, sorted(set(cand.content)))) for i in range(s, e)

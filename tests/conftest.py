@@ -26,3 +26,13 @@ def nlp():
     from claimgraph.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def kb_path(tmp_path_factory, shared_dir) -> str:
+    """The sample knowledge base of the query, web and shape tests, built once per session (query_helpers)."""
+    from query_helpers import build_kb
+
+    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
+    directory.mkdir(exist_ok=True)
+    return build_kb(str(directory))

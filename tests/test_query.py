@@ -5,18 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from query_helpers import SCRIPT, build_kb
+from query_helpers import SCRIPT
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.query import article, entity, lookup, network, open_db, overview, publisher, search, timeline
 from claimgraph.query.search import split_snippet
-
-
-@pytest.fixture(scope="session")
-def kb_path(tmp_path_factory, shared_dir) -> str:
-    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
-    directory.mkdir(exist_ok=True)
-    return build_kb(str(directory))
 
 
 @pytest.fixture()

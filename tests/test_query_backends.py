@@ -9,7 +9,6 @@ and checks that migrating it again rebuilds exactly the rows the writer had writ
 from __future__ import annotations
 
 import pytest
-from query_helpers import build_kb
 from sqlalchemy import inspect, select
 from store_helpers import PG_URL, db_url, dump, person, reset_pg, result  # noqa: F401  (db_url is a fixture)
 
@@ -18,13 +17,6 @@ from claimgraph.query import entity, map_places, network, open_db, search, timel
 from claimgraph.store import KnowledgeBase, schema
 from claimgraph.store.engine import make_engine
 from claimgraph.store.migrate import LATEST, current_version, downgrade, migrate
-
-
-@pytest.fixture(scope="session")
-def kb_path(tmp_path_factory, shared_dir) -> str:
-    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
-    directory.mkdir(exist_ok=True)
-    return build_kb(str(directory))
 
 
 def _copy(src_path: str, url: str) -> None:

@@ -12,20 +12,13 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-from query_helpers import SAMPLE, build_kb, schema_errors
+from query_helpers import SAMPLE, schema_errors
 
 from claimgraph.query import open_db
 from claimgraph.query.article import ENTITY_KB_FIELDS, KB_FIELDS
 from claimgraph.query.rows import KB_FIELDS as ATTRIBUTION_KB_FIELDS
 from claimgraph.store.read import read_result
 from claimgraph.web.app import Settings, create_app
-
-
-@pytest.fixture(scope="module")
-def kb_path(tmp_path_factory, shared_dir) -> str:
-    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
-    directory.mkdir(exist_ok=True)
-    return build_kb(str(directory))
 
 
 @pytest.fixture(scope="module")

@@ -53,3 +53,28 @@ def test_dev_is_the_seeded_train_sample(shared_dir: Path) -> None:
         if i["stance_evidence"]:
             s, e = i["stance_evidence"]["span"]
             assert texts[i["doc_id"]][s:e] == i["stance_evidence"]["text"]
+
+
+def test_train_file_is_the_seeded_draw_without_the_dev_items(shared_dir: Path) -> None:
+    from bench._polnear import iter_articles
+    from bench.stance import TRAIN
+    from bench.stance_sample import sample
+
+    items = _items(TRAIN)
+    assert len(items) == 450
+    dev_keys = {(i["doc_id"], *i["content_span"]) for i in _items(DEV)}
+    assert not {(i["doc_id"], *i["content_span"]) for i in items} & dev_keys
+    for i in items:
+        assert i["stance"] in STANCES and not is_validation(i["doc_id"])
+        assert (i["stance_evidence"] is None) == (i["stance"] not in ("accuse", "deny", "doubt"))
+    gold = shared_dir / "gold" / "attribution" / "dev.jsonl"
+    if not gold.exists():
+        pytest.skip("PolNeAR dev file not available")
+    drawn = sample(gold, size=450, seed=2026, part="train", exclude=[DEV])
+    assert [{k: i[k] for k in d} for i, d in zip(items, drawn, strict=True)] == drawn
+    wanted = {i["doc_id"] for i in items}
+    texts = {a["id"]: a["text"] for a in iter_articles(gold) if a["id"] in wanted}
+    for i in items:
+        if i["stance_evidence"]:
+            s, e = i["stance_evidence"]["span"]
+            assert texts[i["doc_id"]][s:e] == i["stance_evidence"]["text"]

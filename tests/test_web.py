@@ -12,19 +12,12 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from query_helpers import IMG, SCRIPT, build_kb
+from query_helpers import IMG, SCRIPT
 
 from claimgraph.query import open_db
 from claimgraph.web.app import Settings, create_app
 
 TOKEN = "test-token-123"
-
-
-@pytest.fixture(scope="session")
-def kb_path(tmp_path_factory, shared_dir) -> str:
-    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
-    directory.mkdir(exist_ok=True)
-    return build_kb(str(directory))
 
 
 @pytest.fixture(scope="module")
@@ -379,7 +372,7 @@ def test_every_page_and_its_twin_share_one_handler():
     from claimgraph.web.views import PAGES
 
     html, json_ = _routes(pages.router), _routes(api.router)
-    assert len(PAGES) == len(html) == len(json_) == 10
+    assert len(PAGES) == len(html) == len(json_) == 11
     for page in PAGES:
         handlers = [dep.call for r in (html[page.path], json_[page.api]) for dep in r.dependant.dependencies]
         assert handlers == [page.handler, page.handler], page.path

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from query_helpers import build_kb
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
@@ -14,13 +13,6 @@ from claimgraph.events.gdelt import COLUMNS
 from claimgraph.query import open_db
 from claimgraph.store.read import read_results
 from claimgraph.web.app import Settings, create_app
-
-
-@pytest.fixture(scope="session")
-def kb_path(tmp_path_factory, shared_dir) -> str:
-    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
-    directory.mkdir(exist_ok=True)
-    return build_kb(str(directory))
 
 
 @pytest.fixture(scope="module")

@@ -69,6 +69,23 @@ RatingMatch = Literal["exact", "path", "parent", "name"]
 RatingsStatus = Literal["configured", "no ratings configured"]
 OutletEvidence = Literal["media_word", "reporting_context"]
 
+# How a repeated claim differs from its first appearance (claim tracing across outlets): ``verbatim`` and
+# ``reworded`` say the claim is unchanged; every other label is a change a fact-checker wants to see.
+ChangeLabel = Literal[
+    "verbatim",
+    "reworded",
+    "number_changed",
+    "attribution_dropped",
+    "attribution_added",
+    "speaker_changed",
+    "hedge_added",
+    "hedge_removed",
+    "stance_changed",
+    "negated",
+    "truncated",
+]
+CHANGE_LABELS: tuple[str, ...] = get_args(ChangeLabel)
+UNCHANGED_LABELS: frozenset[str] = frozenset({"verbatim", "reworded"})
 # Events: the 16 PLOVER event types (PLOVER manual, draft 0.8, 2021).
 EventType = Literal[
     "AGREE",

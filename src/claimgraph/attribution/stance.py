@@ -33,18 +33,43 @@ class StanceResult:
 
 
 def stance_of(doc: Doc, cue_ids: Sequence[int], fragments: Sequence[tuple[int, int]]) -> StanceResult:
-    """The stance of an attribution from its cue tokens and its content's character fragments."""
+    """The stance of an attribution from its cue tokens and its content's character fragments.
+
+    The rules go first; when the cue names no act (``said``, ``wrote``, ``:``), the learned classifier
+    (``stance_model``) may put a stance the word lists missed, or drop a content rule's weak guess.
+    """
+    found = rule_stance(doc, cue_ids, fragments)
+    if found.origin in {"cue", "blocked"}:
+        return found.result
+    from .stance_model import load_stance_model
+
+    return load_stance_model().decide(doc, cue_ids, found)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleStance:
+    """The rules' verdict, where it came from, the cue's own stance and the content tokens read."""
+
+    result: StanceResult
+    origin: str  # "cue" (the cue names the act), "blocked" (negated / no-claim cue), "content", "none"
+    cue_stance: str
+    tokens: list[Token]
+
+
+def rule_stance(doc: Doc, cue_ids: Sequence[int], fragments: Sequence[tuple[int, int]]) -> RuleStance:
+    """The word-list verdict: the cue's stance, else a denial/doubt/criticism finder over the content."""
     cue_ids = sorted(cue_ids)
     stance, cue_evidence, negated = cue_stance(doc, cue_ids) if cue_ids else ("assert", [], False)
     if stance not in _CONTENT_CAN_OVERRIDE:
-        return StanceResult(stance, _span(doc, cue_evidence))
+        return RuleStance(StanceResult(stance, span_of(doc, cue_evidence)), "cue", stance, [])
     lemma = doc[cue_ids[0]].lemma_.lower() if cue_ids else ""
     if negated or lemma in lex.NO_CLAIM_LEMMAS:
-        return StanceResult(stance)
-    found = content_stance(doc, content_tokens(doc, fragments, set(cue_ids)), lemma)
+        return RuleStance(StanceResult(stance), "blocked", stance, [])
+    tokens = content_tokens(doc, fragments, set(cue_ids))
+    found = content_stance(doc, tokens, lemma)
     if found is None:
-        return StanceResult(stance)
-    return StanceResult(found[0], _span(doc, found[1]))
+        return RuleStance(StanceResult(stance), "none", stance, tokens)
+    return RuleStance(StanceResult(found[0], span_of(doc, found[1])), "content", stance, tokens)
 
 
 def content_tokens(doc: Doc, fragments: Sequence[tuple[int, int]], skip: set[int]) -> list[Token]:
@@ -149,7 +174,7 @@ def _negated(stance: str, lemma: str) -> str:
     return "other" if stance != "doubt" else "assert"
 
 
-def _span(doc: Doc, tokens: Sequence[Token]) -> Span | None:
+def span_of(doc: Doc, tokens: Sequence[Token]) -> Span | None:
     """The character span from the first to the last evidence token."""
     if not tokens:
         return None

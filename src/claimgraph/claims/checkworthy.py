@@ -23,6 +23,7 @@ from typing import Any
 
 from ..config import ENV_CHECKWORTHY_MODEL, env
 from ..datafiles import BUILT_BY, DATA_DIR, require
+from ..nlp.arrays import token_rows
 from .cw_features import GROUPS, hand_features, raw_groups
 
 MODEL_PATH = DATA_DIR / "checkworthy.json.gz"
@@ -42,14 +43,15 @@ def _decision(model: dict[str, Any], groups: dict[str, Counter[str]], hand: dict
     """Raw decision value: per-block L2-normalised TF-IDF dot weights, plus hand features and intercept."""
     z = float(model["intercept"])
     weights = model["block_weights"]
+    log = math.log
     for g in GROUPS:
-        table = model["groups"][g]
+        get = model["groups"][g].get
         sq, dot = 0.0, 0.0
         for term, n in groups[g].items():
-            entry = table.get(term)
+            entry = get(term)
             if entry is None:
                 continue
-            v = (1.0 + math.log(n)) * entry[0]
+            v = entry[0] if n == 1 else (1.0 + log(n)) * entry[0]  # tf 1: 1 + log(1) is exactly 1.0
             sq += v * v
             dot += v * entry[1]
         if sq > 0:
@@ -66,9 +68,12 @@ def _score(model: dict[str, Any], text: str, tokens: Sequence[Any]) -> float:
 
 
 def score_spans(spans: Sequence[Any]) -> list[float]:
-    """Scores for spaCy Spans of an already parsed document (no re-parsing)."""
+    """Scores for spaCy Spans of an already parsed document (no re-parsing).
+
+    Token attributes come from the document's shared :func:`~claimgraph.nlp.arrays.token_rows`
+    (no ``Token`` objects built per sentence)."""
     model = load_model()
-    return [_score(model, span.text, list(span)) for span in spans]
+    return [_score(model, span.text, token_rows(span.doc)[span.start : span.end]) for span in spans]
 
 
 def check_worthiness(sentences: list[str], nlp: Any = None, batch_size: int = 64) -> list[float]:

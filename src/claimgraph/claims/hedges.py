@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from ..model import Hedge
+from ..nlp.arrays import token_rows
 from ..vocab import HedgeCategory
 
 HEDGE_ADVERBS = {
@@ -172,7 +173,9 @@ def _passive_belief_hedge(doc: Any, text: str, tok: Any) -> Hedge | None:
 def _hedge_tokens(doc: Any, text: str) -> list[Hedge]:
     """Hedging words: adverbs ("reportedly"), adjectives ("alleged"), modals, "seem to", "is believed to"."""
     out: list[Hedge | None] = []
-    for tok in doc:
+    words = HEDGE_ADVERBS | HEDGE_ADJECTIVES | HEDGE_MODALS | BELIEF_PARTICIPLES
+    for i in [r.i for r in token_rows(doc) if r.lower_ in words or r.lemma_.lower() in SEEM_VERBS]:
+        tok = doc[i]  # only the tokens some branch below can take
         lw = tok.lower_
         if lw in HEDGE_ADVERBS and tok.pos_ in ("ADV", "ADJ") and not (lw == "likely" and tok.dep_ == "amod"):
             out.append(_item(doc, text, tok.idx, tok.idx + len(tok.text), "hedge", "adverb", lw))

@@ -1,5 +1,7 @@
 """``claimgraph export --db kb.sqlite --what attributions|entities|articles|records|events|network --to out.EXT``.
 
+``--what claim-clusters`` writes the claim clusters (one record a line in ``.jsonl``, one member a row otherwise).
+
 Rows carry the record's field names (``query/export.py``). The format follows the extension:
 ``.jsonl`` (one object per row, nested as in the record), ``.csv`` (lists of plain values joined with
 ``|``, nested objects as JSON), ``.tsv`` (the same; ``--what events --to events.tsv`` is GDELT's event-table
@@ -156,7 +158,8 @@ def _header(what: str) -> tuple[str, ...]:
 def export(
     db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
     what: Annotated[
-        str, typer.Option("--what", help="attributions | entities | articles | records | events | network")
+        str,
+        typer.Option("--what", help="attributions | entities | articles | records | events | network | claim-clusters"),
     ],
     to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv, .tsv, .parquet or .graphml (network)")],
 ) -> None:
@@ -165,6 +168,8 @@ def export(
     from ..query import open_db
 
     suffix = to.suffix.lower()
+    if what == "claim-clusters":
+        return _export_clusters(db, to, suffix)
     if what not in rows.WHAT:
         raise typer.BadParameter(f"--what must be one of {', '.join(rows.WHAT)}")
     if suffix not in FORMATS:
@@ -189,3 +194,23 @@ def export(
                 n = {".jsonl": write_jsonl, ".csv": write_csv, ".parquet": write_parquet}[suffix](source, to)
     engine.dispose()
     typer.echo(f"{n} {what if what != 'network' else 'edges'} -> {to}", err=True)
+
+
+def _export_clusters(db: str, to: Path, suffix: str) -> None:
+    """Claim clusters: one cluster record a line in JSON Lines, one row a member in CSV and Parquet."""
+    from ..query import claims, open_db
+
+    if suffix not in (".jsonl", ".csv", ".parquet"):
+        raise typer.BadParameter("claim clusters go to .jsonl, .csv or .parquet")
+    try:
+        engine = open_db(db)
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    with engine.connect() as conn:
+        if suffix == ".jsonl":
+            n = write_jsonl(claims.claim_clusters(conn), to)
+        else:
+            n = {".csv": write_csv, ".parquet": write_parquet}[suffix](claims.claim_member_rows(conn), to)
+    engine.dispose()
+    typer.echo(f"{n} {'clusters' if suffix == '.jsonl' else 'members'} -> {to}", err=True)

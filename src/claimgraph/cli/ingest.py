@@ -2,6 +2,7 @@
 
 claimgraph ingest ./pages/ crawl.warc.gz nela.jsonl fakenews.csv --db kb.sqlite --workers 2
 claimgraph ingest corpus.jsonl --db postgresql://user@localhost/claims --text-field content --url-field link
+claimgraph ingest crawl/*.warc.gz --lake out/lake/ --dask tcp://scheduler:8786   # Parquet shards; then `load`
 claimgraph status --db kb.sqlite [--json]
 claimgraph errors --db kb.sqlite
 """
@@ -103,6 +104,16 @@ def ingest(
     db: DbOption = "claimgraph.sqlite",
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
     dask: DaskOption = None,
+    lake: Annotated[
+        str | None,
+        typer.Option(
+            "--lake",
+            help="Write Parquet shards under this directory instead of a KB (then `claimgraph load DIR --db ...`).",
+        ),
+    ] = None,  # fmt: skip
+    task_docs: Annotated[
+        int, typer.Option("--task-docs", min=1, help="With --lake: documents per worker task (a slice of an input).")
+    ] = 64,
     preset: Annotated[str | None, typer.Option("--preset", help="Corpus layout: nela | fakenews.")] = None,
     text_field: Annotated[str | None, typer.Option("--text-field", help="Record field with the body.")] = None,
     title_field: Annotated[str | None, typer.Option("--title-field")] = None,
@@ -131,6 +142,10 @@ def ingest(
         preset, format, text=text_field, title=title_field, url=url_field, date=date_field,
         source=source_field, authors=authors_field,
     )  # fmt: skip
+    if lake is not None:
+        _to_lake(paths, lake, fields, input_format, format, max_bytes, opts, workers, dask, task_docs, chunk_size,
+                 quiet, as_json)  # fmt: skip
+        return
     kb = _open(db)
     inputs = iter_inputs(paths, fields, input_format, format, max_bytes)
     bar, update = _progress(None if quiet else estimate_total(paths), quiet)
@@ -138,6 +153,7 @@ def ingest(
         if bar is not None:
             bar.start()
         summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, opts, update, dask)
+        traced = kb.trace_claims()
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -146,6 +162,35 @@ def ingest(
             bar.stop()
         kb.close()
     _report(summary, db, as_json, quiet)
+    if not (as_json or quiet):
+        typer.echo(f"claims traced in {traced.articles} new articles, {traced.clusters} clusters updated", err=True)
+
+
+def _to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs, chunk_size, quiet, as_json):
+    """``ingest --lake``: the analysis into Parquet shards (lake/driver.py), resumable like an ingest."""
+    from ..lake.driver import ingest_to_lake
+
+    bar, update = _progress(None if quiet else estimate_total(paths), quiet)
+    try:
+        if bar is not None:
+            bar.start()
+        summary = ingest_to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs,
+                                 chunk_size, update)  # fmt: skip
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        if bar is not None:
+            bar.stop()
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict()))
+    elif not quiet:
+        typer.echo(
+            f"{summary.added} documents, {summary.errors} errors in {summary.tasks - summary.tasks_done_before} tasks, "
+            f"{summary.tasks_done_before} tasks already done ({summary.seconds:.1f}s); "
+            f"`claimgraph load {lake} --db ...` builds the knowledge base",
+            err=True,
+        )
 
 
 @app.command()

@@ -208,17 +208,28 @@ def _open_or_error(path: Path, source: str) -> IO[bytes] | DocumentError:
         return DocumentError("not_found", str(exc), source)
 
 
-def iter_jsonl(path: Path, fields: FieldMap, source: str | None = None) -> Iterator[RawDocument | DocumentError]:
-    """One document per non-blank line ("line N", 1-based); a bad line is an error, the rest goes on."""
+def iter_jsonl(
+    path: Path, fields: FieldMap, source: str | None = None, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[RawDocument | DocumentError]:
+    """One document per non-blank line ("line N", 1-based); a bad line is an error, the rest goes on.
+
+    ``start``/``end``/``first_line``: only the lines that begin in bytes [start, end) of an uncompressed file,
+    the first being line number ``first_line`` (a slice of a big file for one worker task, see lake/plan.py).
+    """
     source = _source_name(path, source)
     stream = _open_or_error(path, source)
     if isinstance(stream, DocumentError):
         yield stream
         return
-    lineno = 0
+    lineno, offset = first_line - 1, start
     with stream:
         try:
-            for lineno, line in enumerate(stream, 1):  # noqa: B007  (lineno used after the loop)
+            if start:
+                stream.seek(start)
+            for lineno, line in enumerate(stream, first_line):  # noqa: B007  (lineno used after the loop)
+                if end is not None and offset >= end:
+                    break
+                offset += len(line)
                 if not line.strip():
                     continue
                 position = f"line {lineno}"

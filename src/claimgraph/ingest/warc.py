@@ -60,25 +60,51 @@ def _content_decode(payload: bytes, encoding: str | None) -> bytes:
 
 
 def iter_warc(
-    path: Path, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+    path: Path,
+    source: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    start: int = 0,
+    end: int | None = None,
+    first: int = 0,
 ) -> Iterator[RawDocument | DocumentError]:
     """Yield the HTML responses of a WARC file ("record N @ offset X", N counting response records).
 
     After a damaged record the reader resynchronises on the next gzip member (``.warc.gz``, one member per
     record as crawlers write them) or the next ``WARC/1.`` line, so one bad record costs one error only.
+    ``start``/``end``/``first``: only the records from offset ``start`` (a record's start, after ``first``
+    response records) up to the record at offset ``end``: one worker task's slice (see :func:`walk_warc`).
+    """
+    for item, _pos, _n in walk_warc(path, source, max_bytes, start, end, first):
+        if item is not None:
+            yield item
+
+
+def walk_warc(
+    path: Path,
+    source: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    start: int = 0,
+    end: int | None = None,
+    first: int = 0,
+) -> Iterator[tuple[RawDocument | DocumentError | None, int, int | None]]:
+    """``(item or None, offset, N)`` for every response record, N None for a corrupt stretch (not a record start).
+
+    Offsets only grow, so the records of a slice [start, end) are exactly those a whole-file read meets
+    between those offsets, numbered alike when ``first`` is the count of response records before ``start``.
     """
     source = source or str(path)
     if not path.exists():
-        yield DocumentError("not_found", "no such file", source)
+        yield DocumentError("not_found", "no such file", source), start, None
         return
     gz = path.name.lower().endswith(".gz")
-    offset: int | None = 0
-    counter = [0]  # response records seen so far, across resynchronisations
+    offset: int | None = start
+    counter = [first]  # response records seen so far, across resynchronisations
     while offset is not None:
         resume_at = None
-        for item, pos in _records_from(path, offset, counter, source, max_bytes):
-            if item is not None:
-                yield item
+        for item, pos, is_record in _records_from(path, offset, counter, source, max_bytes):
+            if end is not None and pos >= end:
+                return
+            yield item, pos, counter[0] if is_record else None
             if isinstance(item, DocumentError) and item.kind == "truncated":
                 resume_at = _next_start(path, pos + 1, gz)
                 break
@@ -107,7 +133,7 @@ class _Window(io.RawIOBase):
 
 
 def _records_from(path: Path, offset: int, counter: list[int], source: str, max_bytes: int | None):
-    """``(item or None, absolute offset)`` for each response record from ``offset`` until damage or the end."""
+    """``(item or None, absolute offset, is a record)`` per response record from ``offset`` until damage or the end."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     with path.open("rb") as raw:
@@ -121,11 +147,11 @@ def _records_from(path: Path, offset: int, counter: list[int], source: str, max_
                 return
             except Exception as exc:  # fastwarc raises OSError/ValueError on a corrupt stream
                 where = f"after record {counter[0]}"
-                yield DocumentError("truncated", f"corrupt WARC stream: {exc}", source, where), pos
+                yield DocumentError("truncated", f"corrupt WARC stream: {exc}", source, where), pos, False
                 return
             counter[0] += 1
             pos = offset + record.stream_pos
-            yield _record_document(record, source, f"record {counter[0]} @ offset {pos}", max_bytes), pos
+            yield _record_document(record, source, f"record {counter[0]} @ offset {pos}", max_bytes), pos, True
 
 
 _GZIP_MEMBER = re.compile(rb"\x1f\x8b\x08")

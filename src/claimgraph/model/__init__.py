@@ -29,11 +29,13 @@ from .signals import (
     UnattributedAssertion,
     WeakestLink,
 )
+from .tracing import ClaimChange, ClaimCluster, ClusterFirst, ClusterMember, MemberAttribution
 
 __all__ = [
-    "SCHEMA", "Actor", "AnalysisResult", "Article", "Attribution", "Claim", "Content", "CountedObject", "Cue",
-    "Document", "Entity", "ErrorDocument", "ErrorInfo", "ErrorRecord", "Event", "Hedge", "LinkEvidence", "Mention",
-    "OutletMention", "Place", "PropagandaSpan", "Provenance", "ProvenanceLink", "Quantity", "Rating", "RatingsInfo",
-    "RawDocument", "Removed", "SignalSummary", "Signals", "SourceAssessment", "Span", "Trigger",
-    "UnattributedAssertion", "WeakestLink",
+    "SCHEMA", "Actor", "AnalysisResult", "Article", "Attribution", "Claim", "ClaimChange", "ClaimCluster",
+    "ClusterFirst", "ClusterMember", "Content", "CountedObject", "Cue", "Document", "Entity", "ErrorDocument",
+    "ErrorInfo", "ErrorRecord", "Event", "Hedge", "LinkEvidence", "MemberAttribution", "Mention", "OutletMention",
+    "Place", "PropagandaSpan", "Provenance", "ProvenanceLink", "Quantity", "Rating", "RatingsInfo", "RawDocument",
+    "Removed", "SignalSummary", "Signals", "SourceAssessment", "Span", "Trigger", "UnattributedAssertion",
+    "WeakestLink",
 ]  # fmt: skip

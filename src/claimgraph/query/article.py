@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 
 from ..store import schema as s
 from ..store.read import read_result
+from .claims import seen_elsewhere
 from .common import article_brief, entity_names
 from .rows import with_kb
 
@@ -27,6 +28,7 @@ KB_FIELDS = (
     "words",  # words in the body
     "kb_copies",  # {"copy_of": the origin this text copies, or None; "copies": known pages copying it}
     "spans",  # every highlightable stretch of the body, in body order
+    "claims_elsewhere",  # its claims other articles carry too: how many, first seen where and when (issue 15)
 )
 ENTITY_KB_FIELDS = ("kb_id", "kb_name", "link")  # KB entity id, its canonical name, how it was linked
 
@@ -42,6 +44,7 @@ def article(conn: Connection, document_id: str) -> dict[str, Any] | None:
     data["publisher_id"] = row.publisher_id
     data["words"] = row.words
     data["kb_copies"] = copies(conn, document_id)
+    data["claims_elsewhere"] = seen_elsewhere(conn, document_id)
     data["spans"] = sorted(spans(data) + signal_spans(data["quantities"], data["signals"] or {}), key=body_order)
     return data
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, or_, select, text
 
 from ..store import schema as s
+from .claims import first_made_by
 from .common import article_brief, clamp, entity_names, page
 from .geo import entity_events
 from .rows import attribution_dicts, attribution_select
@@ -100,6 +101,7 @@ def entity(
         "accuses": counterparts(conn, entity_id, "accuses"),
         "accused_by": counterparts(conn, entity_id, "accused_by"),
         "articles": articles(conn, entity_id, limit=limit, offset=articles_offset, total=totals["articles"]),
+        "claims_first": first_made_by(conn, [row.name, *aliases], limit=limit),
         "events_as_source": entity_events(conn, entity_id, "source", limit=limit),
         "events_as_target": entity_events(conn, entity_id, "target", limit=limit),
     }

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from ..store import schema as s
+from .claims import claims_in_hits
 from .common import ArticleFilter, article_brief, article_conditions, clamp, page
 from .entity import lookup
 from .rows import attributions_by_keys
@@ -328,7 +329,7 @@ def search(
     }
     matches = lookup(conn, q, limit=ENTITY_MATCHES) if groups and offset == 0 else []
     if not groups:
-        return {"query": query, **page([], 0, limit, offset), "entity_matches": matches}
+        return {"query": query, **page([], 0, limit, offset), "entity_matches": matches, "claims": []}
     f = ArticleFilter(date_from, date_to, publisher, entity)
     arms, params = _arms(conn, kinds, f, stance)
     pg = conn.dialect.name == "postgresql"
@@ -365,7 +366,8 @@ def search(
     snippets = _snippets(conn, rows, params, groups)
     result = page(_hits(conn, rows, snippets), total, limit, offset)
     result["order"] = order
-    return {"query": query, **result, "total_is_lower_bound": more, "entity_matches": matches}
+    claims = claims_in_hits(conn, [r.document_id for r in rows], groups)
+    return {"query": query, **result, "total_is_lower_bound": more, "entity_matches": matches, "claims": claims}
 
 
 _META = (

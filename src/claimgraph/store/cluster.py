@@ -70,8 +70,8 @@ class DaskPool:
 
 
 @contextmanager
-def dask_pool(address: str, workers: int, options: Options, timeout: float | None = None) -> Iterator[DaskPool]:
-    """A :class:`DaskPool` on the scheduler at ``address`` (or a local cluster), closed on exit."""
+def connect(address: str, workers: int, timeout: float | None = None) -> Iterator[Any]:
+    """A Dask client on the scheduler at ``address`` (or a local cluster of ``workers`` processes), closed on exit."""
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
     try:
         import dask
@@ -93,12 +93,19 @@ def dask_pool(address: str, workers: int, options: Options, timeout: float | Non
             cluster.close()
         raise ClaimgraphError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@contextmanager
+def dask_pool(address: str, workers: int, options: Options, timeout: float | None = None) -> Iterator[DaskPool]:
+    """A :class:`DaskPool` on the scheduler at ``address`` (or a local cluster), closed on exit."""
+    with connect(address, workers, timeout) as client:
         try:
             client.run(warm_worker, options)
         except Exception as exc:  # the worker's own error (model not installed, ...) is the useful message
             raise ClaimgraphError(f"a Dask worker could not load the pipeline: {exc}") from exc
         yield DaskPool(client)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

@@ -86,6 +86,12 @@ class KnowledgeBase:
         """
         return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, options, on_progress, dask)
 
+    def trace_claims(self):
+        """Cluster the claims of every article not clustered yet (``store/tracing.py``); a ``TraceReport``."""
+        from .tracing import trace_new
+
+        return trace_new(self.engine)
+
     # --- read ----------------------------------------------------------------------------------
     def status(self) -> dict[str, int]:
         with self.engine.connect() as conn:

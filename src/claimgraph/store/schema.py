@@ -243,3 +243,9 @@ COUNTED = (
     "documents", "articles", "publishers", "entities", "mentions", "attributions", "claims", "quantities", "copies",
     "errors",
 )  # fmt: skip
+from .schema_tracing import (  # noqa: E402, F401  (revision 8: claim clusters)
+    claim_changes,
+    claim_clusters,
+    claim_members,
+    claim_traced,
+)

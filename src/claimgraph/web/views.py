@@ -24,6 +24,7 @@ PUBLISHERS_LIMIT = 50
 DocId = Annotated[str, Path(max_length=100, description="document id, e.g. sha256:…")]
 EntityId = Annotated[str, Path(max_length=40, description="KB entity id, e.g. E2129c423a3a06643")]
 Domain = Annotated[str, Path(max_length=200, description="publisher domain (publishers.id)")]
+ClaimId = Annotated[str, Path(max_length=40, description="claim cluster id, e.g. claim:0123456789abcdef")]
 Words = Annotated[str, Query(max_length=500, description='words, "phrases", OR')]
 Kind = Annotated[str, Query(pattern="^(all|article|quote)$", description="all | article | quote")]
 StanceParam = Annotated[str | None, Query(max_length=20, description="only what X said with this stance")]
@@ -147,6 +148,12 @@ def publisher(
     return found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset), "publisher")
 
 
+def claim(conn: Conn, claim_id: ClaimId) -> dict[str, Any]:
+    from ..query.claims import claim_page
+
+    return found(claim_page(conn, claim_id), "claim")
+
+
 def world_map(conn: Conn) -> dict[str, Any]:
     return query.map_places(conn)
 
@@ -190,5 +197,12 @@ PAGES = (
         "publisher.html",
         publisher,
         "A publisher: its articles, the copies it carries and from whom",
+    ),
+    Page(
+        "/claims/{claim_id}",
+        "/api/claims/{claim_id}",
+        "claim.html",
+        claim,
+        "One claim across outlets: first appearance, every repeat by date and outlet, what each changed",
     ),
 )
