@@ -142,7 +142,7 @@ def cross_validate(exs, labels, origins, folds: int = 5) -> list[tuple]:
         for b in GRID_BONUS:
             ok = [p == g for p, g in zip(preds[b], labels, strict=True)]
             gold = [o for o, src in zip(ok, origins, strict=True) if src == "gold"]
-            results.append((c_value, scale, b, sum(ok) / len(ok), sum(gold) / len(gold)))
+            results.append((c_value, scale, b, sum(ok) / len(ok), sum(gold) / len(gold) if gold else float("nan")))
     return results
 
 
