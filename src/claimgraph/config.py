@@ -21,6 +21,7 @@ ENV_DB = "CLAIMGRAPH_DB"  # --db of ingest, query, export and serve (typer reads
 ENV_MODEL = "CLAIMGRAPH_SPACY_MODEL"  # Options.model
 ENV_RATINGS = "CLAIMGRAPH_RATINGS"  # Options.ratings
 ENV_CHECKWORTHY_MODEL = "CLAIMGRAPH_CHECKWORTHY_MODEL"  # another check-worthiness weights file (training, tests)
+ENV_EVENT_TYPES_MODEL = "CLAIMGRAPH_EVENT_TYPES_MODEL"  # another event typer model file (experiments)
 ENV_PROPAGANDA_MODEL = "CLAIMGRAPH_PROPAGANDA_MODEL"  # another propaganda model file (training, tests)
 ENV_API_TOKEN = "CLAIMGRAPH_API_TOKEN"  # claimgraph serve: token for POST /api/analyze
 ENV_SERVE_DB = "CLAIMGRAPH_SERVE_DB"  # claimgraph serve --workers N: how the parent hands its settings down

@@ -9,14 +9,17 @@ THREATEN / REQUEST / REJECT from the event they govern ("threatened to impose sa
 
 from __future__ import annotations
 
+from ..embeddings import load_embeddings
 from ..entities.lexicon import words
 from .actors import ActorIndex
 from .cameo import cameo_root
 from .dates import event_date, parse_published
+from .fallback import fallback_candidates, modality_of
 from .lexicon import Sense
 from .modality import Modality, noun_modality, verb_modality
 from .objects import THREAT_MODE_FROM_TYPE
 from .triggers import Candidate, TriggerFinder
+from .typer import choose, context_features, dense_features, load_model, log_probs, sparse_features
 from .types import Event, Trigger
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -36,7 +39,7 @@ REQUEST_MODE_FROM_TYPE = {
 }
 # Verbal event types: their trigger may be an attribution's cue ("Russia accused the U.S. of ...").
 SPEECH_ACT_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-BASE_CONFIDENCE = {"object": 0.74, "perform": 0.72, "verb": 0.7, "noun": 0.5}
+BASE_CONFIDENCE = {"object": 0.74, "perform": 0.72, "verb": 0.7, "noun": 0.5, "fallback": 0.3}
 
 
 def find_events(doc, entities, attributions, published: str | None, places: list | None = None) -> list[Event]:
@@ -46,6 +49,26 @@ def find_events(doc, entities, attributions, published: str | None, places: list
     ``published`` the article date (ISO); ``places`` optional objects with ``id``, ``start``, ``end``
     (and ``country``), from the places stage.
     """
+    events, mods, index = rule_events(doc, entities, places, published)
+    retype(events, mods)
+    events += fallback_events(doc, index, events, parse_published(published))
+    _link_attributions([e for _, e in events], attributions)
+    _link_places([e for _, e in events], places, doc)
+    events.sort(key=lambda ce: (ce[1].trigger.start, ce[1].trigger.end))
+    out: list[Event] = []
+    seen: set[tuple[int, int]] = set()
+    for _, ev in events:
+        key = (ev.trigger.start, ev.trigger.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        ev.id = f"v{len(out) + 1}"
+        out.append(ev)
+    return out
+
+
+def rule_events(doc, entities, places, published):
+    """The rules' (candidate, event) pairs before the learned typer, with each candidate's modality."""
     index = ActorIndex(doc, entities, places)
     cands = TriggerFinder(doc, index).run()
     by_tok = {c.tok.i: c for c in cands}
@@ -60,19 +83,40 @@ def find_events(doc, entities, attributions, published: str | None, places: list
         ev = _event(c, mods[id(c)], by_tok, pub, index)
         if ev is not None:
             events.append((c, ev))
-    events = _drop_actorless(events, index)
-    _link_attributions([e for _, e in events], attributions)
-    _link_places([e for _, e in events], places, doc)
-    events.sort(key=lambda ce: (ce[1].trigger.start, ce[1].trigger.end))
-    out: list[Event] = []
-    seen: set[tuple[int, int]] = set()
-    for _, ev in events:
-        key = (ev.trigger.start, ev.trigger.end)
-        if key in seen:
-            continue
-        seen.add(key)
-        ev.id = f"v{len(out) + 1}"
-        out.append(ev)
+    return _drop_actorless(events, index), mods, index
+
+
+def retype(events: list[tuple[Candidate, Event]], mods: dict[int, Modality]) -> None:
+    """Let the learned typer (``typer.py``) overrule the rules' type where it is confident enough."""
+    if not events:
+        return
+    model, emb = load_model(), load_embeddings()
+    for c, ev in events:
+        feats = sparse_features(c, ev, mods[id(c)].future)
+        new, _ = choose(model, log_probs(model, feats, dense_features(c, emb)), ev.type)
+        if new != ev.type:
+            ev.type, ev.mode = new, None  # type: ignore[assignment]
+            ev.cameo = cameo_root(new, None, None, c.source.sector if c.source else None)
+
+
+def fallback_events(doc, index: ActorIndex, events, pub) -> list[tuple[Candidate, Event]]:
+    """Root-verb events of the sentences without a rule event, where the fallback model is sure enough."""
+    covered = {index.sent_of[c.tok.i] for c, _ in events}
+    cands = fallback_candidates(doc, index, covered)
+    if not cands:
+        return []
+    model, emb = load_model(name="fallback"), load_embeddings()
+    out = []
+    for c in cands:
+        mod = modality_of(c)
+        feats = context_features(c, mod.negated, mod.hypothetical, mod.future)
+        lp = log_probs(model, feats, dense_features(c, emb))
+        type_, prob = choose(model, lp, "")
+        if prob >= model["min_prob"]:
+            c.sense = Sense(type_)
+            ev = _event(c, mod, {}, pub, index)
+            if ev is not None:
+                out.append((c, ev))
     return out
 
 
