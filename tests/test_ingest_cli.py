@@ -68,6 +68,7 @@ def inputs(tmp_path_factory, example_path):
     return root
 
 
+@pytest.mark.slow  # a server or CLI subprocesses: seconds
 def test_ingest_mixed_inputs_status_errors_and_rerun(inputs, tmp_path):
     db = str(tmp_path / "kb.sqlite")
     paths = [str(inputs / "pages"), str(inputs / "crawl.warc.gz"), str(inputs / "nela.jsonl")]

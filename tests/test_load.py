@@ -23,6 +23,8 @@ from claimgraph.store import KnowledgeBase
 
 PG_URL = os.environ.get("CLAIMGRAPH_TEST_PG_URL")
 
+pytestmark = pytest.mark.slow  # every test runs ingest/load CLI subprocesses
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:

@@ -46,6 +46,7 @@ def _comparable(data: dict) -> dict:
     return out
 
 
+@pytest.mark.slow  # a server or CLI subprocesses: seconds
 def test_query_layer_agrees_on_postgresql(kb_path):
     if not PG_URL:
         pytest.skip("CLAIMGRAPH_TEST_PG_URL is not set (start one with .ci/postgres.sh start)")

@@ -44,6 +44,7 @@ def _run(url: str, corpus, stop_after: int | None = None):
             return None
 
 
+@pytest.mark.slow  # a server or CLI subprocesses: seconds
 def test_interrupted_then_resumed_equals_uninterrupted(db_url, corpus, tmp_path):  # noqa: F811
     assert _run(db_url, corpus, stop_after=2) is None
     with KnowledgeBase(db_url) as kb:
