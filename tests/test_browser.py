@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-from query_helpers import build_kb
+from browser_helpers import serving
 
 CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -37,34 +34,10 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, shared_dir):
+def server(kb_path):
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-    import uvicorn
-
-    from claimgraph.query import open_db
-    from claimgraph.web.app import Settings, create_app
-
-    directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
-    directory.mkdir(exist_ok=True)
-    db = build_kb(str(directory))
-    engine = open_db(db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(
-        uvicorn.Config(create_app(engine, Settings(db=db)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    engine.dispose()
+    with serving(kb_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

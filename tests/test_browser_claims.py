@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from browser_helpers import serving
 from tracing_helpers import build_tracing_kb
 
 CHROMIUM = "/usr/bin/chromium"
@@ -23,30 +21,10 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-    import uvicorn
-
-    from claimgraph.query import open_db
-    from claimgraph.web.app import Settings, create_app
-
     db = tmp_path_factory.mktemp("tracing_browser") / "kb.sqlite"
     build_tracing_kb(db)
-    engine = open_db(str(db))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(engine, Settings(db=str(db))), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    engine.dispose()
+    with serving(str(db)) as url:
+        yield url
 
 
 def test_claim_timeline_shows_first_and_changes(server):
