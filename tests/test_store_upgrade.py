@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from ingest_helpers import polnear_articles, run
 from sqlalchemy import create_engine, select
-from store_helpers import PG_URL, reset_pg
+from store_helpers import db_url  # noqa: F401  (a fixture)
 
 from claimgraph.config import ENV_RATINGS
 from claimgraph.model.serialize import to_data
@@ -166,14 +166,10 @@ def fresh(release_src, tmp_path_factory, inputs, ratings):
         yield kb
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def old_db(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "old.sqlite")
-    if not PG_URL:
-        pytest.skip("CLAIMGRAPH_TEST_PG_URL is not set")
-    reset_pg(PG_URL)
-    return PG_URL
+@pytest.fixture
+def old_db(db_url):  # noqa: F811
+    """Where the release writes its KB: a fresh database on each backend (store_helpers.db_url)."""
+    return db_url
 
 
 def test_a_kb_of_the_last_release_upgrades_with_nothing_lost(release_src, tmp_path, inputs, ratings, fresh, old_db):

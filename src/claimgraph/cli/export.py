@@ -145,6 +145,17 @@ def write_graphml(conn: Any, path: Path) -> int:
     return len(edges)
 
 
+def _open(db: str) -> Any:
+    """The KB read-only, or exit 2 with the reason (a missing file, a KB of a newer schema ...)."""
+    from ..query import open_db
+
+    try:
+        return open_db(db)
+    except ClaimgraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
 def _header(what: str) -> tuple[str, ...]:
     """The header an empty TSV still gets (events: GDELT's columns)."""
     if what != "events":
@@ -165,7 +176,6 @@ def export(
 ) -> None:
     """Export a table of the knowledge base (or the accusation network) for other tools."""
     from ..query import export as rows
-    from ..query import open_db
 
     suffix = to.suffix.lower()
     if what == "claim-clusters":
@@ -178,11 +188,7 @@ def export(
         raise typer.BadParameter("GraphML holds a graph: use --what network")
     if what == "records" and suffix != ".jsonl":
         raise typer.BadParameter("whole records are nested: export them to .jsonl")
-    try:
-        engine = open_db(db)
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    engine = _open(db)
     with engine.connect() as conn:
         if suffix == ".graphml":
             n = write_graphml(conn, to)
@@ -198,15 +204,11 @@ def export(
 
 def _export_clusters(db: str, to: Path, suffix: str) -> None:
     """Claim clusters: one cluster record a line in JSON Lines, one row a member in CSV and Parquet."""
-    from ..query import claims, open_db
+    from ..query import claims
 
     if suffix not in (".jsonl", ".csv", ".parquet"):
         raise typer.BadParameter("claim clusters go to .jsonl, .csv or .parquet")
-    try:
-        engine = open_db(db)
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    engine = _open(db)
     with engine.connect() as conn:
         if suffix == ".jsonl":
             n = write_jsonl(claims.claim_clusters(conn), to)
