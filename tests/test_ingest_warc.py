@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from ingest_helpers import GOLD_EXTRACTION, gold_pages, warc_record, warc_request
+from ingest_helpers import GOLD_EXTRACTION, gold_pages, polnear_articles, warc_record, warc_request
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.sources import iter_inputs, kind_of
@@ -104,3 +104,35 @@ def test_damaged_record_in_the_middle_costs_one_error(tmp_path, pages, compresse
     assert items[1].kind == "truncated" and items[1].position == f"record 2 @ offset {len(records[0])}"
     assert items[2].url == pages[2]["url"]
     assert items[2].position == f"record 3 @ offset {len(records[0]) + len(records[1]) // 2}"
+
+
+def _article_html(article: dict) -> bytes:
+    paras = "".join(f"<p>{p}</p>" for p in article["text"].split("\n\n"))
+    return (
+        f"<html><head><title>{article['title']}</title></head><body><article>{paras}</article></body></html>".encode()
+    )
+
+
+def _cut_points(record: bytes, compressed: bytes | None) -> list[int]:
+    """Cuts inside the WARC header, the HTTP header, the payload and (gzip) the member's trailer."""
+    if compressed is not None:
+        n = len(compressed)
+        return [1, 5, 10, 20, 40, n // 4, n // 2, 3 * n // 4, n - 12, n - 8, n - 4, n - 1]
+    http, body = record.index(b"HTTP/1.1"), record.index(b"<html>")
+    return [1, 8, 20, http // 2, http - 1, http + 5, body - 10, body + 5, len(record) // 2, len(record) - 5]
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_second_record_cut_anywhere_is_one_error_after_the_first(tmp_path, compressed):
+    """A crawl whose second record is cut, wherever: the first stays a document, the second is one error."""
+    articles = polnear_articles(2, paragraphs=2)
+    first, second = (warc_record(f"https://news.example/{i}", _article_html(a)) for i, a in enumerate(articles))
+    head = gzip.compress(first) if compressed else first
+    tail = gzip.compress(second) if compressed else second
+    for cut in _cut_points(second, tail if compressed else None):
+        path = tmp_path / ("cut.warc.gz" if compressed else "cut.warc")
+        path.write_bytes(head + tail[:cut])
+        items = list(iter_warc(path))
+        assert [type(i).__name__ for i in items] == ["RawDocument", "DocumentError"], cut
+        assert items[0].url == "https://news.example/0" and items[1].kind == "truncated"
+        assert items[1].source == str(path) and items[1].position

@@ -133,28 +133,121 @@ class _Window(io.RawIOBase):
 
 
 def _records_from(path: Path, offset: int, counter: list[int], source: str, max_bytes: int | None):
-    """``(item or None, absolute offset, is a record)`` per response record from ``offset`` until damage or the end."""
+    """``(item or None, absolute offset, is a record)`` per response record from ``offset`` until damage or the end.
+
+    fastwarc hands out a record cut inside its headers as a partial one, or stops without a word, so each record
+    is checked to be whole (its gzip member ends, its block fits in the file), and when the reading stops the
+    bytes after the last whole record must be padding: anything else is a truncated record.
+    """
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+    gz = path.name.lower().endswith(".gz")
+    pos, end = offset, None  # where the last record read (of any type) starts and ends
     with path.open("rb") as raw:
         stream = io.BufferedReader(_Window(raw, offset))
-        records = iter(ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True))
-        pos = offset
+        records = iter(ArchiveIterator(stream, parse_http=True))
         while True:
             try:
                 record = next(records)
             except StopIteration:
-                return
+                break
             except Exception as exc:  # fastwarc raises OSError/ValueError on a corrupt stream
-                where = f"after record {counter[0]}"
-                yield DocumentError("truncated", f"corrupt WARC stream: {exc}", source, where), pos, False
+                # resync after the damage: a whole gzip member ends where it does; a plain record's length may lie
+                at = end if gz and end is not None and end >= 0 else pos
+                yield _corrupt(f"corrupt WARC stream: {exc}", source, counter[0]), at, False
                 return
-            counter[0] += 1
             pos = offset + record.stream_pos
-            yield _record_document(record, source, f"record {counter[0]} @ offset {pos}", max_bytes), pos, True
+            end = _record_end(path, pos, record, gz)
+            is_response = record.record_type == WarcRecordType.response
+            if is_response:
+                counter[0] += 1
+            if end is None:
+                yield _cut(source, counter[0], pos, is_response), pos, is_response
+                return
+            if is_response:
+                yield _record_document(record, source, f"record {counter[0]} @ offset {pos}", max_bytes), pos, True
+    if end == -1:
+        end = _gzip_chain_end(path, offset)
+    cut = _first_content(path, offset if end is None else end)
+    if cut is not None:
+        message = f"{path.stat().st_size - cut:,} bytes at offset {cut} are not a whole WARC record"
+        yield _corrupt(message, source, counter[0]), cut, False
 
 
-_GZIP_MEMBER = re.compile(rb"\x1f\x8b\x08")
+def _corrupt(message: str, source: str, records_before: int) -> DocumentError:
+    return DocumentError("truncated", message, source, f"after record {records_before}")
+
+
+def _cut(source: str, number: int, pos: int, is_response: bool) -> DocumentError:
+    if not is_response:
+        return _corrupt(f"the WARC record at offset {pos} is cut short", source, number)
+    return DocumentError("truncated", "WARC record cut short", source, f"record {number} @ offset {pos}")
+
+
+def _record_end(path: Path, pos: int, record, gz: bool) -> int | None:
+    """Where the record at ``pos`` ends in the file, None when the file ends first, -1 when that is unknowable.
+
+    Unknowable: a crawl gzipped as one stream (not one member per record) has no record offsets to check.
+    """
+    if gz:
+        with path.open("rb") as fh:
+            fh.seek(pos)
+            if fh.read(3) != _GZIP_MAGIC:
+                return -1
+        return _member_end(path, pos)
+    try:
+        block = int(record.headers.get("Content-Length") or "")  # the block's; content_length is the payload's
+    except ValueError:
+        return None
+    with path.open("rb") as fh:
+        fh.seek(pos)
+        head = fh.read(1 << 16)
+        blank = head.find(b"\r\n\r\n")
+        end = pos + blank + 4 + block
+        return end if blank >= 0 and end <= fh.seek(0, io.SEEK_END) else None
+
+
+def _member_end(path: Path, start: int) -> int | None:
+    """Where the gzip member starting at ``start`` ends, or None when the file ends (or breaks) before it does."""
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    with path.open("rb") as fh:
+        fh.seek(start)
+        read = 0
+        while not member.eof:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                return None
+            read += len(chunk)
+            try:
+                member.decompress(chunk)
+            except zlib.error:
+                return None
+        return start + read - len(member.unused_data)
+
+
+def _gzip_chain_end(path: Path, start: int) -> int:
+    """Where the run of whole gzip members from ``start`` stops: the end of the file, or a cut member."""
+    end = start
+    while (nxt := _member_end(path, end)) is not None:
+        end = nxt
+    return end
+
+
+def _first_content(path: Path, start: int) -> int | None:
+    """The offset of the first byte from ``start`` on that is not padding (CR, LF, space, NUL), or None."""
+    with path.open("rb") as fh:
+        fh.seek(start)
+        pos = start
+        while chunk := fh.read(1 << 20):
+            rest = chunk.lstrip(b"\r\n\t \x00")
+            if rest:
+                return pos + len(chunk) - len(rest)
+            pos += len(chunk)
+    return None
+
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_GZIP_MEMBER = re.compile(re.escape(_GZIP_MAGIC))
 _WARC_HEADER = re.compile(rb"WARC/1\.[01]\r?\n")
 
 
