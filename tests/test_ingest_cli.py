@@ -158,3 +158,29 @@ def test_two_workers_store_the_same_as_one(tmp_path):
 def test_bad_database_url_is_a_clear_error(tmp_path):
     proc = run("status", "--db", "postgresql://nobody@127.0.0.1:1/none", check=False)
     assert proc.exit_code == 2 and "cannot open" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["errors"],
+        ["query", "search", "minister"],
+        ["export", "--what", "entities", "--to", "out.jsonl"],
+        ["trace", "minister"],
+        ["serve"],
+    ],  # fmt: skip
+)
+def test_reading_commands_refuse_a_kb_that_does_not_exist(tmp_path, command):
+    typo = tmp_path / "typo.sqlite"
+    proc = run(*command, "--db", str(typo), check=False)
+    assert proc.exit_code == 2 and f"no knowledge base at {typo}" in proc.stderr
+    assert not typo.exists() and proc.stdout == ""
+
+
+def test_errors_says_when_there_is_nothing_to_report(tmp_path):
+    db = str(tmp_path / "kb.sqlite")
+    KnowledgeBase(db).close()  # an existing, empty knowledge base
+    proc = run("errors", "--db", db)
+    assert proc.stdout == "" and f"no errors recorded in {db}" in proc.stderr
+    assert json.loads(run("status", "--db", db, "--json").stdout)["documents"] == 0

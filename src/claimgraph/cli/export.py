@@ -20,9 +20,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..config import ENV_DB
-from ..errors import ClaimgraphError
 from .app import app
+from .db import Db, open_existing
 
 FORMATS = (".jsonl", ".csv", ".tsv", ".parquet", ".graphml")
 ROW_GROUP = 10_000
@@ -145,17 +144,6 @@ def write_graphml(conn: Any, path: Path) -> int:
     return len(edges)
 
 
-def _open(db: str) -> Any:
-    """The KB read-only, or exit 2 with the reason (a missing file, a KB of a newer schema ...)."""
-    from ..query import open_db
-
-    try:
-        return open_db(db)
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-
-
 def _header(what: str) -> tuple[str, ...]:
     """The header an empty TSV still gets (events: GDELT's columns)."""
     if what != "events":
@@ -167,7 +155,7 @@ def _header(what: str) -> tuple[str, ...]:
 
 @app.command()
 def export(
-    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
+    db: Db,
     what: Annotated[
         str,
         typer.Option("--what", help="attributions | entities | articles | records | events | network | claim-clusters"),
@@ -188,7 +176,7 @@ def export(
         raise typer.BadParameter("GraphML holds a graph: use --what network")
     if what == "records" and suffix != ".jsonl":
         raise typer.BadParameter("whole records are nested: export them to .jsonl")
-    engine = _open(db)
+    engine = open_existing(db)
     with engine.connect() as conn:
         if suffix == ".graphml":
             n = write_graphml(conn, to)
@@ -208,7 +196,7 @@ def _export_clusters(db: str, to: Path, suffix: str) -> None:
 
     if suffix not in (".jsonl", ".csv", ".parquet"):
         raise typer.BadParameter("claim clusters go to .jsonl, .csv or .parquet")
-    engine = _open(db)
+    engine = open_existing(db)
     with engine.connect() as conn:
         if suffix == ".jsonl":
             n = write_jsonl(claims.claim_clusters(conn), to)

@@ -1,4 +1,4 @@
-"""``claimgraph ingest | status | errors``: build and inspect a knowledge base from any mix of inputs.
+"""``claimgraph ingest``: build a knowledge base from any mix of inputs (``status``/``errors`` inspect it).
 
 claimgraph ingest ./pages/ crawl.warc.gz nela.jsonl fakenews.csv --db kb.sqlite --workers 2
 claimgraph ingest corpus.jsonl --db postgresql://user@localhost/claims --text-field content --url-field link
@@ -14,27 +14,13 @@ from typing import Annotated
 
 import typer
 
-from ..config import DEFAULT_MAX_BYTES, ENV_DB
+from ..config import DEFAULT_MAX_BYTES
 from ..errors import ClaimgraphError
 from ..ingest.records import FieldMap
 from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
 from .app import app
 from .common import MaxBytesOpt, ModelOpt, NoEventsOpt, NoPlacesOpt, RatingsOpt, options
-
-DbOption = Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")]
-
-
-def _open(db: str):
-    from ..store import KnowledgeBase
-
-    try:
-        return KnowledgeBase(db)
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    except Exception as exc:  # the database server refused, the file is not a database ...
-        typer.echo(f"error: cannot open {db}: {type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(2) from exc
+from .db import Db, open_kb
 
 
 def _progress(total: int | None, quiet: bool):
@@ -101,7 +87,7 @@ def _report(summary, db: str, as_json: bool, quiet: bool) -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, WARC, JSONL/JSON/CSV, - (stdin).")],
-    db: DbOption = "claimgraph.sqlite",
+    db: Db = "claimgraph.sqlite",
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
     dask: DaskOption = None,
     lake: Annotated[
@@ -146,7 +132,7 @@ def ingest(
         _to_lake(paths, lake, fields, input_format, format, max_bytes, opts, workers, dask, task_docs, chunk_size,
                  quiet, as_json)  # fmt: skip
         return
-    kb = _open(db)
+    kb = open_kb(db)
     inputs = iter_inputs(paths, fields, input_format, format, max_bytes)
     bar, update = _progress(None if quiet else estimate_total(paths), quiet)
     try:
@@ -191,43 +177,3 @@ def _to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, tas
             f"`claimgraph load {lake} --db ...` builds the knowledge base",
             err=True,
         )
-
-
-@app.command()
-def status(
-    db: DbOption = "claimgraph.sqlite",
-    as_json: Annotated[bool, typer.Option("--json", help="JSON object on stdout.")] = False,
-) -> None:
-    """Counts of documents, articles, entities, attributions and errors in a knowledge base."""
-    kb = _open(db)
-    try:
-        counts = kb.status()
-    finally:
-        kb.close()
-    if as_json:
-        typer.echo(json.dumps(counts))
-        return
-    width = max(len(k) for k in counts)
-    for name, n in counts.items():
-        typer.echo(f"{name:<{width}}  {n:>10,}")
-
-
-@app.command()
-def errors(
-    db: DbOption = "claimgraph.sqlite",
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this error kind (truncated, malformed ...).")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines on stdout.")] = False,
-) -> None:
-    """What failed, why, and where (source and position), one line each."""
-    kb = _open(db)
-    try:
-        rows = kb.errors(limit, kind)
-    finally:
-        kb.close()
-    for row in rows:
-        if as_json:
-            typer.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            where = f"{row['source']}:{row['position']}" if row["position"] else row["source"]
-            typer.echo(f"{where}: {row['kind']}: {row['message']}")

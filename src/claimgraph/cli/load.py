@@ -13,7 +13,7 @@ import typer
 
 from ..errors import ClaimgraphError
 from .app import app
-from .ingest import DbOption
+from .db import Db as DbOption
 
 
 @app.command()

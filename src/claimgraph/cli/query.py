@@ -12,22 +12,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..config import ENV_DB
-from ..errors import ClaimgraphError
 from .app import app
+from .db import Db, connected
 
 query_app = typer.Typer(no_args_is_help=True, help="Query a knowledge base (the same data as the web API).")
 app.add_typer(query_app, name="query")
 console = Console()
 
-Db = Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")]
 Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON instead of a table.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="Items per page.")]
 Offset = Annotated[int, typer.Option("--offset", min=0, help="Items to skip.")]
@@ -35,22 +32,6 @@ From = Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.
 To = Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")]
 Publisher = Annotated[str | None, typer.Option("--publisher", help="Publisher domain.")]
 Stance = Annotated[str | None, typer.Option("--stance", help="accuse, deny, doubt, assert ...")]
-
-
-@contextmanager
-def _connect(db: str):
-    from ..query import open_db
-
-    try:
-        engine = open_db(db)
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    try:
-        with engine.connect() as conn:
-            yield conn
-    finally:
-        engine.dispose()
 
 
 def _emit(data: dict[str, Any] | None, as_json: bool, table: Callable[[dict[str, Any]], None], missing: str) -> None:
@@ -106,7 +87,7 @@ def search_cmd(
     """Full-text search over article bodies and quotes (words, "phrases", OR)."""
     from ..query import search
 
-    with _connect(db) as conn:
+    with connected(db) as conn:
         eid = _resolve_entity(conn, entity) if entity else None
         data = search(
             conn,
@@ -143,7 +124,7 @@ def article_cmd(document_id: str, db: Db, as_json: Json = False) -> None:
     """One article: metadata, provenance and its attributions."""
     from ..query import article
 
-    with _connect(db) as conn:
+    with connected(db) as conn:
         data = article(conn, document_id)
 
     def table(d: dict[str, Any]) -> None:
@@ -176,7 +157,7 @@ def entity_cmd(
     """What an entity (id or name) said, what was said about it, who it accuses and who accuses it."""
     from ..query import entity as entity_query
 
-    with _connect(db) as conn:
+    with connected(db) as conn:
         data = entity_query(conn, _resolve_entity(conn, entity), stance=stance, limit=limit, said_offset=offset)
 
     def table(d: dict[str, Any]) -> None:
@@ -220,7 +201,7 @@ def network_cmd(
     """Who accuses whom: speaker -> target edges with their stance and count."""
     from ..query import network
 
-    with _connect(db) as conn:
+    with connected(db) as conn:
         eid = _resolve_entity(conn, entity) if entity else None
         data = network(
             conn,
@@ -269,7 +250,7 @@ def timeline_cmd(
     if not entity and not q:
         typer.echo("error: give --entity or --q", err=True)
         raise typer.Exit(2)
-    with _connect(db) as conn:
+    with connected(db) as conn:
         eid = _resolve_entity(conn, entity) if entity else None
         data = timeline(
             conn,
@@ -296,7 +277,7 @@ def publisher_cmd(domain: str, db: Db, limit: Limit = 20, offset: Offset = 0, as
     """A publisher: its articles, the republications it carries and from whom."""
     from ..query import publisher
 
-    with _connect(db) as conn:
+    with connected(db) as conn:
         data = publisher(conn, domain, limit=limit, offset=offset)
 
     def table(d: dict[str, Any]) -> None:

@@ -13,9 +13,9 @@ from typing import Annotated
 
 import typer
 
-from ..config import ENV_API_TOKEN, ENV_DB, hand_down_serve
-from ..errors import ClaimgraphError
+from ..config import ENV_API_TOKEN, hand_down_serve
 from .app import app
+from .db import Db, open_existing
 
 TokenOption = Annotated[
     str | None,
@@ -24,17 +24,6 @@ TokenOption = Annotated[
 WorkersOption = Annotated[
     int | None, typer.Option(min=1, max=64, help="Server processes (default: one per CPU core, at most 4).")
 ]
-
-
-def _open_or_exit(db: str):
-    """The KB engine (checked and migrated), or exit 2 with the reason."""
-    from ..query import open_db
-
-    try:
-        return open_db(db)
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
 
 
 def _serve_workers(db: str, host: str, port: int, token: str | None, max_body: int, workers: int) -> None:
@@ -57,7 +46,7 @@ def _serve_workers(db: str, host: str, port: int, token: str | None, max_body: i
 
 @app.command()
 def serve(
-    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
+    db: Db,
     host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     token: TokenOption = None,
@@ -69,7 +58,7 @@ def serve(
 
     from ..web.app import Settings, create_app
 
-    engine = _open_or_exit(db)
+    engine = open_existing(db)
     workers = workers or default_workers()
     typer.echo(
         f"claimgraph: http://{host}:{port}/  (API docs at /docs; analysis "

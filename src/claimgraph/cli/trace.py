@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..config import ENV_DB
-from ..errors import ClaimgraphError
 from .app import app
+from .db import Db, open_existing
 
 
 def _change(c: dict[str, Any]) -> str:
@@ -43,18 +42,14 @@ def render(record: dict[str, Any]) -> str:
 @app.command()
 def trace(
     words: Annotated[str, typer.Argument(help="Words of the claim, e.g. '70,000 militants'.")],
-    db: Annotated[str, typer.Option("--db", envvar=ENV_DB, help="SQLite file or postgresql:// URL.")],
+    db: Db,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many clusters.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Cluster records as JSON Lines.")] = False,
 ) -> None:
     """Trace a claim across outlets: first appearance, repeats, and what each repeat changed."""
-    from ..query import claims, open_db
+    from ..query import claims
 
-    try:
-        engine = open_db(db)
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    engine = open_existing(db)
     with engine.connect() as conn:
         found = claims.find_claims(conn, words, limit)
     engine.dispose()
