@@ -97,3 +97,44 @@ def test_credibility_without_ratings_says_so(nlp, monkeypatch):
 def test_unknown_format_is_a_usage_error():
     out = runner.invoke(app, ["analyze", "--format", "pdf", str(SAMPLE)])
     assert out.exit_code == 2
+
+
+def _corpus(tmp_path: Path, suffix: str) -> tuple[Path, list[dict]]:
+    """Two PolNeAR articles as a JSONL corpus (with a broken line between) or a FakeNewsCorpus-style CSV."""
+    import csv
+
+    from ingest_helpers import polnear_articles
+
+    arts = polnear_articles(2, paragraphs=2)
+    path = tmp_path / f"corpus{suffix}"
+    if suffix == ".jsonl":
+        rows = [
+            {"content": a["text"], "title": a["title"], "url": f"https://n.example/{i}"} for i, a in enumerate(arts)
+        ]
+        lines = [json.dumps(row) for row in rows]
+        path.write_text(lines[0] + "\n{broken\n" + lines[1] + "\n", encoding="utf-8")
+    else:
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id", "domain", "url", "content", "title"])
+            for i, a in enumerate(arts):
+                w.writerow([i, "news.example", f"https://n.example/{i}", a["text"], a["title"]])
+    return path, arts
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_analyze_reads_a_corpus_file_as_records(tmp_path, nlp, suffix):
+    path, arts = _corpus(tmp_path, suffix)
+    out = runner.invoke(app, ["analyze", str(path)])
+    assert out.exit_code == 0, out.output
+    lines = [json.loads(line) for line in out.stdout.splitlines()]  # JSON Lines: many records in one file
+    records = [r for r in lines if "error" not in r]
+    assert [r["article"]["title"] for r in records] == [a["title"] for a in arts]
+    assert [r["article"]["url"] for r in records] == ["https://n.example/0", "https://n.example/1"]
+    for record, art in zip(records, arts, strict=True):
+        body = record["article"]["body"]
+        assert '"content"' not in body and art["text"].split("\n")[0][:60] in body  # the text, not the JSON
+        _spans_hold(record)
+    if suffix == ".jsonl":
+        assert [r["error"]["type"] for r in lines if "error" in r] == ["malformed"]
+        assert f"{path}:line 2: malformed" in out.stderr

@@ -11,6 +11,7 @@ import typer
 
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import DocumentError
+from ..ingest.sources import kind_of
 from .app import app
 from .common import (
     FormatOpt,
@@ -19,14 +20,17 @@ from .common import (
     NoEventsOpt,
     NoPlacesOpt,
     Paths,
+    PresetOpt,
     RatingsOpt,
+    corpus_fields,
     document_run,
     options,
 )
 
 
 def _single_document(paths: list[str]) -> bool:
-    return len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
+    """One plain file (or stdin): pretty JSON; a corpus file, a crawl or many inputs: JSON Lines."""
+    return len(paths) == 1 and (paths[0] == "-" or (Path(paths[0]).is_file() and kind_of(paths[0]) == "file"))
 
 
 @app.command()
@@ -41,9 +45,11 @@ def analyze(
     no_signals: Annotated[bool, typer.Option("--no-signals", help="Skip claims and credibility signals.")] = False,
     no_places: NoPlacesOpt = False,
     no_events: NoEventsOpt = False,
+    preset: PresetOpt = None,
 ) -> None:
-    """Analyse articles: JSON on stdout for one document, JSON Lines for many or with -o."""
+    """Analyse articles: JSON on stdout for one document, JSON Lines for many (a corpus, a crawl) or with -o."""
     opts = options(format, model, ratings, max_bytes, not no_signals, not no_places, not no_events)
+    fields = corpus_fields(preset, format)
     as_lines = jsonl or output is not None or not _single_document(paths)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
 
@@ -55,7 +61,7 @@ def analyze(
             write(err.to_record())
 
     try:
-        with document_run(paths, opts, on_error) as results:
+        with document_run(paths, opts, on_error, fields) as results:
             for result in results:
                 write(result.to_dict())
     finally:

@@ -11,13 +11,20 @@ import typer
 
 from ..config import DEFAULT_MAX_BYTES, Options
 from ..errors import ClaimgraphError, DocumentError
-from ..ingest import iter_documents
+from ..ingest.records import FieldMap
+from ..ingest.sources import field_map, iter_inputs
 from ..model import AnalysisResult
 from ..pipeline import Pipeline
 from ..vocab import FORMATS
 
 # The options every per-document command takes, declared once.
-Paths = Annotated[list[str], typer.Argument(help="Files, directories, globs or - for stdin.")]
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, directories, globs or - for stdin; a JSONL/JSON/CSV corpus or a WARC crawl gives one result per "
+        "record (read as `ingest` reads it)."
+    ),
+]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="auto | text | markdown | html")]
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="Installed spaCy pipeline name (or $CLAIMGRAPH_SPACY_MODEL).")
@@ -26,6 +33,15 @@ RatingsOpt = Annotated[Path | None, typer.Option("--ratings", help="Domain ratin
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")]
 NoPlacesOpt = Annotated[bool, typer.Option("--no-places", help="Skip resolving place mentions to GeoNames.")]
 NoEventsOpt = Annotated[bool, typer.Option("--no-events", help="Skip coding PLOVER events.")]
+PresetOpt = Annotated[str | None, typer.Option("--preset", help="Corpus layout: nela | fakenews.")]
+
+
+def corpus_fields(preset: str | None, fmt: str, **fields: str | None) -> FieldMap:
+    """The corpus field map, or a usage error naming ``--preset``."""
+    try:
+        return field_map(preset, fmt, **fields)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--preset") from exc
 
 
 def options(format: str = "auto", model: str | None = None, ratings: Path | None = None,
@@ -43,16 +59,20 @@ def options(format: str = "auto", model: str | None = None, ratings: Path | None
 
 @contextmanager
 def document_run(
-    paths: list[str], opts: Options, on_error: Callable[[DocumentError], None] | None = None
+    paths: list[str],
+    opts: Options,
+    on_error: Callable[[DocumentError], None] | None = None,
+    fields: FieldMap | None = None,
 ) -> Iterator[Iterator[AnalysisResult]]:
     """Yield the analysed documents; print one line per failed one; exit 1 if none succeeded.
 
+    Inputs are read as ``ingest`` reads them (``ingest.sources``): a corpus file or a crawl is many documents.
     Failures never stop the run: each goes to stderr (and to ``on_error``, e.g. a JSONL error record).
     """
     counts = {"ok": 0, "failed": 0}
 
     def results() -> Iterator[AnalysisResult]:
-        docs = iter_documents(paths, opts.format, opts.max_bytes)
+        docs = iter_inputs(paths, fields or field_map(None, opts.format), "auto", opts.format, opts.max_bytes)
         for item in Pipeline(opts).run_many(docs):
             if isinstance(item, DocumentError):
                 counts["failed"] += 1

@@ -16,10 +16,9 @@ import typer
 
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import ClaimgraphError
-from ..ingest.records import FieldMap
-from ..ingest.sources import KINDS, estimate_total, field_map, iter_inputs
+from ..ingest.sources import KINDS, estimate_total, iter_inputs
 from .app import app
-from .common import MaxBytesOpt, ModelOpt, NoEventsOpt, NoPlacesOpt, RatingsOpt, options
+from .common import MaxBytesOpt, ModelOpt, NoEventsOpt, NoPlacesOpt, PresetOpt, RatingsOpt, corpus_fields, options
 from .db import Db, open_kb
 
 
@@ -65,14 +64,6 @@ DaskOption = Annotated[
 ]
 
 
-def _fields(preset: str | None, fmt: str, **fields: str | None) -> FieldMap:
-    """The corpus field map, or a usage error naming ``--preset``."""
-    try:
-        return field_map(preset, fmt, **fields)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--preset") from exc
-
-
 def _report(summary, db: str, as_json: bool, quiet: bool) -> None:
     if as_json:
         typer.echo(json.dumps(summary.to_dict()))
@@ -100,7 +91,7 @@ def ingest(
     task_docs: Annotated[
         int, typer.Option("--task-docs", min=1, help="With --lake: documents per worker task (a slice of an input).")
     ] = 64,
-    preset: Annotated[str | None, typer.Option("--preset", help="Corpus layout: nela | fakenews.")] = None,
+    preset: PresetOpt = None,
     text_field: Annotated[str | None, typer.Option("--text-field", help="Record field with the body.")] = None,
     title_field: Annotated[str | None, typer.Option("--title-field")] = None,
     url_field: Annotated[str | None, typer.Option("--url-field")] = None,
@@ -124,7 +115,7 @@ def ingest(
     opts = options(format, model, ratings, max_bytes, not no_signals, not no_places, not no_events)
     if input_format not in KINDS:
         raise typer.BadParameter(f"must be one of {', '.join(KINDS)}", param_hint="--input-format")
-    fields = _fields(
+    fields = corpus_fields(
         preset, format, text=text_field, title=title_field, url=url_field, date=date_field,
         source=source_field, authors=authors_field,
     )  # fmt: skip
