@@ -184,3 +184,69 @@ def test_errors_says_when_there_is_nothing_to_report(tmp_path):
     proc = run("errors", "--db", db)
     assert proc.stdout == "" and f"no errors recorded in {db}" in proc.stderr
     assert json.loads(run("status", "--db", db, "--json").stdout)["documents"] == 0
+
+
+def _jsonl_corpus(path, arts) -> None:
+    path.write_text("".join(json.dumps({"content": a["text"], "title": a["title"]}) + "\n" for a in arts))
+
+
+def test_ingest_names_each_failed_document_and_ends_with_the_hint(tmp_path):
+    arts = polnear_articles(2, paragraphs=1)
+    corpus = tmp_path / "corpus.jsonl"
+    _jsonl_corpus(corpus, arts)
+    corpus.write_text(corpus.read_text().replace("\n", "\n{broken\n", 1) + "\x00\x01 not json\n")
+    db = str(tmp_path / "kb.sqlite")
+    loud = run("ingest", str(corpus), "--db", db)
+    lines = loud.stderr.splitlines()
+    assert sum(line.startswith("error: ") for line in lines) == 2
+    assert f"error: {corpus}:line 2: malformed: invalid JSON" in loud.stderr
+    assert any(line.startswith(f"error: {corpus}:line 4: ") for line in lines)
+    assert lines[-1] == f"2 documents failed: `claimgraph errors --db {db}` lists them"
+    quiet = run("ingest", str(corpus), "--db", str(tmp_path / "quiet.sqlite"), "--quiet")
+    assert quiet.stderr == "" and quiet.stdout == ""
+
+
+def _wait_for(predicate, seconds: float = 180) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_second_ingest_waits_for_the_first_or_refuses_with_no_wait(tmp_path):
+    """Two real ingest processes on one SQLite file: the first holds the writer lock while it reads stdin."""
+    arts = polnear_articles(3, paragraphs=1)
+    db = str(tmp_path / "kb.sqlite")
+    other = tmp_path / "other.jsonl"
+    _jsonl_corpus(other, arts[2:])
+    first = subprocess.Popen(
+        [*CLI, "ingest", "-", "--input-format", "jsonl", "--db", db, "--batch-size", "1", "--chunk-size", "1", "-q"],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    second = None
+    try:
+        first.stdin.write((json.dumps({"content": arts[0]["text"]}) + "\n").encode())
+        first.stdin.flush()
+        _wait_for(lambda: _progress_rows(db) >= 1 or first.poll() is not None)  # one batch in: the lock is held
+        assert first.poll() is None, first.stderr.read().decode()
+        refused = subprocess.run([*CLI, "ingest", str(other), "--db", db, "--wait-timeout", "0"],
+                                 capture_output=True, text=True, timeout=300)  # fmt: skip
+        assert refused.returncode == 2 and f"another ingest is writing to {db}" in refused.stderr
+        second = subprocess.Popen([*CLI, "ingest", str(other), "--db", db, "--json"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)  # fmt: skip
+        waiting = second.stderr.readline()
+        assert "another ingest is writing to" in waiting and "waiting for it" in waiting
+        assert second.poll() is None  # still waiting while the first one holds the lock
+        first.stdin.write((json.dumps({"content": arts[1]["text"]}) + "\n").encode())
+        first.stdin.close()
+        assert first.wait(timeout=300) == 0, first.stderr.read().decode()
+        out, err = second.communicate(timeout=300)
+        assert second.returncode == 0, err
+        assert json.loads(out)["added"] == 1
+    finally:
+        for proc in (first, second):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+    with KnowledgeBase(db) as kb:
+        assert kb.status()["documents"] == 3

@@ -174,3 +174,29 @@ def test_a_second_writer_is_refused_while_one_runs(db_url):  # noqa: F811
         with a._writer.exclusive(), pytest.raises(ClaimgraphError, match="another ingest"):
             b.ingest([result(STORY)])
         assert b.ingest([result(STORY)]).added == 1
+
+
+def test_a_second_writer_waits_for_the_first_when_asked(db_url):  # noqa: F811
+    """Given a wait, the second writer says so once, then writes as soon as the first lets go (or gives up)."""
+    import threading
+
+    from claimgraph.store.lock import WriterBusy
+
+    said: list[str] = []
+    with KnowledgeBase(db_url) as a, KnowledgeBase(db_url, wait=60, on_wait=said.append) as b:
+        with KnowledgeBase(db_url, wait=0.5) as c, a._writer.exclusive(), pytest.raises(WriterBusy, match="0.5 s"):
+            c.ingest([result(STORY)])
+        held, release = threading.Event(), threading.Event()
+
+        def first() -> None:
+            with a._writer.exclusive():
+                held.set()
+                release.wait(30)
+
+        thread = threading.Thread(target=first)
+        thread.start()
+        held.wait(30)
+        threading.Timer(1.0, release.set).start()
+        assert b.ingest([result(STORY)]).added == 1
+        thread.join()
+    assert len(said) == 1 and "another ingest is writing to" in said[0] and "waiting" in said[0]

@@ -6,7 +6,7 @@ a mistyped path must not create an empty database and report zeros. Only ``inges
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -52,11 +52,14 @@ def connected(db: str) -> Iterator[Connection]:
         engine.dispose()
 
 
-def open_kb(db: str) -> KnowledgeBase:
-    """The KB for writing, created when it does not exist yet, or exit 2 with the reason."""
+def open_kb(db: str, wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> KnowledgeBase:
+    """The KB for writing, created when it does not exist yet, or exit 2 with the reason.
+
+    ``wait``: how long its writes wait for another process's ingest; ``on_wait`` is told when they start to.
+    """
     from ..store import KnowledgeBase
 
     try:
-        return KnowledgeBase(db)
+        return KnowledgeBase(db, wait=wait, on_wait=on_wait)
     except Exception as exc:
         _fail(db, exc)

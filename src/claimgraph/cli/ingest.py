@@ -10,6 +10,7 @@ claimgraph errors --db kb.sqlite
 from __future__ import annotations
 
 import json
+import shlex
 from typing import Annotated
 
 import typer
@@ -17,44 +18,11 @@ import typer
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import ClaimgraphError
 from ..ingest.sources import KINDS, estimate_total, iter_inputs
+from ..store.lock import WriterBusy
 from .app import app
 from .common import MaxBytesOpt, ModelOpt, NoEventsOpt, NoPlacesOpt, PresetOpt, RatingsOpt, corpus_fields, options
 from .db import Db, open_kb
-
-
-def _progress(total: int | None, quiet: bool):
-    """A rich progress bar (documents/s, ETA when the total is known, errors) or nothing with --quiet."""
-    if quiet:
-        return None, None
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    bar = Progress(
-        TextColumn("ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} docs/s"),
-        TextColumn("errors {task.fields[errors]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=False,
-    )
-    task = bar.add_task("ingest", total=total, rate=0.0, errors=0)
-
-    def update(summary) -> None:
-        rate = summary.processed / summary.seconds if summary.seconds else 0.0
-        bar.update(task, completed=summary.processed + summary.skipped, rate=rate, errors=summary.errors)
-
-    return bar, update
-
+from .progress import RunDisplay
 
 DaskOption = Annotated[
     str | None,
@@ -64,15 +32,21 @@ DaskOption = Annotated[
 ]
 
 
-def _report(summary, db: str, as_json: bool, quiet: bool) -> None:
+def _report(summary, traced, db: str, as_json: bool, quiet: bool) -> None:
+    """The run's counts (JSON on stdout with --json), then how many failed and where to read why."""
     if as_json:
         typer.echo(json.dumps(summary.to_dict()))
-    elif not quiet:
-        typer.echo(
-            f"{summary.added} added, {summary.duplicates} duplicates, {summary.errors} errors, "
-            f"{summary.skipped} already done ({summary.seconds:.1f}s); `claimgraph errors --db {db}` lists failures",
-            err=True,
-        )
+    if as_json or quiet:
+        return
+    typer.echo(
+        f"{summary.added} added, {summary.duplicates} duplicates, {summary.errors} errors, "
+        f"{summary.skipped} already done ({summary.seconds:.1f}s); claims traced in {traced.articles} new articles, "
+        f"{traced.clusters} clusters updated",
+        err=True,
+    )
+    if summary.errors:
+        noun = "document" if summary.errors == 1 else "documents"
+        typer.echo(f"{summary.errors} {noun} failed: `claimgraph errors --db {shlex.quote(db)}` lists them", err=True)
 
 
 @app.command()
@@ -108,7 +82,17 @@ def ingest(
     no_events: NoEventsOpt = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per worker task.")] = 8,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    wait_timeout: Annotated[
+        float,
+        typer.Option(
+            "--wait-timeout",
+            min=0,
+            help="When another ingest is writing to the same KB, wait this many seconds for it (0: fail at once).",
+        ),
+    ] = 3600.0,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, no error lines and no summary.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
 ) -> None:
     """Analyse inputs and store everything in a knowledge base; rerun the same command to resume."""
@@ -123,42 +107,42 @@ def ingest(
         _to_lake(paths, lake, fields, input_format, format, max_bytes, opts, workers, dask, task_docs, chunk_size,
                  quiet, as_json)  # fmt: skip
         return
-    kb = open_kb(db)
-    inputs = iter_inputs(paths, fields, input_format, format, max_bytes)
-    bar, update = _progress(None if quiet else estimate_total(paths), quiet)
-    try:
-        if bar is not None:
-            bar.start()
-        summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, opts, update, dask)
-        traced = kb.trace_claims()
-    except ClaimgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    finally:
-        if bar is not None:
-            bar.stop()
-        kb.close()
-    _report(summary, db, as_json, quiet)
-    if not (as_json or quiet):
-        typer.echo(f"claims traced in {traced.articles} new articles, {traced.clusters} clusters updated", err=True)
+    _to_kb(paths, db, fields, input_format, format, max_bytes, opts, (workers, batch_size, chunk_size, dask),
+           wait_timeout, quiet, as_json)  # fmt: skip
+
+
+def _to_kb(paths, db, fields, kind, fmt, max_bytes, opts, run, wait_timeout, quiet, as_json) -> None:
+    """Analyse into the KB (waiting for another ingest's writer lock up to ``wait_timeout``), then trace claims."""
+    workers, batch_size, chunk_size, dask = run
+    with RunDisplay(None if quiet else estimate_total(paths), quiet) as display:
+        kb = open_kb(db, wait_timeout, display.note)
+        try:
+            inputs = iter_inputs(paths, fields, kind, fmt, max_bytes)
+            summary = kb.ingest_inputs(inputs, workers, batch_size, chunk_size, opts, display.update, dask,
+                                       display.error)  # fmt: skip
+            traced = kb.trace_claims()
+        except WriterBusy as exc:
+            typer.echo(f"error: {exc} (--wait-timeout SECONDS waits for it)", err=True)
+            raise typer.Exit(2) from exc
+        except ClaimgraphError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        finally:
+            kb.close()
+    _report(summary, traced, db, as_json, quiet)
 
 
 def _to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs, chunk_size, quiet, as_json):
     """``ingest --lake``: the analysis into Parquet shards (lake/driver.py), resumable like an ingest."""
     from ..lake.driver import ingest_to_lake
 
-    bar, update = _progress(None if quiet else estimate_total(paths), quiet)
     try:
-        if bar is not None:
-            bar.start()
-        summary = ingest_to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs,
-                                 chunk_size, update)  # fmt: skip
+        with RunDisplay(None if quiet else estimate_total(paths), quiet) as display:
+            summary = ingest_to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs,
+                                     chunk_size, display.update)  # fmt: skip
     except ClaimgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    finally:
-        if bar is not None:
-            bar.stop()
     if as_json:
         typer.echo(json.dumps(summary.to_dict()))
     elif not quiet:

@@ -18,20 +18,22 @@ from ..errors import DocumentError
 from ..model import AnalysisResult, RawDocument
 from . import query
 from .engine import make_engine
+from .lock import WaitFn
 from .migrate import migrate
 from .read import read_results
-from .runner import IngestSummary, ProgressFn, run_ingest
+from .runner import ErrorFn, IngestSummary, ProgressFn, run_ingest
 from .writer import Item, Writer
 
 
 class KnowledgeBase:
     """One knowledge base: ingest analysis results, read counts, errors and search hits."""
 
-    def __init__(self, url: str, create: bool = True) -> None:
+    def __init__(self, url: str, create: bool = True, wait: float = 0.0, on_wait: WaitFn | None = None) -> None:
+        """``wait``: seconds a write waits for another process's ingest to finish (``on_wait`` is told once)."""
         self.url = url
         self.engine = make_engine(url)
         self.schema_version = migrate(self.engine) if create else None
-        self._writer = Writer(self.engine)
+        self._writer = Writer(self.engine, wait, on_wait)
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -78,19 +80,21 @@ class KnowledgeBase:
         options: Options | None = None,
         on_progress: ProgressFn | None = None,
         dask: str | None = None,
+        on_error: ErrorFn | None = None,
     ) -> IngestSummary:
         """Analyse and store raw inputs (see ``ingest.sources.iter_inputs``), resuming where a run stopped.
 
         ``options`` (model, ratings, stage switches) reach every worker. ``dask``: a Dask scheduler address
-        (``tcp://host:8786``) or ``local``; the analysis runs there.
+        (``tcp://host:8786``) or ``local``; the analysis runs there. ``on_error``: called with each failed document.
         """
-        return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, options, on_progress, dask)
+        return run_ingest(self._writer, inputs, workers, batch_size, chunk_size, options, on_progress, dask, on_error)
 
     def trace_claims(self):
         """Cluster the claims of every article not clustered yet (``store/tracing.py``); a ``TraceReport``."""
         from .tracing import trace_new
 
-        return trace_new(self.engine)
+        with self._writer.exclusive():  # two tracers at once would both number the same new articles
+            return trace_new(self.engine)
 
     # --- read ----------------------------------------------------------------------------------
     def status(self) -> dict[str, int]:

@@ -53,6 +53,7 @@ class IngestSummary:
 
 
 ProgressFn = Callable[[IngestSummary], None]
+ErrorFn = Callable[[DocumentError], None]
 
 
 def key_of(item: RawDocument | DocumentError) -> tuple[str, str]:
@@ -196,11 +197,12 @@ def run_ingest(
     options: Options | None = None,
     on_progress: ProgressFn | None = None,
     dask: str | None = None,
+    on_error: ErrorFn | None = None,
 ) -> IngestSummary:
     """Ingest every input not already done; returns counts and timings (see IngestSummary).
 
     ``options`` reach every worker unchanged. ``dask``: analyse on a Dask cluster (scheduler address,
-    or ``local``); this process still writes.
+    or ``local``); this process still writes. ``on_error`` hears of each failed document as it arrives.
     """
     options = options or Options.from_env()
     summary = IngestSummary()
@@ -233,6 +235,8 @@ def run_ingest(
                 summary.processed += 1
                 if not isinstance(item.result, DocumentError):
                     summary.words += len(item.result.article.body.split())
+                elif on_error:
+                    on_error(item.result)
                 batch.append(item)
             if len(batch) >= batch_size:
                 flush()

@@ -8,8 +8,6 @@ and are rebuilt from the database whenever a batch fails, so they never drift fr
 
 from __future__ import annotations
 
-import fcntl
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..errors import ClaimgraphError, DocumentError
+from ..errors import DocumentError
 from ..model import AnalysisResult, Article
 from ..model.serialize import to_data
 from . import schema as s
@@ -27,8 +25,7 @@ from .analysis_rows import analysis_rows, empty_rows
 from .dedup import RepublicationIndex, declared_copy, signature
 from .geo_rows import geo_rows
 from .linking import EntityLinker
-
-WRITER_LOCK = 7244104  # PostgreSQL advisory lock key of the single writer
+from .lock import WaitFn, writer_lock
 
 
 @dataclass(slots=True)
@@ -74,46 +71,30 @@ def publisher_row(article: Article) -> dict[str, Any] | None:
 class Writer:
     """Owns the in-memory linking/dedup state of one knowledge base and writes batches.
 
-    That state mirrors the database only while this is the sole writer, so ``exclusive()`` holds a
-    lock for the whole run: a PostgreSQL session advisory lock, or ``flock`` on the SQLite file
-    (SQLite's own locks are fcntl byte ranges, which flock does not touch). Both die with the process.
+    That state mirrors the database only while this is the sole writer, so ``exclusive()`` holds the
+    writer lock (``.lock``) for the whole run, waiting for it up to ``wait`` seconds.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, wait: float = 0.0, on_wait: WaitFn | None = None) -> None:
         self.engine = engine
+        self.wait, self.on_wait = wait, on_wait  # how long exclusive() waits for another writer, and who is told
+        self._held = False
         self._linker: EntityLinker | None = None
         self._dedup: RepublicationIndex | None = None
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:
-        """Be the only writer for the duration, or raise ClaimgraphError naming the database."""
-        url = self.engine.url
-        if url.get_backend_name() == "postgresql":
-            with self.engine.connect() as conn:
-                if not conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({WRITER_LOCK})").scalar():
-                    raise ClaimgraphError(f"another ingest is writing to {url.render_as_string()}; wait for it")
-                conn.commit()
-                try:
-                    self._linker = self._dedup = None  # another writer may have run since we last loaded
-                    yield
-                finally:
-                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({WRITER_LOCK})")
-                    conn.commit()
-            return
-        path = url.database
-        if not path or path == ":memory:" or not os.path.exists(path):
+        """Be the only writer for the duration (re-entrant), or raise WriterBusy naming the database."""
+        if self._held:
             yield
             return
-        with open(path, "rb") as fh:
+        with writer_lock(self.engine, self.wait, self.on_wait):
+            self._held = True
             try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                raise ClaimgraphError(f"another ingest is writing to {path}; wait for it") from exc
-            try:
-                self._linker = self._dedup = None
+                self._linker = self._dedup = None  # another writer may have run since we last loaded
                 yield
             finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+                self._held = False
 
     def _state(self, conn: Connection) -> tuple[EntityLinker, RepublicationIndex]:
         if self._linker is None or self._dedup is None:
