@@ -138,3 +138,22 @@ def test_analyze_reads_a_corpus_file_as_records(tmp_path, nlp, suffix):
     if suffix == ".jsonl":
         assert [r["error"]["type"] for r in lines if "error" in r] == ["malformed"]
         assert f"{path}:line 2: malformed" in out.stderr
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_quotes_never_cuts_a_word_whatever_the_width(nlp, monkeypatch, columns):
+    """Narrow: one card per attribution; wide: the table; either way every cue, speaker and target whole."""
+    import re
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = runner.invoke(app, ["quotes", "--max-content", "100000", str(SAMPLE)])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in runner.invoke(app, ["quotes", "--json", str(SAMPLE)]).stdout.splitlines()]
+    lines = out.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert not re.search(r"\w…", out.stdout)  # no "ta…", "sa…"
+    assert ("┃ id" in out.stdout) == (columns == 200)
+    tokens = set(re.split(r"[\s│┃]+", out.stdout))
+    for row in rows:
+        for text in [row["cue"]["text"] if row["cue"] else "", row["speaker_name"] or "", *row["target_names"]]:
+            assert set(text.split()) <= tokens, text
