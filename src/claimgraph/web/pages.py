@@ -9,6 +9,7 @@ offsets with every piece of text escaped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from .views import PAGE_LIMIT, PAGES, Page
 from .worldmap import HEIGHT, WIDTH, country_paths, place_marks
 
 TEMPLATES = Path(__file__).parent / "templates"
+LEGEND = (*STANCES, "unknown")  # every stance an edge can carry: vocab's, and "unknown" for none
+PATH_PARAM = re.compile(r"\{(\w+)(?::\w+)?\}")
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 env = Environment(
@@ -54,7 +57,8 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
 
 def twin_url(request: Request, page: Page) -> str:
     """The JSON twin of this very request: the page's API path, the same path and query parameters."""
-    path = page.api.format(**{k: quote(str(v), safe=":") for k, v in request.path_params.items()})
+    values = {k: quote(str(v), safe=":") for k, v in request.path_params.items()}
+    path = PATH_PARAM.sub(lambda m: values[m.group(1)], page.api)  # "{domain:path}" too
     qs = request.url.query
     return path + (f"?{qs}" if qs else "")
 
@@ -73,12 +77,18 @@ def article_context(request: Request, data: dict[str, Any]) -> dict[str, Any]:
 def network_context(request: Request, data: dict[str, Any]) -> dict[str, Any]:
     q = data["query"]
     window = q["window"]
+    weights: dict[str, int] = {}
+    for edge in data["edges"]["items"]:
+        weights[edge["stance"]] = weights.get(edge["stance"], 0) + edge["weight"]
     return {
         "data": data,
         "f": {**q, **(window or {})},  # the form shows the days the edges cover
         "names": {n["id"]: n["name"] for n in data["nodes"]},
         "min_weight": q["min_weight"],
         "window": window,
+        "shown": data["shown"],
+        "legend": LEGEND,  # the drawing colours by this same list (network.js reads it from the page)
+        "weights": weights,
     }
 
 
