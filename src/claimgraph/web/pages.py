@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..vocab import STANCES
-from .cards import attribution_card, speaker_link
+from .cards import attribution_card, claim_words, content_html, speaker_link
 from .highlight import highlight, marked
 from .views import PAGE_LIMIT, PAGES, Page
 from .worldmap import HEIGHT, WIDTH, country_paths, place_marks
@@ -37,7 +37,8 @@ env = Environment(
     lstrip_blocks=True,
     auto_reload=False,
 )  # no stat() of templates per request
-env.globals.update(marked=marked, stances=STANCES, attribution_card=attribution_card, speaker_link=speaker_link)
+env.globals.update(marked=marked, stances=STANCES, speaker_link=speaker_link)
+env.globals.update(attribution_card=attribution_card, content_html=content_html, claim_words=claim_words)
 env.filters["u"] = lambda value: quote(str(value), safe=":")  # ids and domains inside a URL path
 
 __all__ = ["PAGE_LIMIT", "router"]

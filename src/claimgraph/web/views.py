@@ -17,6 +17,7 @@ from fastapi import HTTPException, Path, Query
 from .. import query
 from ..query.network import DEFAULT_EDGES, RECENT_DAYS
 from .deps import Conn, Filtered, Limit, Offset, Stance, bad_parameter
+from .public import file_name, without_local_paths
 
 PAGE_LIMIT = 10  # items per list on the search and entity pages, HTML and JSON alike (a card costs render time)
 PUBLISHERS_LIMIT = 50
@@ -70,7 +71,7 @@ def search(
 
 
 def article(conn: Conn, document_id: DocId) -> dict[str, Any]:
-    return found(query.article(conn, document_id), "article")
+    return without_local_paths(found(query.article(conn, document_id), "article"))  # a file name, not a path
 
 
 def entities(conn: Conn, name: Annotated[str, Query(max_length=200)] = "", limit: Limit = 50) -> dict[str, Any]:
@@ -150,7 +151,10 @@ def publishers(conn: Conn, limit: Limit = PUBLISHERS_LIMIT, offset: Offset = 0) 
 def publisher(
     conn: Conn, domain: Domain, limit: Limit = query.common.DEFAULT_LIMIT, offset: Offset = 0, copies_offset: Offset = 0
 ) -> dict[str, Any]:
-    return found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset), "publisher")
+    data = found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset), "publisher")
+    if data["publisher"]["rating"]:  # the ratings file's name, not where it lay on the ingesting machine
+        data["publisher"]["rating"]["source"] = file_name(data["publisher"]["rating"]["source"])
+    return data
 
 
 def claim(conn: Conn, claim_id: ClaimId) -> dict[str, Any]:
