@@ -76,7 +76,10 @@ def spans(record: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for att in record["attributions"]:
         for start, end in att["content"]["fragments"]:
-            out.append({"start": start, "end": end, "type": "quote", "attribution": att["id"], "stance": att["stance"]})
+            out.append(
+                {"start": start, "end": end, "type": "quote", "attribution": att["id"], "stance": att["stance"],
+                 "kind": att["kind"]}  # indirect: the reporter's paraphrase, not the speaker's words
+            )  # fmt: skip
         if att["speaker_mention"]:
             mention = att["speaker_mention"]
             out.append(

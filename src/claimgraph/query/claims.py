@@ -128,6 +128,12 @@ def claim_page(conn: Connection, cluster_id: str) -> dict[str, Any] | None:
     return record
 
 
+def _kind(attribution: dict[str, Any] | None) -> str | None:
+    """How the member's words are put on its speaker (direct, indirect, mixed), None when on no one: a page
+    prints only a direct quote inside quotation marks."""
+    return (attribution or {}).get("kind")
+
+
 def _days(a: str | None, b: str | None) -> int | None:
     try:
         return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days if a and b else None
@@ -139,15 +145,16 @@ def seen_elsewhere(conn: Connection, document_id: str) -> list[dict[str, Any]]:
     """This article's claims that other articles carry too: how many others, where and when first seen."""
     m, k, a = s.claim_members, s.claim_clusters, s.articles
     stmt = (
-        select(m.c.cluster_id, m.c.start, m.c.end, m.c.text, k.c.size, k.c.first_document_id, k.c.first_published,
-               a.c.publisher.label("first_publisher"))
+        select(m.c.cluster_id, m.c.start, m.c.end, m.c.text, m.c.attribution, k.c.size, k.c.first_document_id,
+               k.c.first_published, a.c.publisher.label("first_publisher"))
         .select_from(m.join(k, k.c.id == m.c.cluster_id).join(a, a.c.document_id == k.c.first_document_id))
         .where(m.c.document_id == document_id)
         .order_by(m.c.start)
     )  # fmt: skip
     own = conn.execute(select(a.c.published).where(a.c.document_id == document_id)).scalar()
     return [
-        {"cluster": r.cluster_id, "start": r.start, "end": r.end, "text": r.text, "others": r.size - 1,
+        {"cluster": r.cluster_id, "start": r.start, "end": r.end, "text": r.text, "kind": _kind(r.attribution),
+         "others": r.size - 1,
          "first": r.first_document_id == document_id, "first_article": r.first_document_id,
          "first_publisher": r.first_publisher, "first_published": r.first_published,
          "days_earlier": _days(r.first_published, own)}
@@ -162,14 +169,21 @@ def first_made_by(conn: Connection, names: list[str], limit: int = 20) -> list[d
     if not wanted:
         return []
     stmt = (
-        select(k.c.id, k.c.size, k.c.first_published, k.c.first_speaker, s.claim_members.c.text)
+        select(
+            k.c.id,
+            k.c.size,
+            k.c.first_published,
+            k.c.first_speaker,
+            s.claim_members.c.text,
+            s.claim_members.c.attribution,
+        )
         .select_from(k.join(s.claim_members, (s.claim_members.c.cluster_id == k.c.id) & (s.claim_members.c.idx == 0)))
         .where(func.lower(k.c.first_speaker).in_(wanted))
         .order_by(k.c.size.desc(), k.c.id)
         .limit(limit)
     )
     return [{"cluster": r.id, "size": r.size, "first_published": r.first_published, "speaker": r.first_speaker,
-             "text": r.text} for r in conn.execute(stmt)]  # fmt: skip
+             "text": r.text, "kind": _kind(r.attribution)} for r in conn.execute(stmt)]  # fmt: skip
 
 
 def _matches(text: str, groups: list[list[str]]) -> bool:
@@ -184,7 +198,7 @@ def claims_in_hits(conn: Connection, document_ids: list[str], groups: list[list[
         return []
     m, k = s.claim_members, s.claim_clusters
     stmt = (
-        select(m.c.cluster_id, m.c.text, k.c.size, k.c.first_published)
+        select(m.c.cluster_id, m.c.text, m.c.attribution, k.c.size, k.c.first_published)
         .select_from(m.join(k, k.c.id == m.c.cluster_id))
         .where(m.c.document_id.in_(list(dict.fromkeys(document_ids))))
         .order_by(k.c.size.desc(), m.c.cluster_id)
@@ -194,7 +208,10 @@ def claims_in_hits(conn: Connection, document_ids: list[str], groups: list[list[
         if r.cluster_id in seen or not _matches(r.text, groups):
             continue
         seen.add(r.cluster_id)
-        out.append({"cluster": r.cluster_id, "text": r.text, "size": r.size, "first_published": r.first_published})
+        out.append(
+            {"cluster": r.cluster_id, "text": r.text, "kind": _kind(r.attribution), "size": r.size,
+             "first_published": r.first_published}
+        )  # fmt: skip
         if len(out) >= limit:
             break
     return out

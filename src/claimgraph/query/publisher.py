@@ -1,4 +1,4 @@
-"""A publisher: its articles, the republications it carries and from whom, and who copies it.
+"""A publisher: its rating, its articles, the republications it carries and from whom, and who copies it.
 
 A publisher is keyed by its domain (``publishers.id``; ``name:<name>`` when a page named no
 domain). "From whom" counts the origin of each copy it carries: the origin article's publisher when
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, case, func, select
 from sqlalchemy.orm import aliased
 
 from ..store import schema as s
@@ -50,12 +50,46 @@ def publisher(
             "articles": span[0],
             "first": span[1],
             "last": span[2],
+            "rating": rating(conn, pid),
         },
         "articles": page(items, span[0], limit, offset),
         "republications": republications(conn, pid, limit=limit, offset=copies_offset),
         "republished_from": sources(conn, pid),
         "copied_by": copiers(conn, pid),
     }
+
+
+def rating(conn: Connection, pid: str) -> dict[str, Any] | None:
+    """The publisher's rating as its articles' records hold it (``source_ratings``, subject ``publisher``): a
+    rated one first, the newest dated first, with the ratings file it came from, the date of that article
+    (``as_of``: the KB keeps no time of rating, a record is rated when analysed) and how many articles agree.
+    None when no article of the publisher was assessed."""
+    r = s.source_ratings
+    on_publisher = (a.c.publisher_id == pid) & (r.c.subject == "publisher") & (r.c.idx == 0)
+    joined = r.join(a, a.c.document_id == r.c.document_id)
+    best = conn.execute(
+        select(r.c.status, r.c.domain, r.c.query, r.c.match, r.c.score, r.c.score_column, r.c.percentile,
+               r.c.ratings_file, r.c.hint, a.c.published, r.c.document_id)
+        .select_from(joined)
+        .where(on_publisher)
+        .order_by(case((r.c.status == "rated", 0), else_=1), a.c.published.is_(None), a.c.published.desc(),
+                  r.c.document_id)
+        .limit(1)
+    ).first()  # fmt: skip
+    if best is None:
+        return None
+    counts = conn.execute(
+        select(func.count(), func.count(r.c.score), func.min(r.c.score), func.max(r.c.score))
+        .select_from(joined)
+        .where(on_publisher)
+    ).one()
+    return {
+        "status": best.status, "score": best.score, "column": best.score_column, "percentile": best.percentile,
+        "domain": best.domain, "match": best.match, "query": best.query, "source": best.ratings_file,
+        "hint": best.hint, "as_of": best.published, "document_id": best.document_id,
+        "articles_assessed": counts[0], "articles_rated": counts[1],
+        "scores_range": [counts[2], counts[3]] if counts[1] else None,  # differs when ratings files changed
+    }  # fmt: skip
 
 
 def republications(conn: Connection, pid: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any]:

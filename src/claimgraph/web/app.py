@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import ClaimgraphError
-from . import analyze, api, pages
+from . import analyze, api, pages, problems
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 HERE = Path(__file__).parent
@@ -99,13 +100,11 @@ def create_app(engine: Engine, settings: Settings) -> Any:
 
     app.add_middleware(SecurityHeaders)
 
-    @app.exception_handler(ClaimgraphError)
-    async def claimgraph_error(_request: Request, exc: ClaimgraphError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
-
-    @app.exception_handler(ValueError)
-    async def bad_value(_request: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+    # a refusal says what was wrong: JSON under /api, an HTML page where a person is reading (problems.py)
+    app.add_exception_handler(RequestValidationError, problems.validation_error)
+    app.add_exception_handler(HTTPException, problems.http_error)
+    app.add_exception_handler(ClaimgraphError, problems.bad_request)
+    app.add_exception_handler(ValueError, problems.bad_request)
 
     return BodyLimit(app, settings.max_body)
 

@@ -8,12 +8,17 @@ card holding ``<script>`` shows it as text, as the autoescaped macro did.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 QUOTE_MARKS = "\"“‘'«"
+# An indirect content is the reporter's words, not the speaker's: it is shown as a paraphrase (labelled,
+# italic, no quotation marks); a mixed one too, its quoted words keeping the marks the article gave them.
+PARAPHRASE = {"indirect": "paraphrase", "mixed": "paraphrase, partly quoted"}
+_QUOTED = re.compile(r"[“\"«‘][^“”\"«»‘’]+[”\"»’]")
 
 
 def _u(value: Any) -> str:
@@ -38,6 +43,42 @@ def speaker_link(x: dict[str, Any]) -> Markup:
     return Markup('<span class="muted">(no source named)</span>')
 
 
+def _verbatim_parts(text: str) -> str:
+    """``text`` escaped, each stretch inside quotation marks wrapped as ``<span class="verbatim">``."""
+    out, pos = [], 0
+    for m in _QUOTED.finditer(text):
+        out.append(f'{escape(text[pos : m.start()])}<span class="verbatim">{escape(m.group())}</span>')
+        pos = m.end()
+    return "".join(out) + str(escape(text[pos:]))
+
+
+def content_html(kind: str | None, text: str, inner: str | None = None) -> Markup:
+    """What was attributed, as a reader must take it: a direct quote inside quotation marks (the speaker's
+    words), an indirect or mixed content as a paraphrase. ``inner``: ready markup for ``text`` (a search
+    snippet with its ``<mark>`` ranges)."""
+    if kind in PARAPHRASE:
+        words = inner if inner is not None else _verbatim_parts(text)
+        label = f'<span class="label">{PARAPHRASE[kind]}</span>'
+        return Markup(f'<div class="content paraphrase {kind}">{label} <span class="words">{words}</span></div>')
+    words = inner if inner is not None else str(escape(text))
+    if kind != "direct":
+        return Markup(f'<div class="content">{words}</div>')
+    if text[:1] in QUOTE_MARKS:  # the content kept its own marks
+        return Markup(f'<div class="content direct quoted">{words}</div>')
+    return Markup(f'<div class="content direct">“{words}”</div>')
+
+
+def claim_words(text: str, kind: str | None, limit: int | None = None) -> Markup:
+    """A claim's words inline (in a list or a heading): inside quotation marks when they are quoted words or the
+    article's own, as a labelled paraphrase when the article reports someone indirectly (``kind``)."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    if kind in PARAPHRASE:
+        label, words = f'<span class="label">{PARAPHRASE[kind]}</span>', _verbatim_parts(text)
+        return Markup(f'<span class="paraphrase {kind}">{label} <span class="words">{words}</span></span>')
+    return Markup(f"“{escape(text)}”")
+
+
 def stance_badge(stance: str | None) -> str:
     s = escape(stance or "unknown")
     return f'<span class="badge b-{s}">{s}</span>'
@@ -54,9 +95,7 @@ def attribution_card(x: dict[str, Any], show_article: bool = False, anchor: bool
     if cue:
         out.append(f"<em>{escape(cue.get('text'))}</em>")
     out.append(f'\n    {stance_badge(stance)} <span class="badge kind">{escape(x.get("kind"))}</span></div>\n')
-    text = (x.get("content") or {}).get("text") or ""
-    quoted = " quoted" if text[:1] in QUOTE_MARKS else ""  # as the macro did: "" counts too
-    out.append(f'  <div class="content{quoted}">{escape(text)}</div>\n')
+    out.append(f"  {content_html(x.get('kind'), (x.get('content') or {}).get('text') or '')}\n")
     for label, key in (("about", "target"), ("via", "via")):
         refs = list(zip(x.get(f"{key}_kb_ids") or [], x.get(f"{key}_names") or [], strict=False))
         if refs:

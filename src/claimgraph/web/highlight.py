@@ -33,6 +33,9 @@ def _wrap(text: str, covering: list[dict[str, Any]], first: set[str]) -> str:
         return str(escape(text))
     classes = sorted({sp["type"] for sp in covering})
     classes += sorted({f"stance-{sp['stance']}" for sp in covering if sp["type"] == "quote" and sp.get("stance")})
+    quoted = [sp for sp in covering if sp["type"] == "quote"]
+    if quoted and all(sp.get("kind") == "indirect" for sp in quoted):  # reported speech: no one's exact words
+        classes.append("paraphrase")
     attrs = [f'class="{" ".join(classes)}"']
     labels = list(dict.fromkeys(sp["label"] for sp in covering if sp.get("label")))
     if labels:  # the hover text says why a stretch is marked (technique, hedge kind, what a number counts)

@@ -9,6 +9,7 @@ offsets with every piece of text escaped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,14 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..vocab import STANCES
-from .cards import attribution_card, speaker_link
+from .cards import attribution_card, claim_words, content_html, speaker_link
 from .highlight import highlight, marked
 from .views import PAGE_LIMIT, PAGES, Page
 from .worldmap import HEIGHT, WIDTH, country_paths, place_marks
 
 TEMPLATES = Path(__file__).parent / "templates"
+LEGEND = (*STANCES, "unknown")  # every stance an edge can carry: vocab's, and "unknown" for none
+PATH_PARAM = re.compile(r"\{(\w+)(?::\w+)?\}")
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 env = Environment(
@@ -34,7 +37,8 @@ env = Environment(
     lstrip_blocks=True,
     auto_reload=False,
 )  # no stat() of templates per request
-env.globals.update(marked=marked, stances=STANCES, attribution_card=attribution_card, speaker_link=speaker_link)
+env.globals.update(marked=marked, stances=STANCES, speaker_link=speaker_link)
+env.globals.update(attribution_card=attribution_card, content_html=content_html, claim_words=claim_words)
 env.filters["u"] = lambda value: quote(str(value), safe=":")  # ids and domains inside a URL path
 
 __all__ = ["PAGE_LIMIT", "router"]
@@ -54,7 +58,8 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
 
 def twin_url(request: Request, page: Page) -> str:
     """The JSON twin of this very request: the page's API path, the same path and query parameters."""
-    path = page.api.format(**{k: quote(str(v), safe=":") for k, v in request.path_params.items()})
+    values = {k: quote(str(v), safe=":") for k, v in request.path_params.items()}
+    path = PATH_PARAM.sub(lambda m: values[m.group(1)], page.api)  # "{domain:path}" too
     qs = request.url.query
     return path + (f"?{qs}" if qs else "")
 
@@ -73,12 +78,18 @@ def article_context(request: Request, data: dict[str, Any]) -> dict[str, Any]:
 def network_context(request: Request, data: dict[str, Any]) -> dict[str, Any]:
     q = data["query"]
     window = q["window"]
+    weights: dict[str, int] = {}
+    for edge in data["edges"]["items"]:
+        weights[edge["stance"]] = weights.get(edge["stance"], 0) + edge["weight"]
     return {
         "data": data,
         "f": {**q, **(window or {})},  # the form shows the days the edges cover
         "names": {n["id"]: n["name"] for n in data["nodes"]},
         "min_weight": q["min_weight"],
         "window": window,
+        "shown": data["shown"],
+        "legend": LEGEND,  # the drawing colours by this same list (network.js reads it from the page)
+        "weights": weights,
     }
 
 

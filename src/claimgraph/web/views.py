@@ -16,7 +16,8 @@ from fastapi import HTTPException, Path, Query
 
 from .. import query
 from ..query.network import DEFAULT_EDGES, RECENT_DAYS
-from .deps import Conn, Filtered, Limit, Offset
+from .deps import Conn, Filtered, Limit, Offset, Stance, bad_parameter
+from .public import file_name, without_local_paths
 
 PAGE_LIMIT = 10  # items per list on the search and entity pages, HTML and JSON alike (a card costs render time)
 PUBLISHERS_LIMIT = 50
@@ -27,13 +28,16 @@ Domain = Annotated[str, Path(max_length=200, description="publisher domain (publ
 ClaimId = Annotated[str, Path(max_length=40, description="claim cluster id, e.g. claim:0123456789abcdef")]
 Words = Annotated[str, Query(max_length=500, description='words, "phrases", OR')]
 Kind = Annotated[str, Query(pattern="^(all|article|quote)$", description="all | article | quote")]
-StanceParam = Annotated[str | None, Query(max_length=20, description="only what X said with this stance")]
 MinWeight = Annotated[int, Query(ge=1, le=1_000_000, description="edges with at least this many statements")]
 Days = Annotated[
     int,
     Query(ge=0, le=100_000, description="with no date, publisher or entity filter: the N days up to the newest "
           "article (0: the whole knowledge base)"),
 ]  # fmt: skip
+Undated = Annotated[
+    bool | None,
+    Query(description="also count statements of undated articles (default: only when no days bound the view)"),
+]
 Role = Annotated[str, Query(pattern="^(said|about)$", description="said (X speaks) | about (X is targeted)")]
 Interval = Annotated[str, Query(pattern="^(day|week|month)$")]
 
@@ -67,7 +71,7 @@ def search(
 
 
 def article(conn: Conn, document_id: DocId) -> dict[str, Any]:
-    return found(query.article(conn, document_id), "article")
+    return without_local_paths(found(query.article(conn, document_id), "article"))  # a file name, not a path
 
 
 def entities(conn: Conn, name: Annotated[str, Query(max_length=200)] = "", limit: Limit = 50) -> dict[str, Any]:
@@ -77,7 +81,7 @@ def entities(conn: Conn, name: Annotated[str, Query(max_length=200)] = "", limit
 def entity(
     conn: Conn,
     entity_id: EntityId,
-    stance: StanceParam = None,
+    stance: Stance = None,
     limit: Limit = PAGE_LIMIT,
     said_offset: Offset = 0,
     about_offset: Offset = 0,
@@ -100,6 +104,7 @@ def network(
     f: Filtered,
     min_weight: MinWeight = 1,
     recent_days: Days = RECENT_DAYS,
+    undated: Undated = None,
     limit: Limit = DEFAULT_EDGES,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -112,6 +117,7 @@ def network(
         entity=f.entity,
         min_weight=min_weight,
         recent_days=recent_days,
+        undated=undated,
         limit=limit,
         offset=offset,
     )
@@ -125,7 +131,7 @@ def timeline(
     interval: Interval = "week",
 ) -> dict[str, Any]:
     if not (f.entity or (q or "").strip()):
-        raise HTTPException(422, "give entity= or q=")
+        raise bad_parameter("q", q, "is missing, and so is entity", "entity=<KB entity id> or q=<words>")
     return query.timeline(
         conn,
         entity=f.entity,
@@ -145,7 +151,10 @@ def publishers(conn: Conn, limit: Limit = PUBLISHERS_LIMIT, offset: Offset = 0) 
 def publisher(
     conn: Conn, domain: Domain, limit: Limit = query.common.DEFAULT_LIMIT, offset: Offset = 0, copies_offset: Offset = 0
 ) -> dict[str, Any]:
-    return found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset), "publisher")
+    data = found(query.publisher(conn, domain, limit=limit, offset=offset, copies_offset=copies_offset), "publisher")
+    if data["publisher"]["rating"]:  # the ratings file's name, not where it lay on the ingesting machine
+        data["publisher"]["rating"]["source"] = file_name(data["publisher"]["rating"]["source"])
+    return data
 
 
 def claim(conn: Conn, claim_id: ClaimId) -> dict[str, Any]:
@@ -192,8 +201,8 @@ PAGES = (
     Page("/timeline", "/api/timeline", "timeline.html", timeline, "Attributions per day/week/month"),
     Page("/publishers", "/api/publishers", "publishers.html", publishers, "Publishers, most articles first"),
     Page(
-        "/publishers/{domain}",
-        "/api/publishers/{domain}",
+        "/publishers/{domain:path}",  # a publisher known by name only may have a "/" in its id
+        "/api/publishers/{domain:path}",
         "publisher.html",
         publisher,
         "A publisher: its articles, the copies it carries and from whom",

@@ -1,11 +1,16 @@
 /* Draws /api/network (the page's JSON twin) with the vendored Cytoscape.js; the page lists the same edges
-   as a table, so nothing is lost without JavaScript. Arrow width = number of statements, colour = stance. */
+   as a table, so nothing is lost without JavaScript. Arrow width = number of statements, colour = stance.
+   The stances come from the page (data-stances, the legend's list from vocab.py) and their colours from the
+   stylesheet's --<stance> variables, so the legend and the drawing cannot disagree. */
 (function () {
   "use strict";
   var box = document.getElementById("graph");
   if (!box || typeof cytoscape === "undefined") { return; }
-  var colours = {accuse: "#c62828", deny: "#6a1b9a", doubt: "#ef6c00", assert: "#546e7a", warn: "#f9a825",
-                 praise: "#2e7d32", echo: "#00838f", demand: "#795548", predict: "#3949ab"};
+  var css = getComputedStyle(document.documentElement);
+  var colours = {};
+  (box.dataset.stances || "").split(" ").forEach(function (s) {
+    if (s) { colours[s] = css.getPropertyValue("--" + s).trim(); }
+  });
   fetch(box.dataset.src, {headers: {Accept: "application/json"}})
     .then(function (r) { return r.json(); })
     .then(function (data) {
@@ -18,7 +23,7 @@
       });
       data.edges.items.forEach(function (e, i) {
         elements.push({data: {id: "e" + i, source: e.source, target: e.target, weight: e.weight,
-                              width: 1.5 + 6 * e.weight / maxw, colour: colours[e.stance] || "#9e9e9e",
+                              width: 1.5 + 6 * e.weight / maxw, colour: colours[e.stance] || colours.unknown,
                               label: e.stance + (e.weight > 1 ? " ×" + e.weight : "")}});
       });
       var cy = cytoscape({
