@@ -7,6 +7,11 @@ parser runs, the first token of every block (paragraph or heading, as the articl
 or after any blank line) is marked as a sentence start; the parser respects a preset start, so no
 dependency arc, noun chunk or clause crosses a block. NER does not look at sentences, so an entity
 crossing a block boundary is cut there after the parse.
+
+The article stage joins every block (paragraph, markdown ``#`` heading, HTML ``<h1>``-``<h6>``, a short
+title-like line it takes as a heading) with a blank line, and a plain-text body separates paragraphs
+the same way, so the components added to the loaded pipeline (:func:`add_block_components`) find the
+blocks from the text alone, whoever calls ``nlp``.
 """
 
 from __future__ import annotations
@@ -81,3 +86,31 @@ def cut_entities_at(doc: Any, edges: list[int]) -> None:
         ents.extend(Span(doc, a, b, label=ent.label_) for a, b in _parts(ent, edges))
     if changed:
         doc.ents = ents
+
+
+def block_sentence_starts(doc: Any) -> Any:
+    """spaCy component (before the parser): a sentence starts at every block."""
+    return mark_sentence_starts(doc, block_starts(doc.text))
+
+
+def block_entities(doc: Any) -> Any:
+    """spaCy component (after NER): no entity crosses a block edge."""
+    cut_entities_at(doc, block_edges(doc.text))
+    return doc
+
+
+def add_block_components(nlp: Any) -> None:
+    """Register (once) and add the two components around the parser and the NER of ``nlp``."""
+    from spacy.language import Language
+
+    if not Language.has_factory(STARTS):
+        Language.component(STARTS, func=block_sentence_starts)
+        Language.component(ENTITIES, func=block_entities)
+    if "parser" in nlp.pipe_names and STARTS not in nlp.pipe_names:
+        nlp.add_pipe(STARTS, before="parser")
+    if "ner" in nlp.pipe_names and ENTITIES not in nlp.pipe_names:
+        nlp.add_pipe(ENTITIES, after="ner")
+
+
+STARTS = "claimgraph_block_starts"
+ENTITIES = "claimgraph_block_entities"

@@ -163,9 +163,9 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if not taken.overlaps(s, e):
             spans.append((s, e, "country"))
             taken.add(s, e)
-    blocked = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in OTHER_LABELS]
+    blocked = _Taken([(ent.start_char, ent.end_char, "") for ent in ents if ent.label_ in OTHER_LABELS])
     for s, e in _gazetteer_runs(doc, gazetteer):
-        if not taken.overlaps(s, e) and not any(bs < e and s < be for bs, be in blocked):
+        if not taken.overlaps(s, e) and not blocked.overlaps(s, e):
             spans.append((s, e, "gazetteer"))
             taken.add(s, e)
     spans = [_narrow(body, s, e, src, gazetteer) for s, e, src in spans]
