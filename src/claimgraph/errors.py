@@ -15,7 +15,8 @@ class DocumentError(ClaimgraphError):
     """A document that could not be read or analysed, with the reason and where it came from.
 
     ``kind`` is a stable machine-readable code from ``vocab.ErrorKind``: ``empty``, ``binary``, ``too_large``,
-    ``encoding``, ``truncated``, ``malformed``, ``no_article``, ``not_found``, ``internal``.
+    ``encoding``, ``truncated``, ``malformed``, ``no_article``, ``not_found``, ``timeout`` (over the per-document
+    time budget), ``internal``.
     """
 
     def __init__(self, kind: ErrorKind, message: str, source: str = "<string>", position: str | None = None):

@@ -2,7 +2,9 @@
 
 A :class:`Pipeline` holds what one process loads once (the spaCy model, the ratings table) for one
 :class:`~claimgraph.config.Options`; ``analyze`` and ``analyze_many`` are the plain-function API over it.
-Many documents go through ``nlp.pipe`` in batches.
+Many documents go through ``nlp.pipe`` in batches; a body longer than ``nlp.pieces.PIECE_CHARS`` is
+parsed alone, in pieces joined back into one Doc (offsets into the whole body), and a body over
+``Options.max_chars`` or a document over ``Options.time_budget`` is a per-document error.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from .entities import resolve_entities
 from .errors import DocumentError
 from .events import find_events
 from .ingest.decode import decode_bytes
+from .limits import Budget, check_size
 from .model import AnalysisResult, Article, Document, RawDocument, Signals, SignalSummary
 from .nlp import load_nlp
+from .nlp.pieces import PIECE_CHARS, parse_pieces
 from .places import find_places, load_gazetteer
 from .spans import trimmed_spans
 from .vocab import FORMATS
@@ -83,6 +87,7 @@ class Pipeline:
 
     def __init__(self, options: Options | None = None, ratings: Ratings | None = None) -> None:
         self.options = options or Options.from_env()
+        self.piece_chars = PIECE_CHARS  # a longer body is parsed alone, in pieces of at most this many characters
         self.nlp = load_nlp(self.options.model)
         self.ratings = ratings if ratings is not None else _ratings(self.options.ratings)
         if self.options.places:
@@ -97,9 +102,18 @@ class Pipeline:
             data, encoding = decode_bytes(data, source, self.options.max_bytes)
         return RawDocument(text=data, source=source, format=self.options.format, url=url, encoding=encoding)
 
-    def assemble(self, raw: RawDocument, article: Article, doc: Any) -> AnalysisResult:
-        """Every stage after the parse, for one document."""
+    def parse(self, article: Article, budget: Budget) -> Any:
+        """The body's Doc: one ``nlp`` call, or piece by piece for a long body (the budget checked per piece)."""
+        if len(article.body) <= self.piece_chars:
+            return self.nlp(article.body)
+        check = lambda: budget.check("parsing a piece")  # noqa: E731
+        return parse_pieces(self.nlp, article.body, self.piece_chars, check)
+
+    def assemble(self, raw: RawDocument, article: Article, doc: Any, budget: Budget | None = None) -> AnalysisResult:
+        """Every stage after the parse, for one document (``budget`` checked after each stage)."""
+        check = budget.check if budget is not None else (lambda _stage: None)
         entities = resolve_entities(doc)
+        check("entities")
         document = Document(
             id=document_id(article.body, raw.source), source=raw.source, format=article.format,
             encoding=raw.encoding, url=raw.url, fetched_at=raw.fetched_at, position=raw.position,
@@ -111,21 +125,28 @@ class Pipeline:
             entities=entities,
             attributions=extract_attributions(doc, entities),
         )
+        check("attribution")
         if self.options.places:
             result.places = find_places(doc, entities)
+            check("places")
         if self.options.events:
             result.events = find_events(doc, entities, result.attributions, article.published, result.places)
+            check("events")
         if self.options.signals:
             found = analyze_claims(doc, result.attributions, exclude=article.headings)
+            check("claims")
             result.claims, result.quantities = found.claims, found.quantities
             result.signals = signals_of(found, article, doc, result, self.ratings)
+            check("signals")
         return result
 
     def run(self, data: Input, source: str = "<string>", url: str | None = None) -> AnalysisResult:
         """Analyse one document; raise DocumentError when it cannot be analysed."""
         raw = self.raw(data, source, url)
         article = build_article(raw)
-        return self.assemble(raw, article, self.nlp(article.body))
+        check_size(article.body, raw, self.options)
+        budget = Budget(self.options.time_budget, raw)
+        return self.assemble(raw, article, self.parse(article, budget), budget)
 
     def run_many(self, items: Iterable[Input | DocumentError]) -> Iterator[AnalysisResult | DocumentError]:
         """Analyse many documents through ``nlp.pipe``, in input order; a failed one yields its DocumentError."""
@@ -142,20 +163,27 @@ class Pipeline:
             return None, item
         try:
             raw = self.raw(item, source=f"<item {i}>")
-            return raw, build_article(raw)
+            article = build_article(raw)
+            check_size(article.body, raw, self.options)
+            return raw, article
         except DocumentError as err:
             return None, err
 
     def _flush(self, pending: list) -> Iterator[AnalysisResult | DocumentError]:
-        bodies = [a.body for _, a in pending if isinstance(a, Article)]
+        """Short bodies through one ``nlp.pipe`` batch, long ones parsed alone in pieces; results in input order."""
+        short = self.piece_chars
+        bodies = [a.body for _, a in pending if isinstance(a, Article) and len(a.body) <= short]
         docs = iter(self.nlp.pipe(bodies, batch_size=self.options.batch_size))
         for raw, art in pending:
             if isinstance(art, DocumentError):
                 yield art
                 continue
-            doc = next(docs)
+            budget = Budget(self.options.time_budget, raw)
+            doc = next(docs) if len(art.body) <= short else None
             try:
-                yield self.assemble(raw, art, doc)
+                yield self.assemble(raw, art, doc if doc is not None else self.parse(art, budget), budget)
+            except DocumentError as err:  # over the time budget
+                yield err
             except ModelMissing:  # a broken install, not this document: stop with the reason
                 raise
             except Exception as exc:  # a bug must not sink the batch; report it per document

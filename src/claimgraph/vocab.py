@@ -15,7 +15,8 @@ Format = Literal["auto", "text", "markdown", "html"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
 ErrorKind = Literal[
-    "empty", "binary", "too_large", "encoding", "truncated", "malformed", "no_article", "not_found", "internal"
+    "empty", "binary", "too_large", "encoding", "truncated", "malformed", "no_article", "not_found", "timeout",
+    "internal",
 ]  # fmt: skip
 ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
 

@@ -193,22 +193,21 @@ def _targets(doc, cand: Candidate, stance: str, speaker: str | None, resolver: S
     return out
 
 
-def _speaker_of(doc, src: Candidate, resolver: SpeakerResolver) -> tuple[Span | None, str | None]:
-    """The source mention (trimmed) and its entity id."""
+def _speaker_of(doc, src: Candidate, resolver: SpeakerResolver, text: str) -> tuple[Span | None, str | None]:
+    """The source mention (trimmed) and its entity id (``text`` is ``doc.text``, which spaCy rebuilds per read)."""
     if src.source is None:
         return None, None
-    text = doc.text
     ids = trim(doc, sorted(set(src.source_ids))) or [src.source.i]
     s, e = doc[ids[0]].idx, tok_end(doc[ids[-1]])
     return Span(s, e, text[s:e]), resolver.resolve(src.source, (s, e))
 
 
-def _cue_of(doc, cand: Candidate) -> Cue | None:
+def _cue_of(doc, cand: Candidate, text: str) -> Cue | None:
     if not cand.cue:
         return None
     cs, ce = doc[min(cand.cue)].idx, tok_end(doc[max(cand.cue)])
     lemma = " ".join(doc[i].lemma_.lower() for i in sorted(cand.cue))
-    return Cue(cs, ce, doc.text[cs:ce], lemma)
+    return Cue(cs, ce, text[cs:ce], lemma)
 
 
 def _kind(text: str, frags: list[tuple[int, int]], quotes: list[Quote]) -> str:
@@ -217,9 +216,8 @@ def _kind(text: str, frags: list[tuple[int, int]], quotes: list[Quote]) -> str:
     return "direct" if ratio >= DIRECT_RATIO else "indirect" if ratio == 0 else "mixed"
 
 
-def _build(doc, work: Work, quotes: list[Quote], resolver: SpeakerResolver) -> Attribution | None:
+def _build(doc, work: Work, quotes: list[Quote], resolver: SpeakerResolver, text: str) -> Attribution | None:
     """One Attribution from a work: content fragments, speaker, cue, kind, stance, targets, via."""
-    text = doc.text
     frags = _content_frags(doc, work, text)
     if not frags:
         return None
@@ -227,14 +225,14 @@ def _build(doc, work: Work, quotes: list[Quote], resolver: SpeakerResolver) -> A
     if words(text[start:end]) < 1:
         return None
     src = _speaker(work)
-    mention, speaker_id = _speaker_of(doc, src, resolver)
+    mention, speaker_id = _speaker_of(doc, src, resolver, text)
     cand = work.cand
     stance_cand = cand if cand.cue else src
     judged = stance_of(doc, cand.cue, frags)
     return Attribution(
         id="",
         content=Content(start, end, text[start:end], frags),
-        cue=_cue_of(doc, cand),
+        cue=_cue_of(doc, cand, text),
         speaker=speaker_id,
         speaker_mention=mention,
         kind=_kind(text, frags, quotes),
@@ -259,7 +257,7 @@ def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
 
     built: list[tuple[int, Attribution, Work]] = []
     for work in works:
-        att = _build(doc, work, quotes, resolver)
+        att = _build(doc, work, quotes, resolver, text)
         if att is not None:
             built.append((att.content.start, att, work))
     built.sort(key=lambda t: t[0])

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Attribution, Claim, Hedge, Quantity, UnattributedAssertion
+from ..spans import SpanIndex
 from .checkworthy import THRESHOLD, check_worthiness, score_spans
 from .hedges import find_hedges
 from .quantities import extract_quantities
-from .unattributed import covering_attributions, unattributed_assertions
+from .unattributed import attribution_index, covering_attributions, unattributed_assertions
 from .units import claim_units
 
 __all__ = [
@@ -70,11 +71,14 @@ def analyze_claims(
     quantities = extract_quantities(doc)
     hedges = find_hedges(doc)
     claims: list[Claim] = []
+    by_quantity = SpanIndex((q.start, q.start + 1, q) for q in quantities)
+    by_hedge = SpanIndex((h.start, h.start + 1, h) for h in hedges)
+    by_attribution = attribution_index(attributions)
     for i, (span, score) in enumerate(zip(units, scores, strict=True), 1):
         start, end = span.start_char, span.end_char
-        in_unit = [q for q in quantities if start <= q.start < end]
-        unit_hedges = [h for h in hedges if start <= h.start < end]
-        atts = covering_attributions(start, end, attributions)
+        in_unit = by_quantity.starting_in(start, end)
+        unit_hedges = by_hedge.starting_in(start, end)
+        atts = covering_attributions(start, end, attributions, by_attribution)
         claim = _claim(i, text, start, end, score, threshold, atts, in_unit, unit_hedges)
         for q in in_unit:
             q.claim = claim.id

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model import Attribution, Claim, Hedge, UnattributedAssertion
+from ..spans import SpanIndex
 
 COVER_SHARE = 0.5  # share of a unit's non-space characters inside attribution spans
 
@@ -25,9 +26,16 @@ def coverage(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) 
     return sum(inside[i] for i in chars) / len(chars) if chars else 0.0
 
 
-def covering_attributions(start: int, end: int, attributions: Sequence[Attribution]) -> list[Attribution]:
-    """Attributions whose spans overlap the unit at all (for ``attributed_to``)."""
-    return [a for a in attributions if any(s < end and start < e for s, e in a.spans())]
+def attribution_index(attributions: Sequence[Attribution]) -> SpanIndex[int]:
+    """Every span of every attribution, filed by position, with the attribution's place in the list."""
+    return SpanIndex((s, e, n) for n, a in enumerate(attributions) for s, e in a.spans())
+
+
+def covering_attributions(start: int, end: int, attributions: Sequence[Attribution],
+                          index: SpanIndex[int] | None = None) -> list[Attribution]:  # fmt: skip
+    """Attributions whose spans overlap the unit at all (for ``attributed_to``), in their order."""
+    index = index or attribution_index(attributions)
+    return [attributions[n] for n in sorted({n for _, _, n in index.overlapping(start, end)})]
 
 
 def unattributed_assertions(
@@ -38,15 +46,16 @@ def unattributed_assertions(
     threshold: float = 0.5,
 ) -> list[UnattributedAssertion]:
     """Claims that are check-worthy, unsourced, unhedged statements."""
-    all_spans = [s for a in attributions for s in a.spans()]
+    spans = attribution_index(attributions)
+    hedged = SpanIndex((h.start, h.start + 1, h) for h in hedges)
     out = []
     for claim in claims:
         start, end = claim.start, claim.end
         if claim.check_worthiness < threshold or claim.question:
             continue
-        if any(start <= h.start < end for h in hedges):
+        if hedged.starting_in(start, end):
             continue
-        share = coverage(text, start, end, all_spans)
+        share = coverage(text, start, end, [(s, e) for s, e, _ in spans.overlapping(start, end)])
         if share >= COVER_SHARE:
             continue
         out.append(UnattributedAssertion(claim.id, start, end, claim.text, claim.check_worthiness, round(share, 3)))

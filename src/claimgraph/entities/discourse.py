@@ -70,12 +70,12 @@ class Discourse:
     def _group(self, desc: Description) -> Cluster:
         """One GROUP entity per distinct anonymous group ("officials" twice is one group)."""
         key = normalise(self._strip_det(desc))
-        for c in self.clusters:
+        for c in self.by_form.candidates({("form", key)}):
             if c.type == "GROUP" and key in c.forms:
                 return c
         cluster = self._new("GROUP", self._strip_det(desc))
         cluster.plural = True
-        cluster.forms.add(key)
+        self.by_form.add_form(cluster, key)
         return cluster
 
     def _strip_det(self, desc: Description) -> str:

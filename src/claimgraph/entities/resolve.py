@@ -56,6 +56,7 @@ from ..model import Entity, Mention
 from .cluster import Cluster, Ref
 from .countries import capital_country, country_code, demonym_country, normalise, seat_country
 from .discourse import Discourse
+from .form_index import FormIndex, org_keys, person_keys
 from .lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, ORG_GENERIC_HEADS, words
 from .names import compact_upper, name_words, org_key, org_match, person_match, surname_forms, trim_name
 from .output import EntityIndex, to_entities
@@ -103,6 +104,7 @@ class _Resolver(Discourse):
             for k in range(sent.start, sent.end):
                 self.sent_of[k] = n
         self.clusters: list[Cluster] = []
+        self.by_form = FormIndex()
         self.countries: dict[str, Cluster] = {}
         self.tok_cluster: dict[int, Cluster] = {}
         self.spans: set[tuple[int, int]] = set()
@@ -114,6 +116,7 @@ class _Resolver(Discourse):
     def _new(self, type_: str, name: str) -> Cluster:
         cluster = Cluster(type=type_, name=name)
         self.clusters.append(cluster)
+        self.by_form.register(cluster)
         return cluster
 
     def _add(self, cluster: Cluster, a: int, b: int, kind: str, head) -> Ref | None:
@@ -142,7 +145,7 @@ class _Resolver(Discourse):
         best: tuple[int, int] = (0, -1)
         found: Cluster | None = None
         weak: list[Cluster] = []
-        for c in self.clusters:
+        for c in self.by_form.candidates(person_keys(words)):
             if c.type != "PERSON" or c.plural:
                 continue
             strength = max((person_match(words, f.split()) for f in c.forms), default=0)
@@ -161,13 +164,13 @@ class _Resolver(Discourse):
             return None
         owners = [
             c
-            for c in self.clusters
+            for c in self.by_form.candidates({("surname", words[0])})
             if c.type == "PERSON" and any(f.split() and words[0] in surname_forms(f.split()[-1]) for f in c.forms)
         ]
         return max(owners, key=lambda c: c.last) if owners else None
 
     def _find_org(self, text: str) -> Cluster | None:
-        for c in reversed(self.clusters):
+        for c in reversed(self.by_form.candidates(org_keys(text))):
             if c.type in ("ORG", "FAC") and org_match(text, c.forms):
                 return c
         return None
@@ -194,14 +197,15 @@ class _Resolver(Discourse):
             if cap and cap in self.codes_in_text and _is_metonymic(root):
                 return self._country_cluster(cap, text), "GPE"
             key = normalise(text)
-            for c in self.clusters:  # the place itself, never the country a metonymic use joined
+            # the place itself, never the country a metonymic use joined
+            for c in self.by_form.candidates({("form", key)}):
                 if c.type in ("GPE", "LOC") and key in c.forms and c is not self.countries.get(c.country or ""):
                     return c, c.type
             return None, label
         if label in ("ORG", "FAC"):
             return self._find_org(text), label
         key = normalise(text)
-        for c in self.clusters:
+        for c in self.by_form.candidates({("form", key)}):
             if c.type == label and key in c.forms:
                 return c, label
         return None, label
@@ -288,7 +292,8 @@ class _Resolver(Discourse):
             if ref is None:
                 continue
             self.name_refs.append(ref)
-            cluster.forms.add(org_key(text) if cluster.type in ("ORG", "FAC") else " ".join(name_words(text)))
+            form = org_key(text) if cluster.type in ("ORG", "FAC") else " ".join(name_words(text))
+            self.by_form.add_form(cluster, form)
             for title in ns.titles:
                 cluster.add_role(title)
             cluster.set_gender(ns.gender)
@@ -334,7 +339,7 @@ class _Resolver(Discourse):
         if not acr or cluster.type not in ("ORG", "FAC") or acr[0] != cluster.name[:1].upper():
             return  # "DALLAS (AP)" is a dateline and an agency, not one entity
         self.paren_alias[tok.i] = cluster
-        cluster.forms.add(org_key(tok.text))
+        self.by_form.add_form(cluster, org_key(tok.text))
         ref = self._add(cluster, tok.i, tok.i + 1, "name", tok)
         if ref is not None:
             self.name_refs.append(ref)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..embeddings import load_embeddings
 from ..entities.lexicon import words
+from ..spans import SpanIndex
 from .actors import ActorIndex
 from .cameo import cameo_root
 from .dates import event_date, parse_published
@@ -278,17 +279,17 @@ def _link_attributions(events: list[Event], attributions) -> None:
         frags = a.content.fragments or [(a.content.start, a.content.end)]
         spans.append((a.content.end - a.content.start, frags, a))
     spans.sort(key=lambda s: s[0])
+    # filed by position: a scan of every attribution per event is quadratic on a long document
+    by_fragment = SpanIndex((fs, fe, rank) for rank, (_, frags, _) in enumerate(spans) for fs, fe in frags)
+    by_cue = SpanIndex((a.cue.start, a.cue.end, a) for a in attributions if a.cue is not None)
     for ev in events:
         s, e = ev.trigger.start, ev.trigger.end
-        for _, frags, a in spans:
-            if any(fs <= s and e <= fe for fs, fe in frags):
-                ev.attribution = a.id
-                break
+        for rank in sorted({r for fs, fe, r in by_fragment.overlapping(s, e) if fs <= s and e <= fe}):
+            ev.attribution = spans[rank][2].id
+            break
         if ev.attribution is None and ev.type in SPEECH_ACT_TYPES:
-            for a in attributions:
-                if a.cue is not None and a.cue.start < e and s < a.cue.end:
-                    ev.attribution = a.id
-                    break
+            for _, _, a in by_cue.overlapping(s, e)[:1]:
+                ev.attribution = a.id
 
 
 def _link_places(events: list[Event], places, doc) -> None:

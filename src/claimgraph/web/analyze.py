@@ -55,8 +55,8 @@ def analyze(
 
     try:
         result = run_analysis(body.text, format=body.format, source=body.url or "<api>", url=body.url)
-    except DocumentError as err:
-        raise HTTPException(422, f"{err.kind}: {err.message}") from err
+    except DocumentError as err:  # a body over the size cap is 413 like an oversized request; the rest 422
+        raise HTTPException(413 if err.kind == "too_large" else 422, f"{err.kind}: {err.message}") from err
     out: dict[str, Any] = {"analysis": result.to_dict()}
     if body.store:
         out["stored"] = _store(request, result)

@@ -9,15 +9,18 @@ Method, figures and limits: ``docs/propaganda.md``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from ...config import ENV_PROPAGANDA_MODEL, env
 from ...datafiles import BUILT_BY, DATA_DIR, require
 from ...model import PropagandaSpan
+from ...nlp.pieces import PIECE_CHARS, piece_bounds
 from .metrics import merge_overlapping, si_scores, tc_micro_f1
 from .model import PropagandaModel
 
 MODEL_PATH = DATA_DIR / "propaganda.npz"
+WINDOW = PIECE_CHARS  # longer texts are read in windows of about an article's length (see propaganda_spans)
 
 __all__ = [
     "MODEL_PATH", "PropagandaModel", "load_model", "merge_overlapping", "propaganda_spans",
@@ -38,11 +41,22 @@ def propaganda_spans(text: str, model: PropagandaModel | None = None) -> list[Pr
     the stretch is propaganda, ``technique`` the most likely of the 14 PTC techniques and
     ``technique_score`` its probability. The model reads the text only (its own regex tokens), so a
     pipeline passes ``doc.text``. Empty text -> ``[]``.
+
+    A text longer than :data:`WINDOW` is read window by window (cut at paragraph boundaries, offsets
+    shifted back): the model was trained on articles and its repetition features count over the
+    whole text it is given, which costs spans x length on a book and would compare a book's counts
+    with an article's.
     """
-    return (model or load_model()).spans(text)
+    m = model or load_model()
+    if len(text) <= WINDOW:
+        return m.spans(text)
+    out: list[PropagandaSpan] = []
+    for start, end in piece_bounds(text, WINDOW):
+        out += [replace(s, start=s.start + start, end=s.end + start) for s in m.spans(text[start:end])]
+    return out
 
 
 def propaganda_spans_many(texts: Iterable[str], model: PropagandaModel | None = None) -> list[list[PropagandaSpan]]:
     """:func:`propaganda_spans` of each text, loading the model once."""
     m = model or load_model()
-    return [m.spans(t) for t in texts]
+    return [propaganda_spans(t, m) for t in texts]
