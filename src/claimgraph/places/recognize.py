@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from claimgraph.entities.countries import country_code, demonym_country
 from claimgraph.places.gazetteer import Gazetteer
+from claimgraph.places.orgs import bare, org_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -125,9 +126,12 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     body = doc.text
     ents = list(doc.ents)  # Doc.ents rebuilds its spans on every access
     person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    organisations = org_names(doc, ents, entities)
     spans: list[tuple[int, int, str]] = []
     for ent in ents:
-        if ent.label_ in PLACE_LABELS or (ent.label_ == "FAC" and gazetteer.lookup(ent.text)):
+        if ent.label_ in PLACE_LABELS or (
+            ent.label_ == "FAC" and gazetteer.lookup(ent.text) and bare(ent.text) not in organisations
+        ):
             spans += [(s, e, "spacy") for s, e in split_commas(body, ent.start_char, ent.end_char)]
         elif ent.label_ == "ORG":
             prefix = _admin_prefix(doc, ent, gazetteer)
@@ -143,7 +147,9 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ in PLACE_LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
         s, e = trim(body, ent.start_char, ent.end_char)
-        if e > s and (_demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer, person_last)):
+        if e > s and (
+            _demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer, person_last, organisations)
+        ):
             spans.append((s, e, "mistagged"))
             taken.add(s, e)
         elif e > s and "-" in body[s:e]:
@@ -220,12 +226,13 @@ def _demonym(ent, text: str) -> bool:
     return ent.label_ == "NORP" and demonym_country(text) is not None
 
 
-def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set[str]) -> bool:
+def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set[str], organisations: set[str]) -> bool:
     """An ORG/PERSON/other span spaCy's small model tagged wrongly that is in fact a place.
 
     Taken when it names a country ("U.S." as ORG), when an organisation's whole name is a country, first-level
     division, continent or a town of >= MISTAG_MIN_POPULATION, or when any such span follows a locative
-    preposition ("in Gainesville") and the gazetteer knows it.
+    preposition ("in Gainesville") and the gazetteer knows it. An organisation's context ("Toyota said", "the
+    White House") vetoes a town, never a country or region (places/orgs.py).
     """
     if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"):
         return False
@@ -238,6 +245,8 @@ def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set
     codes = {gazetteer.fcode_table[gazetteer.fcode[r]] for r in exact}
     if codes & {"PCLI", "ADM1", "CONT"}:
         return True
+    if ent.label_ in ("ORG", "FAC") and text in organisations:
+        return False
     big = any(gazetteer.population[r] >= MISTAG_MIN_POPULATION for r in exact)
     if ent.label_ == "ORG" and big:
         return True
