@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from ..datafiles import read_data_text
-
 from ..model import AnalysisResult, Event, Place
 from ..model.events import Actor
 
