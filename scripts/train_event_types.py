@@ -6,8 +6,8 @@ Run from the repo root::
     python scripts/train_event_types.py --cv-only  # print the cross-validation table only
 
 Training sentences: the team's written development sentences only (``bench/data/events_written*.txt``,
-expected top type each); the PLOVER gold sentences are for measuring and train nothing. Each sentence gives one example: the
-rules' most confident event, its features (``claimgraph.events.typer``) and the sentence's type.
+expected top type each); the PLOVER gold sentences are for measuring and train nothing. Each sentence
+gives one example: the rules' most confident event, its features (``claimgraph.events.typer``) and the sentence's type.
 Settings (L2 strength C, weight of the word vectors, rule bonus) are chosen by 5-fold cross-validation
 on the type@1 of those sentences.
 """
