@@ -45,7 +45,7 @@ def test_an_arrest_in_nairobi(rows):
     assert arrest["Actor1CountryCode"] == "KEN" and arrest["Actor1Type1Code"] == "COP"
     assert arrest["Actor1Code"] == "KENCOP"
     assert arrest["SQLDATE"] == "20150105" and arrest["MonthYear"] == "201501" and arrest["Year"] == "2015"
-    assert arrest["ActionGeo_CountryCode"] == "KEN" and arrest["ActionGeo_Type"] == "4"
+    assert arrest["ActionGeo_CountryCode"] == "KE" and arrest["ActionGeo_Type"] == "4"  # FIPS 10-4, as GDELT
     assert abs(float(arrest["ActionGeo_Lat"]) + 1.28) < 0.1
     assert arrest["IsRootEvent"] == "1" and arrest["DATEADDED"] == "20150107120000"
 
@@ -65,3 +65,16 @@ def test_tsv_has_a_header_and_one_line_per_event(rows):
     assert n == len(result.events) == len(lines) - 1
     assert lines[0].split("\t") == list(COLUMNS)
     assert all(len(line.split("\t")) == len(COLUMNS) for line in lines)
+
+
+def test_geography_columns_are_fips_and_actor_columns_cameo_alpha3():
+    """GDELT's geo country columns are FIPS 10-4, where many codes differ from ISO alpha-2 (Germany GM, not DE),
+    while the actor country columns are CAMEO's alpha-3 codes."""
+    from claimgraph.events.gdelt import fips
+
+    assert [fips(c) for c in ("DEU", "GBR", "RUS", "CHN", "JPN", "AUS", "USA")] == ["GM", "UK", "RS", "CH", "JA",
+                                                                                    "AS", "US"]  # fmt: skip
+    assert fips(None) == "" and fips("XXX") == ""
+    result = analyze("German troops shelled positions near Berlin on Monday.", format="text", signals=False)
+    row = dict(zip(COLUMNS, next(gdelt_rows(result)), strict=True))
+    assert row["ActionGeo_CountryCode"] == "GM" and row["Actor1CountryCode"] == "DEU"

@@ -23,6 +23,7 @@ BUILT_BY = {
     "static_embeddings.npz": "scripts/distill_static_embeddings.py",
     "place_ranker.json": "scripts/train_place_ranker.py",
     "gazetteer.txt.xz": "scripts/build_gazetteer.py",
+    "country_fips.tsv": "scripts/build_country_fips.py",
     "event_types.json": "scripts/train_event_types.py",
     "stance_model.json": "scripts/train_stance.py",
 }

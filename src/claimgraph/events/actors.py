@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..entities.countries import capital_country, country_code, demonym_country, seat_country
+from ..entities.countries import country_code, demonym_country, seat_country
 from ..entities.lexicon import OF_ROLES, ROLE_NOUNS, words
 from ..entities.roles import region_country
-from .countries import nationality_country
+from .countries import capital_of, nationality_country
 from .lexicon import OBJECT_CONTROL
 from .parse import (
     EXPLETIVES,
@@ -123,7 +123,7 @@ class ActorIndex:
         if tok.ent_type_ == "PERSON":  # "Ugandan" tagged as a name: a nationality, but never "Jordan"
             return nationality_country(text, demonym_only=True)
         if tok.ent_type_ in ("NORP", "GPE", "LOC") or tok.pos_ in ("ADJ", "PROPN"):
-            return nationality_country(text) or (capital_country(text) if tok.ent_type_ == "GPE" else None)
+            return nationality_country(text) or (capital_of(text) if tok.ent_type_ in ("GPE", "LOC") else None)
         return None
 
 
@@ -378,6 +378,8 @@ def make_actor(tok, index: ActorIndex) -> Actor:
             ra, rb = _span_of(ref)
             eid, ent = index.entity_of(ref)
     sector = actor_sector(ref, ra, rb, ent)
+    if sector is None and _capital_as_government(ref, ent):
+        sector = "GOV"  # "Moscow said": the capital stands for the government (CAMEO's RUSGOV)
     country = None
     if sector not in ("IGO", "NGO"):
         country = _actor_country(ref, ra, rb, ent, index)
@@ -386,6 +388,17 @@ def make_actor(tok, index: ActorIndex) -> Actor:
         if country is None and sector is not None and (ent is None or ent.type in ("PERSON", "GROUP")):
             country = index.sentence_country(tok)  # "police" in a sentence about Kenya only
     return Actor(text=index.text[start:end], start=start, end=end, entity=eid, country=country, sector=sector)
+
+
+def _capital_as_government(tok, ent) -> bool:
+    """A capital city's bare name as the actor ("Moscow", "Tehran"), not a country's name ("Russia")."""
+    if ent is not None and ent.type not in ("GPE", "LOC"):
+        return False
+    if tok.pos_ != "PROPN" or any(c.dep_ == "compound" for c in tok.children):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "around", "outside", "inside", "into"):
+        return False  # "a curfew in Algiers": the city itself
+    return capital_of(tok.text) is not None and country_code(tok.text) is None
 
 
 def _compatible(pron: str, cand) -> bool:
@@ -433,10 +446,10 @@ def _modifier_country(doc, a: int, b: int, head, index: ActorIndex) -> str | Non
             continue
         t = doc[k]
         eid, ent = index.entity_of(t)
-        code = _entity_country(ent)
+        code = _entity_country(ent) or (ent.country if ent is not None and ent.type == "ORG" else None)
         if code:
-            return code
-        code = index.token_country(t, use_entity=False)
+            return code  # "Kremlin spokesman": the organisation's country
+        code = index.token_country(t, use_entity=False) or seat_country(t.text)
         if code:
             return code
     return region_country(doc, a, b)
@@ -462,4 +475,4 @@ def _actor_country(tok, a: int, b: int, ent, index: ActorIndex) -> str | None:
     of = pobj_of(tok, "of")
     if of is not None:
         return index.token_country(of) or country_code(of.text)
-    return capital_country(tok.text) or seat_country(tok.doc[a:b].text)
+    return capital_of(tok.text) or seat_country(tok.doc[a:b].text)

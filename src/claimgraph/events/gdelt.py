@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
+from ..datafiles import read_data_text
 from ..model import AnalysisResult, Event, Place
 from ..model.events import Actor
 
@@ -41,6 +43,7 @@ GOLDSTEIN = {
     "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2, "16": -4.0, "17": -7.0,
     "18": -9.0, "19": -10.0, "20": -10.0,
 }  # fmt: skip
+FIPS_TABLE = "country_fips.tsv"
 US_STATE_FEATURE, COUNTRY_FEATURES = "ADM1", ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR")
 
 
@@ -85,9 +88,22 @@ def _actor(actor: Actor | None) -> list[str]:
     return [code, actor.text.upper(), actor.country or "", "", "", "", "", actor.sector or "", "", ""]
 
 
+@lru_cache(maxsize=1)
+def _fips_table() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4 (``data/country_fips.tsv``, from GeoNames' countryInfo)."""
+    rows = (line.split("\t") for line in read_data_text(FIPS_TABLE).splitlines() if line and line[0] != "#")
+    return {iso3: fips for iso3, fips in rows}
+
+
+def fips(alpha3: str | None) -> str:
+    """The FIPS 10-4 country code GDELT's geography columns use ("DEU" -> "GM"); empty when unknown."""
+    return _fips_table().get(alpha3 or "", "")
+
+
 def _geo(place: Place | None) -> list[str]:
     """GDELT's geo columns for the event's place: type 1 country, 2 US state, 3 US city, 4 world city, 5 world
-    state; the country as ISO alpha-3 (GDELT writes FIPS 10-4); the GeoNames id as the feature id."""
+    state; the country as FIPS 10-4 as GDELT writes it (the actor columns keep CAMEO's alpha-3); the GeoNames
+    id as the feature id."""
     if place is None or place.geonameid is None:
         return [""] * len(GEO_FIELDS)
     us = place.country == "USA"
@@ -102,7 +118,7 @@ def _geo(place: Place | None) -> list[str]:
         names.append(place.admin1)
     if kind != 1 and place.country:
         names.append(place.country)
-    return [str(kind), ", ".join(names), place.country or "", "", "", _num(place.lat), _num(place.lon),
+    return [str(kind), ", ".join(names), fips(place.country), "", "", _num(place.lat), _num(place.lon),
             str(place.geonameid)]  # fmt: skip
 
 

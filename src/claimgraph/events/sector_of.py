@@ -104,7 +104,9 @@ def actor_sector(tok, a: int, b: int, ent) -> str | None:
             return role_sector([*ent.roles, tok.doc[a:b].text]) or np_sector(tok, a, b)
         elif ent.type in ("GPE", "NORP", "LOC"):
             return None
-        else:  # GROUP ("Police said") and other kinds: the name's words
+        else:  # GROUP ("Police said") and other kinds: an organisation among its words, else the name's words
+            if any(tok.doc[k].lower_ in IGO_NAMES for k in range(a, b)):
+                return "IGO"  # "U.N. officials"
             found = name_sector(ent.name) or SECTOR_WORDS.get(ent.name.lower().split()[-1].rstrip("s"))
             if found:
                 return found

@@ -21,7 +21,7 @@ from claimgraph.places.normalize import fold, norm
 
 MAX_CANDIDATES = 30
 GENERIC_SUFFIXES = ("county", "parish", "province", "region", "district", "state", "city", "oblast", "governorate")
-GENERIC_PREFIXES = ("city of ", "province of ", "state of ", "county of ", "republic of ")
+GENERIC_PREFIXES = ("city of ", "province of ", "state of ", "county of ", "republic of ", "township of ")
 
 FEATURES = (
     "log_population",
@@ -98,15 +98,16 @@ def _primary_key(name: str) -> str:
 
 
 def _without_generic_word(gaz: Gazetteer, text: str) -> list[int]:
-    """ "Laurel County" -> divisions named "Laurel"; "City of Reading" -> places named "Reading"."""
+    """ "Laurel County" -> divisions named "Laurel"; "City of Reading" -> places named "Reading"; "Hamilton
+    Township" (a US civil township, absent from the gazetteer) -> the places and divisions named "Hamilton"."""
     key = norm(text)
     for prefix in GENERIC_PREFIXES:
         if key.startswith(prefix):
             return gaz.lookup(key[len(prefix) :])
-    for suffix in GENERIC_SUFFIXES:
+    for suffix in (*GENERIC_SUFFIXES, "township"):
         if key.endswith(" " + suffix):
             rows = gaz.lookup(key[: -len(suffix) - 1])
-            wanted = ("PPL",) if suffix == "city" else ("ADM",)
+            wanted = ("PPL",) if suffix == "city" else ("PPL", "ADM") if suffix == "township" else ("ADM",)
             return [r for r in rows if gaz.fcode_table[gaz.fcode[r]].startswith(wanted)]
     return []
 

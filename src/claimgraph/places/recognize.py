@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 
 from claimgraph.entities.countries import country_code, demonym_country
+from claimgraph.places.features import GENERIC_SUFFIXES
 from claimgraph.places.gazetteer import Gazetteer
+from claimgraph.places.orgs import bare, org_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -125,9 +127,12 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     body = doc.text
     ents = list(doc.ents)  # Doc.ents rebuilds its spans on every access
     person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    organisations = org_names(doc, ents, entities)
     spans: list[tuple[int, int, str]] = []
     for ent in ents:
-        if ent.label_ in PLACE_LABELS or (ent.label_ == "FAC" and gazetteer.lookup(ent.text)):
+        if ent.label_ in PLACE_LABELS or (
+            ent.label_ == "FAC" and gazetteer.lookup(ent.text) and bare(ent.text) not in organisations
+        ):
             spans += [(s, e, "spacy") for s, e in split_commas(body, ent.start_char, ent.end_char)]
         elif ent.label_ == "ORG":
             prefix = _admin_prefix(doc, ent, gazetteer)
@@ -143,7 +148,9 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ in PLACE_LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
         s, e = trim(body, ent.start_char, ent.end_char)
-        if e > s and (_demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer, person_last)):
+        if e > s and (
+            _demonym(ent, body[s:e]) or _mistagged_place(doc, ent, body[s:e], gazetteer, person_last, organisations)
+        ):
             spans.append((s, e, "mistagged"))
             taken.add(s, e)
         elif e > s and "-" in body[s:e]:
@@ -168,6 +175,8 @@ def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
         if not taken.overlaps(s, e) and not blocked.overlaps(s, e):
             spans.append((s, e, "gazetteer"))
             taken.add(s, e)
+    spans = [part for s, e, src in spans for part in _split_connected(body, s, e, src, gazetteer)]
+    spans = [_extend(body, s, e, src, gazetteer) for s, e, src in spans]
     spans = [_narrow(body, s, e, src, gazetteer) for s, e, src in spans]
     spans.sort()
     toponyms = [Toponym(s, e, body[s:e], src) for s, e, src in _drop_overlaps(spans)]
@@ -220,12 +229,13 @@ def _demonym(ent, text: str) -> bool:
     return ent.label_ == "NORP" and demonym_country(text) is not None
 
 
-def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set[str]) -> bool:
+def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set[str], organisations: set[str]) -> bool:
     """An ORG/PERSON/other span spaCy's small model tagged wrongly that is in fact a place.
 
     Taken when it names a country ("U.S." as ORG), when an organisation's whole name is a country, first-level
     division, continent or a town of >= MISTAG_MIN_POPULATION, or when any such span follows a locative
-    preposition ("in Gainesville") and the gazetteer knows it.
+    preposition ("in Gainesville") and the gazetteer knows it. An organisation's context ("Toyota said", "the
+    White House") vetoes a town, never a country or region (places/orgs.py).
     """
     if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"):
         return False
@@ -238,6 +248,8 @@ def _mistagged_place(doc, ent, text: str, gazetteer: Gazetteer, person_last: set
     codes = {gazetteer.fcode_table[gazetteer.fcode[r]] for r in exact}
     if codes & {"PCLI", "ADM1", "CONT"}:
         return True
+    if ent.label_ in ("ORG", "FAC") and text in organisations:
+        return False
     big = any(gazetteer.population[r] >= MISTAG_MIN_POPULATION for r in exact)
     if ent.label_ == "ORG" and big:
         return True
@@ -304,8 +316,13 @@ def _inside(gazetteer: Gazetteer, row: int, holders: list[int]) -> bool:
 
 def _narrow(body: str, start: int, end: int, source: str, gazetteer: Gazetteer) -> tuple[int, int, str]:
     """A span the gazetteer does not know, cut to a part it knows: "Northeast Georgia" -> "Georgia",
-    "Henderson County Jail" -> "Henderson County". Unchanged when no part is known."""
+    "Henderson County Jail" -> "Henderson County", "Greer City Hall" -> "Greer", "West Virginia Democratic
+    Party" -> "West Virginia". "Dublin City" (only a division of that name) -> "Dublin". Unchanged when no part
+    is known, or when the last word is a generic division word the resolver strips itself ("Hamilton
+    Township")."""
     text = body[start:end]
+    if text.endswith(" City") and _city_of_division(gazetteer, text):
+        return start, end - len(" City"), source
     if gazetteer.lookup(text) or country_code(text):
         return start, end, source
     words = list(re.finditer(r"\S+", text))
@@ -318,7 +335,83 @@ def _narrow(body: str, start: int, end: int, source: str, gazetteer: Gazetteer) 
     for k in range(len(words) - 1, 0, -1):
         if words[k - 1].group(0).lower() in ADMIN_SUFFIXES and gazetteer.lookup(text[: words[k - 1].end()]):
             return start, start + words[k - 1].end(), source
+    if words[-1].group(0).lower() in STRIPPED_SUFFIXES:
+        return start, end, source
+    for k in range(len(words) - 1, 0, -1):
+        head = text[: words[k - 1].end()]
+        if words[k].group(0) != "of" and _known_head(gazetteer, head, words[:k]):
+            return start, start + len(head), source
     return start, end, source
+
+
+STRIPPED_SUFFIXES = frozenset(GENERIC_SUFFIXES) | {"township"}
+# Words that begin many place names and are no place alone: a span is never narrowed to one of them.
+HEAD_WORDS = frozenset(
+    {
+        "lake", "mount", "mt", "port", "fort", "ft", "bay", "river", "island", "isle", "cape", "gulf", "sea", "creek",
+        "park", "lower", "upper", "new", "old", "saint", "st", "san", "santa", "el", "la", "los", "las", "le",
+        "historic", "downtown",
+    }
+)  # fmt: skip
+CONNECTORS = re.compile(r"\s+(?:to|for|and|or|from|in)\s+")  # not "of": "Port of Los Angeles" is one place
+
+
+def _split_connected(body: str, start: int, end: int, source: str, gazetteer: Gazetteer):
+    """ "Norman to D.C.", "the Soviet Union for America": an unknown span of known places joined by a lowercase
+    connector is those places. Unchanged unless every part is known."""
+    text = body[start:end]
+    if not CONNECTORS.search(text) or gazetteer.lookup(text):
+        return [(start, end, source)]
+    parts, cursor = [], start
+    for m in CONNECTORS.finditer(text):
+        parts.append((cursor, start + m.start()))
+        cursor = start + m.end()
+    parts.append((cursor, end))
+    parts = [trim(body, s, e) for s, e in parts]
+    if all(e > s and _known_head(gazetteer, body[s:e], list(re.finditer(r"\S+", body[s:e]))) for s, e in parts):
+        return [(s, e, source) for s, e in parts]
+    return [(start, end, source)]
+
+
+def _known_head(gazetteer: Gazetteer, head: str, words: list) -> bool:
+    """Whether the leading words of an unknown span name a place on their own: capitalised, not a bare
+    generic, direction or landform word ("Lake" of "Lake Lanier"), and known to the gazetteer or the country
+    lexicon."""
+    if not all(w.group(0)[:1].isupper() for w in words) or head.lower().rstrip(".") in GENERIC_WORDS | HEAD_WORDS:
+        return False
+    return bool(country_code(head) or demonym_country(head) or gazetteer.lookup(head))
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Z][\w'’.-]*)(?:[ \t]+([A-Z][\w'’.-]*))?")
+
+
+def _extend(body: str, start: int, end: int, source: str, gazetteer: Gazetteer) -> tuple[int, int, str]:
+    """A place span followed by capitalised words that complete a longer place name the gazetteer knows
+    exactly: "Tennessee" + "Colony", "Indian" + "Orchard", "Avondale" + "Estates" (spaCy tagged only the first
+    word; the first word alone would be another place). A region's name is extended only to a sizeable town
+    ("Virginia Beach", not the "Missouri Valley" of a sports team)."""
+    m = _NEXT_WORDS.match(body, end)
+    if not m:
+        return start, end, source
+    floor = MISTAG_MIN_POPULATION if _region_word(gazetteer, body[start:end]) else 0
+    for group in (2, 1):
+        if m.group(group) is None:
+            continue
+        stop = m.end(group)
+        text = body[start:stop].rstrip(".")
+        rows = [r for r in gazetteer.lookup(text) if gazetteer.name(r).casefold() == text.casefold()]
+        if any(gazetteer.population[r] >= floor for r in rows):
+            return start, start + len(text), source
+    return start, end, source
+
+
+def _city_of_division(gazetteer: Gazetteer, text: str) -> bool:
+    """ "Dublin City" as GeoNames names only a division (Dublin City, Ireland's ADM1) while "Dublin" is a
+    town: in running text "X City" is the town ("Dublin City Council"). "Kansas City" is itself a town."""
+    rows = gazetteer.lookup(text)
+    if not rows or any(gazetteer.fcode_table[gazetteer.fcode[r]].startswith("PPL") for r in rows):
+        return False
+    return any(gazetteer.fcode_table[gazetteer.fcode[r]].startswith("PPL") for r in gazetteer.lookup(text[:-5]))
 
 
 def _embedded(body: str, ent, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
