@@ -106,28 +106,32 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def gru_run(xp: np.ndarray, lengths: np.ndarray, w_hh: np.ndarray, b_hh: np.ndarray) -> np.ndarray:
+def gru_run(proj: np.ndarray, ix: np.ndarray, lengths: np.ndarray, w_hh: np.ndarray, b_hh: np.ndarray) -> np.ndarray:
     """All GRU directions at once over a batch of sentences sorted by decreasing length.
 
-    ``xp`` (D, T, S, 3H): per direction, time step and sentence, the input projection
-    ``x @ W_ih.T + b_ih`` already taken (the backward direction reads each sentence reversed, so
-    both directions have the same lengths; D is 2 per GRU, see :func:`joint_states`); ``w_hh``
-    (D, 3H, H), ``b_hh`` (D, 3H). Returns the hidden states (D, T, S, H); steps past a sentence's
-    length are left 0. sigmoid(x) is computed
-    as (1 + tanh(x / 2)) / 2 (one ufunc, no overflow).
+    ``proj`` (D, n + 1, 3H): per direction, the input projection ``x @ W_ih.T + b_ih`` of every token
+    (row n: padding); ``ix`` (D, T, S): the token read by each direction at each time step of each
+    sentence (-1 past its length; the backward direction reads each sentence reversed, so both
+    directions have the same lengths; D is 2 per GRU, see :func:`joint_states`); ``w_hh`` (D, 3H, H),
+    ``b_hh`` (D, 3H). Returns the hidden state of every token per direction (D, n + 1, H; row n is
+    scratch). Each step gathers only its active rows, so no padded (T, S) tensor is ever built (a long
+    article with one very long sentence made that tensor tens of MB). sigmoid(x) is computed as
+    (1 + tanh(x / 2)) / 2 (one ufunc, no overflow).
     """
-    D, T, S, H3 = xp.shape
-    H = H3 // 3
-    out = np.zeros((D, T, S, H), dtype=np.float32)
-    h = np.zeros((D, S, H), dtype=np.float32)
+    D, T = ix.shape[:2]
+    H = w_hh.shape[2]
+    out = np.zeros((D, proj.shape[1], H), dtype=np.float32)
+    h = np.zeros((D, ix.shape[2], H), dtype=np.float32)
     w = np.ascontiguousarray(np.transpose(w_hh, (0, 2, 1)))  # (D, H, 3H)
     b = b_hh[:, None, :].astype(np.float32)
+    dirs = np.arange(D)[:, None]
     active = np.searchsorted(-lengths, -np.arange(T), side="left")  # rows with length > t
     for t in range(T):
         k = int(active[t])
+        rows = ix[:, t, :k]
         hk = h[:, :k]
         gh = np.matmul(hk, w) + b
-        gx = xp[:, t, :k]
+        gx = proj[dirs, rows]
         rz = np.tanh(0.5 * (gx[..., : 2 * H] + gh[..., : 2 * H]))
         rz += 1.0
         rz *= 0.5
@@ -135,7 +139,7 @@ def gru_run(xp: np.ndarray, lengths: np.ndarray, w_hh: np.ndarray, b_hh: np.ndar
         z = rz[..., H:]
         hk = n + z * (hk - n)  # (1 - z) * n + z * h
         h[:, :k] = hk
-        out[:, t, :k] = hk
+        out[dirs, rows] = hk
     return out
 
 
@@ -215,21 +219,16 @@ def joint_states(taggers: Sequence[ContextTagger], X: np.ndarray, sent: np.ndarr
     """
     n = len(X)
     idx, lengths = sentence_index(sent)
-    H = taggers[0].w_hh.shape[2]
     Xp = np.vstack([X, np.zeros((1, X.shape[1]), dtype=np.float32)])  # row -1: padding
     ixs = (idx.T, reverse_index(idx, lengths).T)  # (T, S) each
-    # input projections once per token, not per step; gathered as (direction, step, sentence, 3H)
-    xp = np.stack([(Xp @ c.w_ih[d].T + c.b_ih[d])[ix] for c in taggers for d, ix in enumerate(ixs)])
+    ix = np.stack([ixs[d] for _ in taggers for d in range(2)])  # (D, T, S)
+    ix[ix < 0] = n  # padding reads and writes row n of Xp / the output (discarded)
+    # input projections once per token, not per step: (direction, token, 3H)
+    proj = np.stack([Xp @ c.w_ih[d].T + c.b_ih[d] for c in taggers for d in range(2)])
     w_hh = np.concatenate([c.w_hh for c in taggers])
     b_hh = np.concatenate([c.b_hh for c in taggers])
-    hs = gru_run(xp, lengths, w_hh, b_hh)
-    out = []
-    for m in range(len(taggers)):
-        flat = np.zeros((n + 1, 2 * H), dtype=np.float32)
-        for d, ix in enumerate(ixs):
-            flat[ix, d * H : (d + 1) * H] = hs[2 * m + d]  # padding steps all land on row n (discarded)
-        out.append(flat[:n])
-    return out
+    hs = gru_run(proj, ix, lengths, w_hh, b_hh)
+    return [np.hstack([hs[2 * m, :n], hs[2 * m + 1, :n]]) for m in range(len(taggers))]
 
 
 def joint_logits(

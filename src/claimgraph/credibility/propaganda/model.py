@@ -48,6 +48,7 @@ import numpy as np
 from ...model import PropagandaSpan
 from .context import ContextTagger, joint_proba, one_blas_thread, sigmoid, token_inputs
 from .features import sentence_features, sentence_summaries, span_features, token_features
+from .hashing import Hasher
 from .metrics import merge_scored
 from .text import Token, sentence_ids, sentence_runs, tokenize
 
@@ -57,18 +58,43 @@ _PUNCT_EDGE = set(",.;:!?-—–()[]")
 
 
 @lru_cache(maxsize=2)
-def hasher(n_features: int = N_FEATURES):
-    """The one feature hasher used for training and inference."""
-    from sklearn.feature_extraction import FeatureHasher
+def hasher(n_features: int = N_FEATURES) -> Hasher:
+    """The one feature hasher used for training and inference (scikit-learn's FeatureHasher, see .hashing)."""
+    return Hasher(n_features)
 
-    return FeatureHasher(n_features=n_features, input_type="string", alternate_sign=False, dtype=np.float32)
+
+def _row_ids(X) -> np.ndarray:
+    """The row of each stored value of a CSR matrix."""
+    return np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
 
 
 def _l2_rows(X):
-    """Row-normalise a CSR matrix (the span classifier is trained on unit rows)."""
-    from sklearn.preprocessing import normalize
+    """Row-normalise a CSR matrix (the span classifier is trained on unit rows).
 
-    return normalize(X)
+    Scikit-learn's ``normalize`` to the bit (squares summed in float64, each value divided in float64
+    and stored as float32) without importing scikit-learn.
+    """
+    X = X.copy()
+    rows = _row_ids(X)
+    norms = np.sqrt(np.bincount(rows, weights=np.square(X.data).astype(np.float64), minlength=X.shape[0]))
+    norms[norms == 0.0] = 1.0
+    X.data = (X.data.astype(np.float64) / norms[rows]).astype(X.data.dtype)
+    return X
+
+
+def _select_columns(X, cols: np.ndarray):
+    """The columns ``cols`` (sorted) of a CSR matrix with sorted indices, stored values kept in order.
+
+    ``X[:, cols] @ W == X @ W_full`` to the bit when ``W_full`` is zero outside ``cols``: the products
+    left out are exact zeros and the others are summed in the same order.
+    """
+    from scipy.sparse import csr_matrix
+
+    pos = np.searchsorted(cols, X.indices)
+    keep = cols[np.minimum(pos, len(cols) - 1)] == X.indices
+    counts = np.bincount(_row_ids(X)[keep], minlength=X.shape[0])
+    indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    return csr_matrix((X.data[keep], pos[keep].astype(np.int32), indptr), shape=(X.shape[0], len(cols)))
 
 
 def sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -182,18 +208,23 @@ class Binary:
 class SpanClassifier:
     """Multinomial logistic regression over L2-normalised hashed span features.
 
-    Weights are kept as one C-contiguous (N_FEATURES, n_classes) float32 array:
-    that is the layout sparse @ dense needs without a per-call copy (58 MB).
+    Weights are one C-contiguous (rows, n_classes) float32 array, the layout sparse @ dense needs
+    without a per-call copy. Training gives all N_FEATURES rows (58 MB); a loaded model keeps only the
+    rows of the columns with a weight (``cols``, about 6 MB), and :meth:`proba` drops the other columns.
     """
 
     classes: list[str]
-    coef_t: np.ndarray  # (N_FEATURES, n_classes)
+    coef_t: np.ndarray  # (N_FEATURES, n_classes), or (len(cols), n_classes)
     intercept: np.ndarray
+    cols: np.ndarray | None = None  # sorted hashed columns of coef_t's rows; None: all N_FEATURES
 
     def proba(self, feats: list[list[str]]) -> np.ndarray:
         if not feats:
             return np.zeros((0, len(self.classes)))
-        z = np.asarray(_l2_rows(hasher().transform(feats)) @ self.coef_t) + self.intercept
+        X = _l2_rows(hasher().transform(feats))
+        if self.cols is not None:
+            X = _select_columns(X, self.cols)
+        z = np.asarray(X @ self.coef_t) + self.intercept
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -383,7 +414,10 @@ class PropagandaModel:
             idx = np.flatnonzero(model.coef).astype(np.int32)
             arrays[name + "_idx"], arrays[name + "_w"] = idx, model.coef[idx].astype(np.float16)
         cc = self.classifier.coef_t.T
-        cols = np.flatnonzero(np.abs(cc).sum(axis=0)).astype(np.int32)
+        nonzero = np.flatnonzero(np.abs(cc).sum(axis=0))
+        known = self.classifier.cols
+        cols = (nonzero if known is None else known[nonzero]).astype(np.int32)
+        cc = cc[:, nonzero]
         meta = {
             "format": FORMAT, "n_features": N_FEATURES, "hashing": "sklearn FeatureHasher, alternate_sign=False",
             "threshold": self.threshold, "gap": self.gap, "mix": self.mix, "peak": self.peak, "lexicon": self.lexicon,
@@ -402,7 +436,7 @@ class PropagandaModel:
                 arrays.update(c.context.arrays("ctx2_"))
         np.savez_compressed(
             path, meta=np.array(json.dumps(meta, sort_keys=True)), cls_cols=cols,
-            cls_w=cc[:, cols].astype(np.float16), cls_b=self.classifier.intercept.astype(np.float32), **arrays,
+            cls_w=cc.astype(np.float16), cls_b=self.classifier.intercept.astype(np.float32), **arrays,
         )  # fmt: skip
 
     @classmethod
@@ -418,9 +452,10 @@ class PropagandaModel:
                 w = np.zeros(int(meta.pop(name + "_n", N_FEATURES)), dtype=np.float32)
                 w[z[name + "_idx"]] = z[name + "_w"]
                 binaries[name] = Binary(w, float(meta.pop(name + "_b")))
-            ccoef = np.zeros((N_FEATURES, len(meta["classes"])), dtype=np.float32)
-            ccoef[z["cls_cols"], :] = z["cls_w"].T
-            clf = SpanClassifier(list(meta.pop("classes")), ccoef, z["cls_b"].astype(np.float64))
+            cols = z["cls_cols"].astype(np.int64)
+            order = np.argsort(cols, kind="stable")
+            ccoef = np.ascontiguousarray(z["cls_w"].T[order], dtype=np.float32)
+            clf = SpanClassifier(list(meta.pop("classes")), ccoef, z["cls_b"].astype(np.float64), cols[order])
             context = ContextTagger.from_arrays(z)
             ctx_weight = float(meta.pop("ctx_weight", 1.0))
             ctx_sent_weight = float(meta.pop("ctx_sent_weight", 1.0))
