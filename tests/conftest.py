@@ -36,3 +36,14 @@ def kb_path(tmp_path_factory, shared_dir) -> str:
     directory = tmp_path_factory.getbasetemp() / "claimgraph-query-kb"
     directory.mkdir(exist_ok=True)
     return build_kb(str(directory))
+
+
+@pytest.fixture(scope="session")
+def reader_kb(tmp_path_factory, shared_dir) -> str:
+    """The FakeNewsCorpus-sample knowledge base of the reader-facing web tests (reader_kb.py), built once."""
+    from reader_kb import FNC, RATINGS, build_reader_kb
+
+    _need(FNC), _need(RATINGS)
+    directory = tmp_path_factory.getbasetemp() / "claimgraph-reader-kb"
+    directory.mkdir(exist_ok=True)
+    return build_reader_kb(str(directory))

@@ -13,6 +13,7 @@ from importlib import resources
 import pytest
 
 from claimgraph import analyze_many
+from claimgraph.article import build_article
 from claimgraph.config import Options
 from claimgraph.errors import DocumentError
 from claimgraph.nlp.pieces import piece_bounds
@@ -140,3 +141,46 @@ def test_a_document_over_spacys_max_length_is_analysed_and_the_batch_goes_on(exa
     body = result.article.body
     assert all(body[m.start : m.end] == m.text for e in result.entities for m in e.mentions)
     assert max(a.content.end for a in result.attributions) > 2_000_000
+
+
+@pytest.mark.slow
+def test_work_grows_linearly_with_the_body(shared_dir):
+    """Python calls made by every stage after the parse, on 15k and 60k characters of real news bodies.
+
+    A stage that scans the whole document (or all mentions, all attributions) once per sentence or per
+    mention makes the count grow with the square of the size (x6 for x4 before issue 20); linear is x4
+    or less (fixed costs make it less).
+    """
+    import csv
+    import sys
+
+    csv.field_size_limit(10**8)
+    with open(shared_dir / "data" / "fakenewscorpus" / "news_sample.csv", encoding="utf-8", newline="") as fh:
+        bodies = [b for r in csv.DictReader(fh) if len(b := r["content"].strip()) > 500]
+    pipe = Pipeline(Options(format="text", time_budget=None))
+
+    def calls(chars: int) -> int:
+        parts, size = [], 0
+        for b in bodies:
+            parts.append(b)
+            size += len(b) + 2
+            if size >= chars:
+                break
+        raw = pipe.raw("\n\n".join(parts), "long.txt")
+        article = build_article(raw)
+        doc = pipe.nlp(article.body)
+        count = [0]
+
+        def tally(_frame, event, _arg):
+            if event in ("call", "c_call"):
+                count[0] += 1
+
+        sys.setprofile(tally)
+        try:
+            pipe.assemble(raw, article, doc)
+        finally:
+            sys.setprofile(None)
+        return count[0]
+
+    calls(3_000)  # models loaded outside the count
+    assert calls(60_000) / calls(15_000) < 4.0
