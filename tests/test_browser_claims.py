@@ -50,6 +50,7 @@ def test_claim_timeline_shows_first_and_changes(server):
         page.screenshot(path=str(SHOTS / "7-claim.png"), full_page=True)
         page.locator("table.claim-timeline a", has_text="Late Wire").click()
         page.wait_for_url("**/articles/sha256:*")
+        page.locator("label[for=tab-elsewhere]").click()  # the list sits in the "Seen elsewhere" tab
         mark = page.locator("ul.claims-elsewhere li").first
         assert "first seen at First Post, 5 days earlier" in mark.inner_text()
         mark.locator("a").click()
