@@ -157,3 +157,23 @@ def test_quotes_never_cuts_a_word_whatever_the_width(nlp, monkeypatch, columns):
     for row in rows:
         for text in [row["cue"]["text"] if row["cue"] else "", row["speaker_name"] or "", *row["target_names"]]:
             assert set(text.split()) <= tokens, text
+
+
+@pytest.mark.parametrize(
+    "command", [["--help"], ["ingest", "--help"], ["quotes", "--help"], ["query", "search", "--help"]]
+)
+def test_help_shows_no_value_type_on_flags(command, monkeypatch):
+    """A flag takes no value, so its help row must not print one (Typer 0.29 prints `<bool>`)."""
+    monkeypatch.setenv("COLUMNS", "120")
+    out = runner.invoke(app, command)
+    assert out.exit_code == 0, out.output
+    assert "<bool>" not in out.output
+    assert "--help" in out.output
+    if command[0] == "ingest":
+        assert "<int" in out.output  # options that take a value keep their type
+
+
+def test_ingest_help_says_how_to_give_ratings(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    text = " ".join(runner.invoke(app, ["ingest", "--help"]).output.split())
+    assert "domain column" in text and "pc1" in text and "0..1" in text

@@ -8,7 +8,8 @@ import json
 from ingest_helpers import polnear_articles, warc_record
 
 from claimgraph.errors import DocumentError
-from claimgraph.ingest.sources import estimate_total, fill_article, iter_inputs, kind_of
+from claimgraph.ingest.counting import estimate_total
+from claimgraph.ingest.sources import fill_article, iter_inputs, kind_of
 from claimgraph.model import Article, RawDocument
 
 

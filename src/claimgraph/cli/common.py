@@ -29,7 +29,13 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="auto | text | ma
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="Installed spaCy pipeline name (or $CLAIMGRAPH_SPACY_MODEL).")
 ]
-RatingsOpt = Annotated[Path | None, typer.Option("--ratings", help="Domain ratings CSV (or $CLAIMGRAPH_RATINGS).")]
+RATINGS_HELP = (
+    "Domain ratings CSV (or $CLAIMGRAPH_RATINGS): a [bold]domain[/] column (bbc.co.uk; a scheme or www. is dropped)"
+    " and one or more numeric 0..1 score columns, higher = more reliable; [bold]pc1[/] is the score used when"
+    " present, else the first score column. Articles are matched by URL, publisher domain or outlet name."
+    " claimgraph ships none: use a published set (e.g. Lin et al. 2023)."
+)
+RatingsOpt = Annotated[Path | None, typer.Option("--ratings", help=RATINGS_HELP)]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger documents.")]
 NoPlacesOpt = Annotated[bool, typer.Option("--no-places", help="Skip resolving place mentions to GeoNames.")]
 NoEventsOpt = Annotated[bool, typer.Option("--no-events", help="Skip coding PLOVER events.")]

@@ -17,7 +17,8 @@ import typer
 
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import ClaimgraphError
-from ..ingest.sources import KINDS, estimate_total, iter_inputs
+from ..ingest.counting import estimate_total
+from ..ingest.sources import KINDS, iter_inputs
 from ..store.lock import WriterBusy
 from .app import app
 from .common import MaxBytesOpt, ModelOpt, NoEventsOpt, NoPlacesOpt, PresetOpt, RatingsOpt, corpus_fields, options
@@ -114,7 +115,7 @@ def ingest(
 def _to_kb(paths, db, fields, kind, fmt, max_bytes, opts, run, wait_timeout, quiet, as_json) -> None:
     """Analyse into the KB (waiting for another ingest's writer lock up to ``wait_timeout``), then trace claims."""
     workers, batch_size, chunk_size, dask = run
-    with RunDisplay(None if quiet else estimate_total(paths), quiet) as display:
+    with RunDisplay(None if quiet else estimate_total(paths, kind), quiet) as display:
         kb = open_kb(db, wait_timeout, display.note)
         try:
             inputs = iter_inputs(paths, fields, kind, fmt, max_bytes)
@@ -137,7 +138,7 @@ def _to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, tas
     from ..lake.driver import ingest_to_lake
 
     try:
-        with RunDisplay(None if quiet else estimate_total(paths), quiet) as display:
+        with RunDisplay(None if quiet else estimate_total(paths, kind), quiet) as display:
             summary = ingest_to_lake(paths, lake, fields, kind, fmt, max_bytes, opts, workers, dask, task_docs,
                                      chunk_size, display.update)  # fmt: skip
     except ClaimgraphError as exc:

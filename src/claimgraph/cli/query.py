@@ -18,10 +18,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .app import app
+from .app import FlagAwareGroup, app
 from .db import Db, connected
 
-query_app = typer.Typer(no_args_is_help=True, help="Query a knowledge base (the same data as the web API).")
+query_app = typer.Typer(
+    cls=FlagAwareGroup, no_args_is_help=True, help="Query a knowledge base (the same data as the web API)."
+)
 app.add_typer(query_app, name="query")
 console = Console()
 

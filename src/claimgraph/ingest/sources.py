@@ -74,24 +74,3 @@ def _single_file(item: Path | str, fmt: str, max_bytes: int | None) -> Iterator[
         yield read_file(item, fmt, max_bytes)
     except DocumentError as err:
         yield err
-
-
-def estimate_total(paths: Iterable[str]) -> int | None:
-    """How many items the inputs hold when that is cheap to know (plain files, uncompressed JSONL), else None."""
-    total = 0
-    for path in paths:
-        for item in _expand(path):
-            if item == "-":
-                return None
-            kind = kind_of(item)
-            if kind == "file":
-                total += 1
-            elif kind == "jsonl" and not str(item).endswith(".gz"):
-                try:
-                    with open(item, "rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except OSError:
-                    total += 1
-            else:
-                return None
-    return total
