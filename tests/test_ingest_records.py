@@ -233,3 +233,13 @@ def test_warc_from_stdin_is_a_clear_error(monkeypatch, tmp_path):
         monkeypatch.setattr("sys.stdin", fh)
         items = list(iter_inputs(["-"], kind="warc"))
     assert len(items) == 1 and isinstance(items[0], DocumentError) and "stdin" in items[0].message
+
+
+def test_empty_text_field_is_an_empty_body_not_a_missing_field(tmp_path):
+    path = tmp_path / "x.jsonl"
+    lines = [{"content": "", "title": "A headline only"}, {"title": "No body at all"}, {"text": "   \n"}]
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n")
+    kinds = [(e.kind, e.message) for e in iter_jsonl(path, FieldMap())]
+    assert kinds[0] == ("empty", "record has an empty body")
+    assert kinds[1][0] == "malformed" and "no text field" in kinds[1][1]
+    assert kinds[2][0] == "empty"

@@ -106,6 +106,8 @@ def _scalar(value: Any) -> str | None:
 def _body(record: dict[str, Any], fields: FieldMap, source: str, position: str) -> str:
     """The record's text, or a DocumentError: missing, not a string, not UTF-8, empty, or binary noise."""
     text = _pick(record, fields.text, TEXT_KEYS)
+    if text is None and fields.text is None and any(isinstance(record.get(k), str) for k in TEXT_KEYS):
+        raise DocumentError("empty", "record has an empty body", source, position)  # {"content": ""} is empty
     if text is None:
         wanted = fields.text or "/".join(TEXT_KEYS)
         raise DocumentError("malformed", f"no text field ({wanted}) in record", source, position)
