@@ -149,12 +149,19 @@ class Pipeline:
         return self.assemble(raw, article, self.parse(article, budget), budget)
 
     def run_many(self, items: Iterable[Input | DocumentError]) -> Iterator[AnalysisResult | DocumentError]:
-        """Analyse many documents through ``nlp.pipe``, in input order; a failed one yields its DocumentError."""
+        """Analyse many documents through ``nlp.pipe``, in input order; a failed one yields its DocumentError.
+
+        A batch ends at ``Options.batch_size`` documents or ``Options.batch_chars`` body characters: spaCy's
+        working memory follows the characters in a batch, and a worker keeps its high-water mark.
+        """
         pending: list[tuple[RawDocument | None, Article | DocumentError]] = []
+        chars = 0
         for i, item in enumerate(items):
             pending.append(self._prepare(i, item))
-            if len(pending) >= self.options.batch_size:
+            chars += _body_chars(pending[-1][1])
+            if len(pending) >= self.options.batch_size or chars >= self.options.batch_chars:
                 yield from self._flush(pending)
+                chars = 0
         if pending:
             yield from self._flush(pending)
 
@@ -173,7 +180,7 @@ class Pipeline:
         """Short bodies through one ``nlp.pipe`` batch, long ones parsed alone in pieces; results in input order."""
         short = self.piece_chars
         bodies = [a.body for _, a in pending if isinstance(a, Article) and len(a.body) <= short]
-        docs = iter(self.nlp.pipe(bodies, batch_size=self.options.batch_size))
+        docs = iter(self.nlp.pipe(bodies, batch_size=max(len(bodies), 1)))
         for raw, art in pending:
             if isinstance(art, DocumentError):
                 yield art
@@ -189,6 +196,11 @@ class Pipeline:
             except Exception as exc:  # a bug must not sink the batch; report it per document
                 yield DocumentError("internal", f"{type(exc).__name__}: {exc}", raw.source, raw.position)
         pending.clear()
+
+
+def _body_chars(article: Article | DocumentError) -> int:
+    """Characters a prepared document adds to the pending batch (an error adds none)."""
+    return len(article.body) if isinstance(article, Article) else 0
 
 
 def _pipeline(options: Options | None, ratings: Ratings | str | None, **given: Any) -> Pipeline:

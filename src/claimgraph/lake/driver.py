@@ -47,7 +47,7 @@ class LakeSummary:
 
 def settings_of(fields: FieldMap, fmt: str, max_bytes: int | None, options: Options, task_docs: int) -> dict:
     """Everything that changes what a task writes; part of every task name and checked on resume."""
-    opts = {k: v for k, v in asdict(options).items() if k != "batch_size"}
+    opts = {k: v for k, v in asdict(options).items() if k not in ("batch_size", "batch_chars")}
     return {"fields": asdict(fields), "format": fmt, "max_bytes": max_bytes, "options": opts, "task_docs": task_docs}
 
 
