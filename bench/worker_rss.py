@@ -35,6 +35,19 @@ for i, _ in enumerate(analyze_many(itertools.islice(itertools.cycle(texts), n), 
 """
 
 
+def _checkpoints(cmd: list[str]) -> list[tuple[float, ...]]:
+    """The worker's (articles, RSS, peak) lines, echoed as they come (a long run shows its curve while it runs)."""
+    points = []
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT) as proc:
+        for line in proc.stdout:
+            if line.strip():
+                print("checkpoint", line.strip(), flush=True)
+                points.append(tuple(float(v) for v in line.split()))
+    if proc.returncode:
+        raise SystemExit(f"worker failed with exit code {proc.returncode}")
+    return points
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "gold" / "attribution" / "dev.jsonl")
@@ -43,8 +56,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     cmd = [sys.executable, "-c", WORKER, str(args.texts), str(args.articles), str(args.every)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    points = [tuple(float(v) for v in line.split()) for line in out.splitlines() if line.strip()]
+    points = _checkpoints(cmd)
     peak = max(p[2] for p in points)
     first, last = points[0][1], points[-1][1]
     flat = last <= first * 1.05

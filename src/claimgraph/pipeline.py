@@ -28,6 +28,7 @@ from .ingest.decode import decode_bytes
 from .limits import Budget, check_size
 from .model import AnalysisResult, Article, Document, RawDocument, Signals, SignalSummary
 from .nlp import load_nlp
+from .nlp.arrays import doc_text
 from .nlp.pieces import PIECE_CHARS, parse_pieces
 from .places import find_places, load_gazetteer
 from .spans import trimmed_spans
@@ -47,7 +48,7 @@ def document_id(body: str, source: str) -> str:
 
 def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     """Sentence offsets with surrounding whitespace trimmed; whitespace-only "sentences" dropped."""
-    return trimmed_spans(doc.text, ((s.start_char, s.end_char) for s in doc.sents))
+    return trimmed_spans(doc_text(doc), ((s.start_char, s.end_char) for s in doc.sents))
 
 
 def signals_of(found: ClaimAnalysis, article: Article, doc: Any, result: AnalysisResult,
@@ -71,7 +72,7 @@ def signals_of(found: ClaimAnalysis, article: Article, doc: Any, result: Analysi
         anonymous_sources=hedges("anonymous_source"),
         vague_sources=hedges("vague_source"),
         unattributed_assertions=found.unattributed,
-        propaganda=propaganda_spans(doc.text),
+        propaganda=propaganda_spans(doc_text(doc)),
         summary=summary,
         source=assess(article, result.attributions, ratings, entities=result.entities, doc=doc),
     )

@@ -20,6 +20,7 @@ Order of work and why:
 from __future__ import annotations
 
 from ..model import Attribution, Content, Cue, Entity, Span
+from ..nlp.arrays import doc_text
 from ..vocab import TARGETED_STANCES
 from .attach import Work, attach_quotes, words
 from .cues import candidate_model, overlap_model
@@ -246,7 +247,7 @@ def _build(doc, work: Work, quotes: list[Quote], resolver: SpeakerResolver, text
 
 def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
     """Return the attributions found in a parsed body ``doc`` (offsets into ``doc.text``)."""
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     quotes = find_quotes(text)

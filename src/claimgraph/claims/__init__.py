@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Attribution, Claim, Hedge, Quantity, UnattributedAssertion
+from ..nlp.arrays import doc_text
 from ..spans import SpanIndex
 from .checkworthy import THRESHOLD, check_worthiness, score_spans
 from .hedges import find_hedges
@@ -65,7 +66,7 @@ def analyze_claims(
 
     ``doc`` is the spaCy Doc of ``Article.body``; ``exclude`` are spans that are not sentences (headings).
     """
-    text = doc.text
+    text = doc_text(doc)
     units = claim_units(doc, exclude)
     scores = score_spans(units)
     quantities = extract_quantities(doc)

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from ..model import Hedge
-from ..nlp.arrays import token_rows
+from ..nlp.arrays import doc_text, token_rows
 from ..vocab import HedgeCategory
 
 HEDGE_ADVERBS = {
@@ -192,7 +192,7 @@ def _hedge_tokens(doc: Any, text: str) -> list[Hedge]:
 
 def find_hedges(doc: Any) -> list[Hedge]:
     """Every hedge, anonymous source and vague source in the document, in text order, without duplicates."""
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access: read it once
     items = _hedge_tokens(doc, text)
     items += _regex_items(doc, text, IMPERSONAL, "hedge", "impersonal")
     items += _regex_items(doc, text, ANONYMITY, "anonymous_source", "anonymity")

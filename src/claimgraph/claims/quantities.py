@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from ..model import CountedObject, Quantity, Span
+from ..nlp.arrays import doc_text
 from ..vocab import QuantityKind
 
 NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -407,7 +408,7 @@ def _mention(text: str, s_char: int, e_char: int, approx_span: Span | None, obj:
 
 def extract_quantities(doc: Any) -> list[Quantity]:
     """Every amount in the document, in text order, with value, unit, object and approximation (ids q1, q2 ...)."""
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access: read it once
     out: list[Quantity] = []
     seen: set[int] = set()
     for start, end, label in _candidates(doc):

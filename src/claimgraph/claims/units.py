@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..nlp.arrays import doc_text
 from ..spans import trimmed_spans
 
 _BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -31,7 +32,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def claim_units(doc: Any, exclude: Iterable[tuple[int, int]] = ()) -> list[Any]:
     """spaCy Spans, one per sentence (split at blank lines), trimmed; pieces inside ``exclude`` dropped."""
     excluded = [(int(s), int(e)) for s, e in exclude]
-    text = doc.text
+    text = doc_text(doc)
     units = []
     for sent in doc.sents:
         for s, e in _pieces(text, sent.start_char, sent.end_char):

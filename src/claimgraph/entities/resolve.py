@@ -53,6 +53,7 @@ is resolved backwards only; parser errors around hyphenated titles ("vice-presid
 from __future__ import annotations
 
 from ..model import Entity, Mention
+from ..nlp.arrays import doc_text
 from .cluster import Cluster, Ref
 from .countries import capital_country, country_code, demonym_country, normalise, seat_country
 from .discourse import Discourse
@@ -96,7 +97,7 @@ class _Resolver(Discourse):
 
     def __init__(self, doc):
         self.doc = doc
-        self.text: str = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text: str = doc_text(doc)  # Doc.text is rebuilt on every access: read it once
         self.sent_of: list[int] = [0] * len(doc)
         self.sent_starts: list[int] = []
         for n, sent in enumerate(doc.sents):

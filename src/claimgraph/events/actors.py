@@ -18,6 +18,7 @@ from bisect import bisect_right
 from ..entities.countries import country_code, demonym_country, seat_country
 from ..entities.lexicon import OF_ROLES, ROLE_NOUNS, words
 from ..entities.roles import region_country
+from ..nlp.arrays import doc_text
 from .countries import capital_of, nationality_country
 from .lexicon import OBJECT_CONTROL
 from .parse import (
@@ -66,7 +67,7 @@ class ActorIndex:
 
     def __init__(self, doc, entities, places):
         self.doc = doc
-        self.text: str = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text: str = doc_text(doc)  # Doc.text is rebuilt on every access: read it once
         self.sents: list[tuple[int, int]] = sentence_bounds(doc)
         self.sent_of: list[int] = [0] * len(doc)
         for n, (a, b) in enumerate(self.sents):

@@ -54,3 +54,16 @@ def token_rows(doc: Any) -> list[Row]:
         rows = [Row(*r) for r in zip(range(len(doc)), tag, pos, ent, iob, lemma, lower, space, num, strict=True)]
     _last[:] = [doc, rows, len(doc)]
     return rows
+
+
+_text: list[Any] = [None, ""]  # the last Doc whose text was read, and that text
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, rebuilt once per Doc (spaCy joins every token's text on each access; a dozen stages read it).
+
+    Only the most recent Doc is kept: the stages run one document at a time, and a Doc's text never changes.
+    """
+    if _text[0] is not doc:
+        _text[:] = [doc, doc.text]
+    return _text[1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from claimgraph.nlp.arrays import doc_text
 from claimgraph.nlp.pieces import PIECE_CHARS, piece_bounds
 from claimgraph.places.gazetteer import Gazetteer, load_gazetteer
 from claimgraph.places.recognize import Toponym, recognise
@@ -25,7 +26,7 @@ WINDOW = PIECE_CHARS  # a longer body is disambiguated window by window (see res
 def find_places(doc, entities) -> list[Place]:
     """Recognise and resolve the place mentions of ``doc`` (the body's Doc) given its resolved entities."""
     gaz = load_gazetteer()
-    body = doc.text
+    body = doc_text(doc)
     windows = piece_bounds(body, WINDOW) if len(body) > WINDOW else None
     return resolve_toponyms(gaz, recognise(doc, entities, gaz), *load_ranker(), windows=windows)
 

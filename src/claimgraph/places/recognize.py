@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claimgraph.entities.countries import country_code, demonym_country
+from claimgraph.nlp.arrays import doc_text
 from claimgraph.places.features import GENERIC_SUFFIXES
 from claimgraph.places.gazetteer import Gazetteer
 from claimgraph.places.orgs import bare, org_names
@@ -124,7 +125,7 @@ def split_commas(body: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def recognise(doc, entities, gazetteer: Gazetteer) -> list[Toponym]:
     """All place mentions of the Doc, in body order, non-overlapping, containers linked."""
-    body = doc.text
+    body = doc_text(doc)
     ents = list(doc.ents)  # Doc.ents rebuilds its spans on every access
     person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     organisations = org_names(doc, ents, entities)
