@@ -1,7 +1,7 @@
 """token_rows must read exactly what spaCy's Token attributes give, on real text."""
 
 from claimgraph.nlp import load_nlp
-from claimgraph.nlp.arrays import token_rows
+from claimgraph.nlp.arrays import doc_text, token_rows
 
 TEXT = (
     "The mayor of Paris, Anne Hidalgo, said on Tuesday that 3,000 more bikes would cost $5 million.\n\n"
@@ -25,3 +25,25 @@ def test_cache_follows_the_document():
     assert [r.lower_ for r in token_rows(first)] == [t.lower_ for t in first]
     assert [r.lower_ for r in token_rows(second)] == [t.lower_ for t in second]
     assert token_rows(nlp("")) == []
+
+
+def test_doc_text_is_the_text_of_each_document():
+    nlp = load_nlp()
+    first, second = nlp(TEXT), nlp("Another, rather longer, sentence here.")
+    assert doc_text(first) == TEXT and doc_text(second) == second.text
+    assert doc_text(first) == TEXT  # back to the first Doc: its own text, not the cached one
+
+
+def test_memoised_lemmas_equal_spacy_rule_lemmas(example_path):
+    """The memoised lemmatizer of load_nlp gives every token the lemma of a stock spaCy pipeline."""
+    import spacy
+
+    from claimgraph.config import DEFAULT_MODEL
+
+    text = example_path.read_text(encoding="utf-8")
+    ours, stock = load_nlp(), spacy.load(DEFAULT_MODEL)
+    assert type(ours.get_pipe("lemmatizer")).__name__.startswith("Memoised")
+    for _ in range(2):  # the second pass reads every lemma from the memo
+        got = [t.lemma_ for t in ours(text)]
+        assert got == [t.lemma_ for t in stock(text)]
+    assert len(set(got)) > 100

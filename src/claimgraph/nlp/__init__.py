@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..config import DEFAULT_MODEL
 from ..errors import ClaimgraphError
 from .blocks import add_block_components
+from .lemmas import memoise_lemmatizer
 
 MAX_CHARS = 2_000_000
 
@@ -29,4 +30,5 @@ def load_nlp(name: str | None = None):
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
     add_block_components(nlp)
+    memoise_lemmatizer(nlp)  # same lemmas, one rule run per distinct (word, POS, morphology)
     return nlp
