@@ -8,6 +8,7 @@ from ..config import DEFAULT_MODEL
 from ..errors import ClaimgraphError
 from .blocks import add_block_components
 from .lemmas import memoise_lemmatizer
+from .ruler import memoise_ruler
 
 MAX_CHARS = 2_000_000
 
@@ -30,5 +31,6 @@ def load_nlp(name: str | None = None):
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
     add_block_components(nlp)
+    memoise_ruler(nlp)  # same annotations, one-token rules decided once per distinct token
     memoise_lemmatizer(nlp)  # same lemmas, one rule run per distinct (word, POS, morphology)
     return nlp
