@@ -32,4 +32,3 @@ def test_doc_text_is_the_text_of_each_document():
     first, second = nlp(TEXT), nlp("Another, rather longer, sentence here.")
     assert doc_text(first) == TEXT and doc_text(second) == second.text
     assert doc_text(first) == TEXT  # back to the first Doc: its own text, not the cached one
-
