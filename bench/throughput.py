@@ -116,7 +116,7 @@ def time_stages(pages: list[RawDocument], batch_size: int) -> tuple[dict[str, fl
         assess(article, attributions, None, entities=entities, doc=doc)
         t7 = clock()
         marks = (t0, t1, t2, t3, t4, t5, t6, t7)
-        for key, a, b in zip(stages[2:], marks, marks[1:], strict=True):
+        for key, a, b in zip(stages[2:], marks[:-1], marks[1:], strict=True):
             spent[key] += b - a
     words = sum(len(WORD.findall(a.body)) for a in articles)
     return spent, len(articles), words
