@@ -11,6 +11,7 @@ matches in the ruler's own order (by pattern id; later rules win) and writes the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -37,18 +38,31 @@ class _Memo:
         self.has_multi = len(self.multi) > 0
         self.columns = {attr: k for k, attr in enumerate(_OUT)}
         self.outcomes: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.words, self.regexes, self.any_word = _word_tests(ruler.patterns, vocab)
+        self.interned: dict[tuple[int, ...], tuple[int, ...]] = {}
 
-    def singles(self, key: tuple[int, ...]) -> tuple[int, ...]:
-        """Pattern ids of the one-token patterns that match a token with this key, in the ruler's order."""
+    def named(self, lower: int) -> bool:
+        """Whether a one-token pattern tests this word (else the outcome does not depend on which word it is)."""
+        if self.any_word or lower in self.words:
+            return True
+        return bool(self.regexes) and any(r.search(self.ruler.vocab.strings[lower]) for r in self.regexes)
+
+    def singles(self, tag: int, lower: int, dep: int, space: int) -> tuple[int, ...]:
+        """Pattern ids of the one-token patterns that match a token with these values, in the ruler's order.
+
+        The memo key drops the word unless a pattern names it, so it holds about one entry per
+        (tag, dep) pair plus the few named words, however many distinct words the documents bring.
+        """
+        key = (tag, lower if self.named(lower) else 0, dep, space)
         found = self.outcomes.get(key)
         if found is None:
             if len(self.outcomes) > MAX_MEMO:
                 self.outcomes.clear()
-            found = self.outcomes[key] = self._probe(key)
+            found = self._probe(tag, lower, dep)
+            found = self.outcomes[key] = self.interned.setdefault(found, found)
         return found
 
-    def _probe(self, key: tuple[int, ...]) -> tuple[int, ...]:
-        tag, lower, dep, _ = key
+    def _probe(self, tag: int, lower: int, dep: int) -> tuple[int, ...]:
         vocab = self.ruler.vocab
         probe = Doc(vocab, words=[vocab.strings[lower]], spaces=[False])
         probe.from_array([TAG, DEP], np.array([[tag, dep]], dtype=np.uint64))
@@ -81,7 +95,7 @@ def _memoised_call(self: Any, doc: Any) -> Any:
             extra.setdefault(token, []).append(n)
     try:
         for i, key in enumerate(keys):
-            ids = memo.singles(tuple(key))
+            ids = memo.singles(*key)
             if i in extra:
                 ids = sorted([*ids, *extra[i]])
             if ids:
@@ -90,6 +104,28 @@ def _memoised_call(self: Any, doc: Any) -> Any:
         return type(self).__mro__[1].__call__(self, doc)
     doc.from_array(_OUT, np.array(rows, dtype=np.uint64))
     return doc
+
+
+def _word_tests(patterns: list[dict], vocab: Any) -> tuple[set[int], list[re.Pattern], bool]:
+    """The LOWER values the one-token patterns test: named words (hashes), regexes, and whether any other test
+    (``NOT_IN``, a comparison) makes every word matter."""
+    words: set[int] = set()
+    regexes: list[re.Pattern] = []
+    any_word = False
+    for pattern in patterns:
+        for p in pattern["patterns"]:
+            value = p[0].get("LOWER", p[0].get("lower")) if len(p) == 1 else None
+            if value is None:
+                continue
+            if isinstance(value, str):
+                words.add(vocab.strings.add(value))
+            elif isinstance(value, dict) and set(value) <= {"IN", "REGEX"}:
+                words.update(vocab.strings.add(w) for w in value.get("IN", []))
+                if "REGEX" in value:
+                    regexes.append(re.compile(value["REGEX"]))
+            else:
+                any_word = True
+    return words, regexes, any_word
 
 
 def _keyed(pattern: dict) -> bool:
