@@ -9,13 +9,13 @@ will report as errors are counted too, as they are in the progress.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
 from .files import _expand
 from .jsonarray import iter_array
-from .records import _raise_field_limit, open_binary
+from .records import csv_text, open_binary
+from .sources import kind_of
 
 # Read at most this many bytes (on disk) of one corpus file to count its documents.
 COUNT_LIMIT_BYTES = 512 * 1024 * 1024
@@ -36,10 +36,8 @@ def _count_jsonl(path: Path) -> int:
 
 
 def _count_csv(path: Path) -> int:
-    _raise_field_limit()
     with open_binary(path) as stream:
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        rows = sum(1 for _ in csv.reader(text))
+        rows = sum(1 for _ in csv.reader(csv_text(stream)))
     return max(rows - 1, 0)  # the header row
 
 
@@ -66,8 +64,6 @@ def count_documents(path: Path, kind: str) -> int | None:
 
 def estimate_total(paths: Iterable[str], kind: str = "auto") -> int | None:
     """Documents in all inputs, or None if any one of them cannot be counted cheaply."""
-    from .sources import kind_of
-
     total = 0
     for path in paths:
         for item in _expand(path):

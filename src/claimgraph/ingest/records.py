@@ -293,10 +293,16 @@ def _raise_field_limit() -> None:
             limit //= 10
 
 
+def csv_text(stream: IO[bytes]) -> IO[str]:
+    """A CSV byte stream as text the way every CSV reader here reads it (BOM dropped, bad bytes kept, no
+    newline translation, fields as large as the platform allows), so a count and a read agree."""
+    _raise_field_limit()
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
 def iter_csv(path: Path, fields: FieldMap, source: str | None = None) -> Iterator[RawDocument | DocumentError]:
     """One document per data row ("row N", 1-based, after the header); quoted multi-line fields work."""
     source = _source_name(path, source)
-    _raise_field_limit()
     stream = _open_or_error(path, source)
     if isinstance(stream, DocumentError):
         yield stream
@@ -306,8 +312,7 @@ def iter_csv(path: Path, fields: FieldMap, source: str | None = None) -> Iterato
         if _looks_binary(head) and not head.startswith(b"\xef\xbb\xbf"):
             yield DocumentError("binary", "not a CSV file: looks like binary data", source, "file")
             return
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        reader = csv.DictReader(text)
+        reader = csv.DictReader(csv_text(stream))
         row = 0
         while True:
             try:

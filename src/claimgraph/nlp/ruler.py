@@ -91,7 +91,8 @@ def _memoised_call(self: Any, doc: Any) -> Any:
     if memo.has_multi:
         for m, start, end in memo.multi(doc, allow_missing=True, as_spans=False):
             n = int(self.vocab.strings[m])
-            token = list(range(start, end))[self.indices[n]]  # the ruler's index into the match (may be negative)
+            index = self.indices[n]  # the ruler's index into the match; negative counts from its end
+            token = (start if index >= 0 else end) + index
             extra.setdefault(token, []).append(n)
     try:
         for i, key in enumerate(keys):
