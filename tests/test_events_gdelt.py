@@ -78,3 +78,31 @@ def test_geography_columns_are_fips_and_actor_columns_cameo_alpha3():
     result = analyze("German troops shelled positions near Berlin on Monday.", format="text", signals=False)
     row = dict(zip(COLUMNS, next(gdelt_rows(result)), strict=True))
     assert row["ActionGeo_CountryCode"] == "GM" and row["Actor1CountryCode"] == "DEU"
+
+
+def _biggest(name: str) -> int:
+    """GeoNames id of the most populous gazetteer place of that name."""
+    from claimgraph.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    return int(gaz.geonameid[max(gaz.lookup(name), key=lambda i: gaz.population[i])])
+
+
+def test_adm1_code_is_fips_country_plus_the_division_code():
+    """GDELT writes ADM1Code as the FIPS country + the division's FIPS code (US: the postal code); where GeoNames
+    does not use FIPS division codes (the United Kingdom) the column stays empty rather than wrong."""
+    from claimgraph.events.gdelt import adm1_code
+
+    assert adm1_code(_biggest("Houston")) == "USTX"
+    assert adm1_code(_biggest("Texas")) == "USTX"
+    assert adm1_code(_biggest("Moscow")) == "RS48"
+    assert adm1_code(_biggest("Manchester")) == ""
+    assert adm1_code(1) == ""  # an id no gazetteer holds
+
+
+def test_event_rows_carry_the_adm1_code(rows):
+    arrest = next(r for r in rows if r["PloverType"] == "COERCE")
+    assert arrest["ActionGeo_ADM1Code"] == "KE05"  # Nairobi's division in GeoNames (FIPS 10-4)
+    country_level = analyze("Troops shelled positions in Germany on Monday.", format="text", signals=False)
+    row = dict(zip(COLUMNS, next(gdelt_rows(country_level)), strict=True))
+    assert row["ActionGeo_Type"] == "1" and row["ActionGeo_ADM1Code"] == "GM"

@@ -15,6 +15,8 @@ from functools import lru_cache
 from ..datafiles import read_data_text
 from ..model import AnalysisResult, Event, Place
 from ..model.events import Actor
+from ..places import alpha3
+from ..places.gazetteer import load_gazetteer
 
 ACTOR_FIELDS = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -45,6 +47,10 @@ GOLDSTEIN = {
 }  # fmt: skip
 FIPS_TABLE = "country_fips.tsv"
 US_STATE_FEATURE, COUNTRY_FEATURES = "ADM1", ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR")
+# GeoNames writes most first-level division codes as FIPS 10-4, the codes GDELT's ADM1Code appends to the FIPS
+# country ("RS48"; for the US both use the state's postal code, "USTX"). For these countries (ISO alpha-2) GeoNames
+# uses ISO 3166-2 or codes of its own, so no GDELT code can be made from it and the column stays empty.
+NON_FIPS_ADMIN1 = frozenset({"GB", "CH", "BE", "ME"})
 
 
 def gdelt_rows(result: AnalysisResult, added: datetime | None = None) -> Iterator[list[str]]:
@@ -118,8 +124,23 @@ def _geo(place: Place | None) -> list[str]:
         names.append(place.admin1)
     if kind != 1 and place.country:
         names.append(place.country)
-    return [str(kind), ", ".join(names), fips(place.country), "", "", _num(place.lat), _num(place.lon),
+    adm1 = fips(place.country) if kind == 1 else adm1_code(place.geonameid)
+    return [str(kind), ", ".join(names), fips(place.country), adm1, "", _num(place.lat), _num(place.lon),
             str(place.geonameid)]  # fmt: skip
+
+
+def adm1_code(geonameid: int) -> str:
+    """GDELT's ADM1Code of a place below country level: FIPS country + GeoNames' admin1 code ("USTX", "RS48");
+    empty when the gazetteer does not hold the id, the place has no division or GeoNames' code is not FIPS."""
+    gaz = load_gazetteer()
+    index = gaz.index_of(geonameid)
+    if index is None:
+        return ""
+    row = gaz.row(index)
+    country = fips(alpha3(row.cc))
+    if not country or row.cc in NON_FIPS_ADMIN1 or row.admin1 in ("", "00"):
+        return ""
+    return country + row.admin1
 
 
 def _extra(event: Event) -> list[str]:

@@ -94,6 +94,11 @@ class Gazetteer:
             population=int(self.population[index]),
         )
 
+    def index_of(self, geonameid: int) -> int | None:
+        """The row of a GeoNames id, None when this gazetteer does not hold it (e.g. a KB from another release)."""
+        row = int(_row_of(self.geonameid, np.array([geonameid], dtype=np.int64))[0])
+        return None if row < 0 else row
+
     @cached_property
     def countries(self) -> dict[str, int]:
         """ISO alpha-2 -> row of the country."""
