@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .roles import CLAUSE, CONTENT_PREPS, PASSIVE_SUBJ, PREP_VERB_PREPS, SUBJ, children, is_passive
+from .roles import CLAUSE, CONTENT_PREPS, PASSIVE_SUBJ, PREP_VERB_PREPS, SUBJ, children, is_passive, is_psych
 from .spans import subtree_ids
 
 # prepositions of circumstance: a sibling phrase "after ...", "amid ..." is not part of an object content
@@ -72,6 +72,19 @@ def passive_step(verb, skip: set[int], quoted: frozenset[int]) -> list[int]:
         return []
     preps = [c for c in children(verb, {"prep"}) if c.lower_ in CONTENT_PREPS]
     return _ids(children(verb, PASSIVE_SUBJ) + _xcomp(verb, skip) + _objects(verb, skip) + preps)
+
+
+def psych_step(verb, skip: set[int], quoted: frozenset[int]) -> list[int]:
+    """ "X was delighted by Y", "X is worried about Y", "X is determined to ...": what the feeling is about.
+
+    Before the passive step, which would take the passive subject (here the source) for content.
+    """
+    if not is_psych(verb):
+        return []
+    parts = [g for c in children(verb, {"agent"}) for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    preps = [c for c in children(verb, {"prep"}) if c.i > verb.i and c.lower_ in CONTENT_PREPS | {"with", "by", "to"}]
+    parts += [g for c in preps for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    return _ids([p for p in parts + _xcomp(verb, skip) if p.i not in skip])
 
 
 def _when(c) -> set[int]:
@@ -229,6 +242,7 @@ def interrupted_as_root(verb) -> list[int]:
 # in order: complements first, then the shapes where the cue is set off inside its content
 STEPS: tuple[tuple[str, Step], ...] = (
     ("clause", clause_step),
+    ("psych", psych_step),
     ("passive", passive_step),
     ("xcomp", xcomp_step),
     ("object", object_step),

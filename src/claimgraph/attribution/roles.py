@@ -23,6 +23,113 @@ CONTENT_PREPS = {"about", "for", "on", "of", "at", "against", "over", "that"}
 PREP_VERB_PREPS = CONTENT_PREPS | {"to", "with", "into"}
 RELATIVE = {"who", "that", "which", "whom"}
 NO_QUOTES: frozenset[int] = frozenset()
+# participles of feeling and stance: "X was frustrated that", "X is worried about", "X was delighted by Y".
+# Their passive subject is who feels or holds it (the source) and the "by" phrase what it is about (content),
+# unlike "X was accused by Y", where Y speaks.
+PSYCH = frozenset(
+    [
+        "delight",
+        "please",
+        "frustrate",
+        "impress",
+        "unimpress",
+        "upset",
+        "terrify",
+        "concern",
+        "worry",
+        "disappoint",
+        "surprise",
+        "shock",
+        "anger",
+        "outrage",
+        "alarm",
+        "dismay",
+        "trouble",
+        "bother",
+        "hearten",
+        "thrill",
+        "excite",
+        "offend",
+        "horrify",
+        "scare",
+        "frighten",
+        "amaze",
+        "stun",
+        "embarrass",
+        "mesmerize",
+        "consume",
+        "satisfy",
+        "convince",
+        "intrigue",
+        "fascinate",
+        "confuse",
+        "baffle",
+        "puzzle",
+        "irritate",
+        "infuriate",
+        "enrage",
+        "sadden",
+        "reassure",
+        "annoy",
+        "disgust",
+        "appall",
+        "appal",
+        "disturb",
+        "obsess",
+        "relieve",
+        "insult",
+        "oppose",
+        "divide",
+        "split",
+        "determine",
+        "commit",
+        "encourage",
+        "discourage",
+    ]
+)
+# verbs whose object does what their infinitive says: "led the journalist to fear", "urged voters to reject"
+OBJECT_CONTROL = frozenset(
+    [
+        "lead",
+        "prompt",
+        "leave",
+        "drive",
+        "force",
+        "urge",
+        "ask",
+        "tell",
+        "push",
+        "encourage",
+        "cause",
+        "allow",
+        "get",
+        "persuade",
+        "convince",
+        "invite",
+        "inspire",
+        "pressure",
+        "challenge",
+        "dare",
+        "want",
+        "expect",
+        "need",
+        "help",
+        "send",
+        "spur",
+        "move",
+        "compel",
+        "enable",
+        "order",
+        "instruct",
+        "advise",
+        "warn",
+        "remind",
+        "implore",
+        "beg",
+        "provoke",
+        "press",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -65,6 +172,9 @@ def verb_subject(verb, quoted: frozenset[int] = NO_QUOTES, depth: int = 0):
     "X went on to say", "..., adding that" and "X, who said ...". ``quoted`` holds the token
     ids inside quotation marks.
     """
+    feeler = psych_subject(verb, quoted)
+    if feeler is not None:
+        return feeler, False
     subj = sorted(children(verb, SUBJ), key=lambda t: abs(t.i - verb.i))  # the nearest: headlines leak in
     if verb.i not in quoted:  # '..., adding, "It's over"': a subject inside the quotation is not the speaker
         subj = [t for t in subj if t.i not in quoted]
@@ -83,6 +193,30 @@ def verb_subject(verb, quoted: frozenset[int] = NO_QUOTES, depth: int = 0):
     if is_passive(verb):
         return None, True
     return _inherited_subject(verb, quoted, depth)
+
+
+def is_psych(verb) -> bool:
+    """A participle of feeling: "frustrated", "worried", also the phrasal "put off", "turned off"."""
+    if verb.tag_ != "VBN":
+        return False
+    lemma = verb.lemma_.lower()
+    off = any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return lemma in PSYCH or (lemma in {"put", "turn"} and off)
+
+
+def psych_subject(verb, quoted: frozenset[int] = NO_QUOTES):
+    """Who feels it in "X was frustrated that ...", "X is worried about ...": the passive subject of a feeling.
+
+    Also "X was delighted by Y" where the parser takes the participle for an adjective with a "by" agent.
+    """
+    if not is_psych(verb):
+        return None
+    subj = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ and c.i not in quoted and c.i < verb.i]
+    if not subj and verb.dep_ in {"acomp", "oprd"} and verb.head.pos_ == "AUX":
+        subj = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
+    if not subj or subj[0].dep_ in {"expl", "csubjpass"} or subj[0].lower_ == "it":
+        return None
+    return subj[0]
 
 
 def reduced_passive(verb) -> bool:
@@ -113,15 +247,40 @@ def _inherited_subject(verb, quoted: frozenset[int], depth: int):
     if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
         if head.i in quoted and verb.i not in quoted:
             return None, False  # the parser hung the cue on a word inside the quotation
+        controller = _object_controller(verb)
+        if controller is not None:
+            return controller, False
         return verb_subject(head, quoted, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return None, True  # "HSBC, accused of laundering": the noun is what the participle is said of
+        if _infinitive(verb) and head.dep_ == "attr" and head.head.pos_ in {"AUX", "VERB"}:
+            return verb_subject(head.head, quoted, depth + 1)  # "X became the first senator to endorse Y"
+        if _infinitive(verb) and head.dep_ in {"dobj", "obj"} and not _someone(head) and head.head.pos_ == "VERB":
+            return verb_subject(head.head, quoted, depth + 1)  # "X gave a speech to defend himself"
         return head, False
     # "Obama responded ... by saying ...", "after noting that ..."
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return verb_subject(head.head, quoted, depth + 1)
     return None, False
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _someone(noun) -> bool:
+    """A noun that can speak: a name, a pronoun, or a person, group or organisation recognised as an entity."""
+    return noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _object_controller(verb):
+    """The object that does what an infinitive says: "led the journalist to fear ..." -> "journalist"."""
+    head = verb.head
+    if not _infinitive(verb) or head.lemma_.lower() not in OBJECT_CONTROL or verb.dep_ not in {"xcomp", "advcl"}:
+        return None
+    objs = [c for c in head.children if c.dep_ in {"dobj", "obj"} and head.i < c.i < verb.i]
+    return objs[0] if objs else None
 
 
 def source_ids(tok) -> list[int]:

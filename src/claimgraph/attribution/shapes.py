@@ -22,7 +22,7 @@ from .roles import (
 from .spans import subtree_ids
 
 # adjective heads of copular inner states: "is eager to", "were aware that", "is skeptical of"
-ADJ_CONTENT_DEPS = {"ccomp", "xcomp", "prep", "advcl"}
+ADJ_CONTENT_DEPS = {"ccomp", "xcomp", "prep", "advcl", "agent"}
 # prepositions of noun cues: "doubts about X", "his contempt for X", "her response to X", "the snub at X"
 NOUN_PREPS = {"about", "of", "on", "that", "over", "against", "regarding", "for", "to", "at", "toward", "towards"}
 # verbs whose object is a noun cue carrying the content: "expressed doubts about", "issued a statement"
@@ -117,8 +117,8 @@ def _adj_content(adj) -> tuple[list[int], list[int]]:
     for c in adj.children:
         if c.i < adj.i or c.dep_ not in ADJ_CONTENT_DEPS:
             continue
-        if c.dep_ == "prep":
-            if c.lower_ not in PREP_VERB_PREPS | {"in"}:
+        if c.dep_ in {"prep", "agent"}:  # "delighted by X": the parser's agent of an adjective is what it is about
+            if c.lower_ not in PREP_VERB_PREPS | {"in", "by"}:
                 continue
             objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
             if not objs:
