@@ -192,7 +192,10 @@ def verb_subject(verb, quoted: frozenset[int] = NO_QUOTES, depth: int = 0):
         return by, False
     if is_passive(verb):
         return None, True
-    return _inherited_subject(verb, quoted, depth)
+    src, passive = _inherited_subject(verb, quoted, depth)
+    if src is None and not passive and depth == 0:
+        src = line_start_subject(verb)
+    return src, passive
 
 
 def is_psych(verb) -> bool:
@@ -250,7 +253,7 @@ def _inherited_subject(verb, quoted: frozenset[int], depth: int):
         controller = _object_controller(verb)
         if controller is not None:
             return controller, False
-        return verb_subject(head, quoted, depth + 1)
+        return _head_subject(head, quoted, depth)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return None, True  # "HSBC, accused of laundering": the noun is what the participle is said of
@@ -261,8 +264,47 @@ def _inherited_subject(verb, quoted: frozenset[int], depth: int):
         return head, False
     # "Obama responded ... by saying ...", "after noting that ..."
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return verb_subject(head.head, quoted, depth + 1)
+        return _head_subject(head.head, quoted, depth)
     return None, False
+
+
+def _head_subject(head, quoted: frozenset[int], depth: int):
+    """The source a verb inherits from ``head``; from a passive head, its passive subject.
+
+    "She was suspended after slamming Republicans", "X was elected and vowed to ...": who was
+    acted on is who does the dependent verb, though the passive itself has no source.
+    """
+    src, passive = verb_subject(head, quoted, depth + 1)
+    if src is None and passive:
+        subj = [c for c in head.children if c.dep_ == "nsubjpass" and c.i not in quoted and c.lower_ != "it"]
+        if subj:
+            return subj[0], False
+    return src, passive
+
+
+def line_start_subject(verb):
+    """ "...polls\nTrump, in Kentucky, said that ...": the line's first noun, which the parser hung on the line before.
+
+    The parser does not always break sentences at a newline; the noun that opens the cue's line is
+    then attached to a word of the previous line and the verb is left without a subject.
+    """
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and verb.i - start < 12 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    if start == verb.i or start == 0 or "\n" not in doc[start - 1].text_with_ws:
+        return None
+    first = next((t for t in doc[start : verb.i] if not t.is_space and not t.is_punct), None)
+    if first is None or first.i > start + 1:
+        return None
+    head = first
+    while head.head.i != head.i and start <= head.head.i < verb.i:
+        head = head.head
+    if head.pos_ not in {"PROPN", "NOUN", "PRON"} or head.head.i >= start or head.head.i == head.i:
+        return None  # only a noun the parser hung on the previous line
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 1 : verb.i]):
+        return None
+    return head
 
 
 def _infinitive(verb) -> bool:
