@@ -57,6 +57,7 @@ from claimgraph.attribution.cues import lexicon_key  # noqa: E402
 from claimgraph.attribution.extract import _quote_tokens  # noqa: E402
 from claimgraph.attribution.features import is_candidate, near_quote_tokens, token_features  # noqa: E402
 from claimgraph.attribution.quotes import find_quotes  # noqa: E402
+from claimgraph.attribution.rules import feeling_floor  # noqa: E402
 from claimgraph.attribution.scorer import LinearScorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,8 @@ def candidate_examples(records, docs, cue_scorer: LinearScorer, prefilter: float
             if not is_candidate(tok, blocked) or tok.is_punct:
                 continue
             tf = token_features(tok, tok.i in near)
-            if score(cue_scorer, tf) < prefilter and tok.lower_ not in {"according", "in"}:
+            floor = feeling_floor(tok) if tok.tag_ in {"VBN", "JJ"} else 0.0  # as rules.cue_tokens
+            if max(score(cue_scorer, tf), floor) < prefilter and tok.lower_ not in {"according", "in"}:
                 continue
             cand = clipped_candidate(doc, tok, text, quoted)
             if cand is None:

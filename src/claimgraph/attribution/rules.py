@@ -17,7 +17,18 @@ from ..nlp.arrays import token_rows
 from .content import stray_clause, strip_asides, verb_content
 from .cues import SEED_NOUNS, cue_probability, cue_score, worth_scoring
 from .features import CANDIDATE_POS, is_candidate
-from .roles import CLAUSE, NO_QUOTES, PREP_VERB_PREPS, SUBJ, Candidate, reduced_passive, source_ids, verb_subject
+from .roles import (
+    CLAUSE,
+    NO_QUOTES,
+    PREP_VERB_PREPS,
+    PSYCH,
+    SUBJ,
+    Candidate,
+    is_psych,
+    reduced_passive,
+    source_ids,
+    verb_subject,
+)
 from .shapes import (
     HEARSAY_ADVERBS,
     SOURCE_DOCS,
@@ -242,6 +253,28 @@ def candidate_for(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
     return None
 
 
+FEELING_PREPS = {"about", "over", "with", "by", "at", "of", "that", "to"}
+FEELING_FLOOR = 0.3  # first-stage score of a feeling participle that governs what it is about
+
+
+def feeling_floor(tok) -> float:
+    """A floor for "X was frustrated that ...", "worried about ...", "delighted by ...", "determined to ...".
+
+    The token scorer rates these participles low (most uses in news are plain passives or
+    adjectives); with a clause, an infinitive or an about/by/with phrase they state what someone
+    feels, so they are offered to the candidate scorer, which decides.
+    """
+    psych = is_psych(tok) or (tok.pos_ == "ADJ" and tok.tag_ == "JJ" and tok.lemma_.lower() in PSYCH)
+    if not psych or tok.dep_ not in {"ROOT", "acomp", "conj", "ccomp", "advcl", "xcomp", "relcl"}:
+        return 0.0
+    for c in tok.children:
+        if c.dep_ in {"ccomp", "xcomp"} and c.i > tok.i:
+            return FEELING_FLOOR
+        if c.dep_ in {"prep", "agent"} and c.i > tok.i and c.lower_ in FEELING_PREPS:
+            return FEELING_FLOOR
+    return 0.0
+
+
 def cue_tokens(doc, threshold: float, blocked: set[int], near: set[int]) -> list[tuple[float, object]]:
     """Tokens whose cue score passes ``threshold``, outside ``blocked`` (quoted) token ids."""
     out = []
@@ -255,6 +288,8 @@ def cue_tokens(doc, threshold: float, blocked: set[int], near: set[int]) -> list
             p = max(p, 0.9)
         elif tok.lower_ in HEARSAY_ADVERBS:
             p = max(p, 0.8)
+        elif p < threshold and tok.tag_ in {"VBN", "JJ"}:
+            p = max(p, feeling_floor(tok))
         elif tok.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_DOCS for c in tok.children):
             p = max(p, 0.6)
         if p >= threshold:

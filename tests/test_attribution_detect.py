@@ -1,0 +1,84 @@
+"""Detection and speaker classes found on the PolNeAR train part (issue 19), each on sentences written for it.
+
+Feelings said with a participle ("X was frustrated that ..."), infinitives whose source is an
+object or a copula's subject, verbs hanging on a passive, and a subject the parser hung on the
+line before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.attribution import extract_attributions
+from claimgraph.entities import resolve_entities
+
+
+def run(nlp, text: str):
+    doc = nlp(text)
+    return extract_attributions(doc, resolve_entities(doc))
+
+
+def by_cue(atts, word: str):
+    found = [a for a in atts if a.cue is not None and word in a.cue.text]
+    assert found, f"no attribution with cue {word!r} in {[a.cue.text for a in atts if a.cue]}"
+    return found[0]
+
+
+def speaker_text(att) -> str | None:
+    return att.speaker_mention.text if att.speaker_mention else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("The farmers were frustrated that the ministry delayed the subsidy again.", "frustrated", "farmers",
+         "the ministry delayed the subsidy"),
+        ("Many teachers are worried about the new testing schedule.", "worried", "teachers", "testing schedule"),
+        ("Residents of the valley were divided on whether the dam should be built.", "divided", "Residents",
+         "the dam should be built"),
+    ],
+)  # fmt: skip
+def test_feeling_participle_has_its_subject_as_source(nlp, text, cue, speaker, content):
+    att = by_cue(run(nlp, text), cue)
+    assert speaker in (speaker_text(att) or "")
+    assert content in att.content.text
+    assert speaker not in att.content.text
+
+
+def test_feeling_by_phrase_is_content_not_speaker(nlp):
+    atts = run(nlp, "The mayor was delighted by the surprising turnout at the festival.")
+    att = by_cue(atts, "delighted")
+    assert "mayor" in (speaker_text(att) or "")
+    assert "turnout" in att.content.text
+
+
+def test_accused_by_still_names_the_accuser(nlp):
+    """The contrast: a speech passive's "by" phrase is who speaks."""
+    att = by_cue(run(nlp, "The bank was accused by a state regulator of hiding the losses."), "accused")
+    assert "regulator" in (speaker_text(att) or "")
+
+
+def test_object_controls_the_infinitive(nlp):
+    att = by_cue(run(nlp, "The scandal led the columnist to fear a wave of resignations."), "fear")
+    assert "columnist" in (speaker_text(att) or "")
+    assert "scandal" not in (speaker_text(att) or "")
+
+
+def test_first_to_endorse_is_said_of_the_copula_subject(nlp):
+    att = by_cue(run(nlp, "Okafor was the first governor in the region to endorse Lindqvist."), "endorse")
+    assert speaker_text(att) == "Okafor"
+
+
+def test_verb_after_a_passive_takes_its_subject(nlp):
+    att = by_cue(run(nlp, "She was suspended for a week after slamming the board over the budget."), "slamming")
+    assert speaker_text(att) == "She"
+
+
+def test_line_opening_subject_hung_on_the_previous_line(nlp):
+    text = (
+        "Okafor kept up his attacks on his rivals in the hours before the vote \n"
+        "Okafor, in Lagos, said on Tuesday that the count was \u201ca total disgrace\u201d."
+    )
+    att = by_cue(run(nlp, text), "said")
+    assert (speaker_text(att) or "").startswith("Okafor")
+    assert att.speaker_mention.start > text.index("\n")
