@@ -82,3 +82,16 @@ def test_line_opening_subject_hung_on_the_previous_line(nlp):
     att = by_cue(run(nlp, text), "said")
     assert (speaker_text(att) or "").startswith("Okafor")
     assert att.speaker_mention.start > text.index("\n")
+
+
+def test_stranded_subject_before_an_aside(nlp):
+    """The parser hangs the subject on the phrase before it; the verb still has one."""
+    text = "Speaking in Leeds, Okafor, without naming her, also accused Lindqvist of ignoring the workers."
+    att = by_cue(run(nlp, text), "accused")
+    assert speaker_text(att) == "Okafor"
+
+
+def test_imperative_gets_no_stranded_subject(nlp):
+    """Only a finite verb has a subject to find: a bare imperative stays without a speaker or is dropped."""
+    atts = run(nlp, "Share this story, and tell your friends that the vote is on Friday.")
+    assert all(speaker_text(a) in {None, "your friends"} for a in atts)

@@ -195,6 +195,8 @@ def verb_subject(verb, quoted: frozenset[int] = NO_QUOTES, depth: int = 0):
     src, passive = _inherited_subject(verb, quoted, depth)
     if src is None and not passive and depth == 0:
         src = line_start_subject(verb)
+        if src is None:
+            src = stranded_subject(verb, quoted)
     return src, passive
 
 
@@ -305,6 +307,42 @@ def line_start_subject(verb):
     if any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 1 : verb.i]):
         return None
     return head
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
+NOT_SOURCES = {"it", "that", "which", "there", "this", "what"}
+
+
+def stranded_subject(verb, quoted: frozenset[int] = NO_QUOTES):
+    """The noun right before a finite main verb the parser left without a subject.
+
+    "Speaking in Harlem, Clinton, without naming him, also accused ...": the parser made "Clinton"
+    an apposition of "Harlem"; "most in both states supported ...": "most" an adverb. A finite
+    verb heading its sentence has a subject, so the noun phrase ending just before it (past
+    adverbs, auxiliaries and one aside set off by commas) is taken.
+    """
+    finite = verb.tag_ in FINITE or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE | {"MD"} for c in verb.children
+    )
+    if verb.dep_ != "ROOT" or not finite or any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in verb.children):
+        return None
+    doc, start = verb.doc, verb.sent.start
+    j = verb.i - 1
+    while j >= start and (doc[j].dep_ in {"advmod", "aux", "auxpass", "neg"} and doc[j].i not in quoted):
+        j -= 1
+    if j > start and doc[j].text == ",":
+        k = next((k for k in range(j - 1, max(start, j - 10) - 1, -1) if doc[k].text == ","), None)
+        if k is None:
+            return None
+        j = k - 1
+    if j < start or j in quoted:
+        return None
+    tok = doc[j]
+    if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.lower_ in NOT_SOURCES or tok.ent_type_ in {"DATE", "TIME"}:
+        return None
+    if tok.tag_ in {"PRP$", "WP"} or "\n" in doc[start : verb.i].text:
+        return None
+    return tok
 
 
 def _infinitive(verb) -> bool:
