@@ -95,3 +95,28 @@ def test_imperative_gets_no_stranded_subject(nlp):
     """Only a finite verb has a subject to find: a bare imperative stays without a speaker or is dropped."""
     atts = run(nlp, "Share this story, and tell your friends that the vote is on Friday.")
     assert all(speaker_text(a) in {None, "your friends"} for a in atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("But Okafor stopped short of fully endorsing the union's demands.", "endorsing", "Okafor"),
+        ("They will be under pressure to pledge that the plant stays open.", "pledge", "They"),
+    ],
+)
+def test_verb_in_a_prepositional_phrase_takes_the_governing_subject(nlp, text, cue, speaker):
+    att = by_cue(run(nlp, text), cue)
+    assert speaker in (speaker_text(att) or "")
+
+
+def test_noun_cue_held_by_the_subject_of_its_verb(nlp):
+    atts = run(nlp, "Lindqvist gave a warm endorsement of the mayor on Sunday.")
+    att = by_cue(atts, "endorsement")
+    assert speaker_text(att) == "Lindqvist"
+    assert "mayor" in att.content.text
+
+
+def test_noun_cue_in_hopes_that(nlp):
+    atts = run(nlp, "She kept quiet for weeks in hopes that the two rivals would drop out.")
+    att = by_cue(atts, "hopes")
+    assert speaker_text(att) == "She"

@@ -263,11 +263,35 @@ def _inherited_subject(verb, quoted: frozenset[int], depth: int):
             return verb_subject(head.head, quoted, depth + 1)  # "X became the first senator to endorse Y"
         if _infinitive(verb) and head.dep_ in {"dobj", "obj"} and not _someone(head) and head.head.pos_ == "VERB":
             return verb_subject(head.head, quoted, depth + 1)  # "X gave a speech to defend himself"
+        if _infinitive(verb) and head.dep_ == "pobj" and not _someone(head) and head.head.dep_ == "prep":
+            governor = _governing_verb(head.head)  # "they will be under pressure to pledge"
+            if governor is not None:
+                return _head_subject(governor, quoted, depth)
         return head, False
     # "Obama responded ... by saying ...", "after noting that ..."
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return _head_subject(head.head, quoted, depth)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = _governing_verb(head)
+        if governor is not None:
+            return _head_subject(governor, quoted, depth)
     return None, False
+
+
+def _governing_verb(prep):
+    """The verb a prepositional phrase belongs to, through an adverb or a noun in between.
+
+    "responded by saying" (the verb itself), "stopped short of endorsing" (via "short"), "were in
+    the lead in advocating" (via "lead" and "in").
+    """
+    node = prep.head
+    for _ in range(3):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.pos_ not in {"ADV", "ADJ", "NOUN", "ADP"} or node.head.i == node.i:
+            return None
+        if node.pos_ == "NOUN" and node.dep_ not in {"pobj", "dobj", "attr"}:
+            return None
+        node = node.head
+    return None
 
 
 def _head_subject(head, quoted: frozenset[int], depth: int):

@@ -27,6 +27,24 @@ ADJ_CONTENT_DEPS = {"ccomp", "xcomp", "prep", "advcl", "agent"}
 NOUN_PREPS = {"about", "of", "on", "that", "over", "against", "regarding", "for", "to", "at", "toward", "towards"}
 # verbs whose object is a noun cue carrying the content: "expressed doubts about", "issued a statement"
 LIGHT_VERBS = {"express", "voice", "air", "raise", "issue", "make", "level", "offer", "release", "share", "cast"}
+# verbs whose subject holds or gives the noun cue they take, though the verb is not part of the cue:
+# "has doubts about", "took a stance on", "posed questions on", "gave an endorsement of"
+HOLDING_VERBS = {
+    "have",
+    "hold",
+    "take",
+    "pose",
+    "give",
+    "deliver",
+    "lodge",
+    "file",
+    "launch",
+    "mount",
+    "renew",
+    "repeat",
+}
+# "in hopes that", "with fears of", "between fears of": the noun cue is a circumstance of its holder's act
+HOLDER_PREPS = {"in", "with", "between"}
 
 
 def according_to(tok) -> Candidate | None:
@@ -53,6 +71,20 @@ def according_to(tok) -> Candidate | None:
     return Candidate(cue=cue, source=src, source_ids=sids, content=content, rule="according")
 
 
+def _holder(tok, quoted: frozenset[int]):
+    """The subject of the verb a possessor-less noun cue hangs on, when that subject holds it.
+
+    "expressed doubts", "has doubts about", "entered the debate with an argument that", "in hopes that".
+    """
+    head = tok.head
+    if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in LIGHT_VERBS | HOLDING_VERBS:
+        return verb_subject(head, quoted)[0]
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+    if tok.dep_ == "pobj" and head.lower_ in HOLDER_PREPS and head.head.pos_ in {"VERB", "AUX"} and not definite:
+        return verb_subject(head.head, quoted)[0]
+    return None
+
+
 def noun_cue(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
     """Noun cues: "Moscow's position is that ...", "the allegations of fraud", "a statement saying ..."."""
     src = None
@@ -67,8 +99,8 @@ def noun_cue(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
                 if objs:
                     src = objs[0]
                     break
-    if src is None and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in LIGHT_VERBS:
-        src, _ = verb_subject(tok.head, quoted)
+    if src is None:
+        src = _holder(tok, quoted)
     ids: list[int] = []
     for c in tok.children:
         if c.dep_ in {"acl", "ccomp", "relcl"} and (
