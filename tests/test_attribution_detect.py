@@ -120,3 +120,9 @@ def test_noun_cue_in_hopes_that(nlp):
     atts = run(nlp, "She kept quiet for weeks in hopes that the two rivals would drop out.")
     att = by_cue(atts, "hopes")
     assert speaker_text(att) == "She"
+
+
+def test_participle_with_a_clause_is_active(nlp):
+    """The parser hangs "found" on "poll" as a participle; with a that-clause it is the poll's finding."""
+    att = by_cue(run(nlp, "A Marist College poll found last week that the mayor would win easily."), "found")
+    assert "poll" in (speaker_text(att) or "")

@@ -257,7 +257,7 @@ def _inherited_subject(verb, quoted: frozenset[int], depth: int):
             return controller, False
         return _head_subject(head, quoted, depth)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _active_participle(verb):
             return None, True  # "HSBC, accused of laundering": the noun is what the participle is said of
         if _infinitive(verb) and head.dep_ == "attr" and head.head.pos_ in {"AUX", "VERB"}:
             return verb_subject(head.head, quoted, depth + 1)  # "X became the first senator to endorse Y"
@@ -274,6 +274,14 @@ def _inherited_subject(verb, quoted: frozenset[int], depth: int):
         if governor is not None:
             return _head_subject(governor, quoted, depth)
     return None, False
+
+
+def _active_participle(verb) -> bool:
+    """ "A poll found last week that ...", "Stevens called the remarks childish": a participle-tagged verb
+    with a clause or an object (and no passive auxiliary) is an active past tense the parser hung on its subject."""
+    return any(c.dep_ in {"ccomp", "dobj", "obj"} for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children
+    )
 
 
 def _governing_verb(prep):
@@ -334,6 +342,7 @@ def line_start_subject(verb):
 
 
 FINITE = {"VBD", "VBZ", "VBP"}
+SKIPPED = {"advmod", "aux", "auxpass", "neg"}  # between a subject and its verb: "also", "has", "not"
 NOT_SOURCES = {"it", "that", "which", "there", "this", "what"}
 
 
@@ -352,10 +361,12 @@ def stranded_subject(verb, quoted: frozenset[int] = NO_QUOTES):
         return None
     doc, start = verb.doc, verb.sent.start
     j = verb.i - 1
-    while j >= start and (doc[j].dep_ in {"advmod", "aux", "auxpass", "neg"} and doc[j].i not in quoted):
-        j -= 1
-    if j > start and doc[j].text == ",":
-        k = next((k for k in range(j - 1, max(start, j - 10) - 1, -1) if doc[k].text == ","), None)
+    for _ in range(3):  # "Sanders, meanwhile, who sits at zero endorsements, said": up to three asides
+        while j >= start and j not in quoted and (doc[j].dep_ in SKIPPED or doc[j].ent_type_ in {"DATE", "TIME"}):
+            j -= 1
+        if j <= start or doc[j].text != ",":
+            break
+        k = next((k for k in range(j - 1, max(start, j - 40) - 1, -1) if doc[k].text == ","), None)
         if k is None:
             return None
         j = k - 1
