@@ -126,3 +126,47 @@ def test_participle_with_a_clause_is_active(nlp):
     """The parser hangs "found" on "poll" as a participle; with a that-clause it is the poll's finding."""
     att = by_cue(run(nlp, "A Marist College poll found last week that the mayor would win easily."), "found")
     assert "poll" in (speaker_text(att) or "")
+
+
+def parsed(nlp, rows: list[tuple[str, str, str, str, int]]):
+    """A Doc with the parse given (word, POS, tag, dep, head index): the misparses the tagger and parser make
+    on news text, written out so the rule is tested on exactly that shape."""
+    from spacy.tokens import Doc
+
+    words, pos, tags, deps, heads = (list(col) for col in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, pos=pos, tags=tags, deps=deps, heads=heads)
+
+
+def test_name_and_verb_tagged_as_a_compound_noun(nlp):
+    """ "Okafor predicts that ..." read as a noun compound: with a that-clause the name is the source."""
+    from claimgraph.attribution.shapes import noun_cue
+
+    doc = parsed(nlp, [("Okafor", "NOUN", "NN", "compound", 1), ("predicts", "NOUN", "NNS", "ROOT", 1),
+                       ("that", "SCONJ", "IN", "mark", 4), ("voters", "NOUN", "NNS", "nsubj", 4),
+                       ("switch", "VERB", "VBP", "ccomp", 1), (".", "PUNCT", ".", "punct", 1)])  # fmt: skip
+    cand = noun_cue(doc[1])
+    assert cand is not None and cand.source is not None and cand.source.text == "Okafor"
+    assert [doc[i].text for i in cand.content] == ["that", "voters", "switch"]
+
+
+def test_lowercase_compound_before_a_plural_noun_is_no_source(nlp):
+    """The same shape without a capitalised word or a clause is a plain noun phrase."""
+    from claimgraph.attribution.shapes import noun_cue
+
+    doc = parsed(nlp, [("farm", "NOUN", "NN", "compound", 1), ("reports", "NOUN", "NNS", "nsubj", 2),
+                       ("arrived", "VERB", "VBD", "ROOT", 2), (".", "PUNCT", ".", "punct", 2)])  # fmt: skip
+    cand = noun_cue(doc[1])
+    assert cand is None or cand.source is None
+
+
+def test_that_clause_parsed_as_an_adverbial(nlp):
+    """ "tweeted in the early hours that X was ...": the parser made the that-clause an adverbial."""
+    from claimgraph.attribution.content import verb_content
+
+    doc = parsed(nlp, [("Okafor", "PROPN", "NNP", "nsubj", 1), ("tweeted", "VERB", "VBD", "ROOT", 1),
+                       ("early", "ADV", "RB", "advmod", 1), ("that", "PRON", "WDT", "advmod", 5),
+                       ("count", "NOUN", "NN", "nsubj", 5), ("was", "AUX", "VBD", "advcl", 1),
+                       ("rigged", "ADJ", "JJ", "acomp", 5), (".", "PUNCT", ".", "punct", 1)])  # fmt: skip
+    ids, rule = verb_content(doc[1], set())
+    assert rule == "advcl"
+    assert [doc[i].text for i in ids] == ["that", "count", "was", "rigged"]

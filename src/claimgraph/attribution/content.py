@@ -167,6 +167,9 @@ def advcl_step(verb, skip: set[int], quoted: frozenset[int]) -> list[int]:
     """ "is calling for Trump to be banned": the parser hangs the clause as an adverbial right after the verb."""
     follow = [c for c in children(verb, {"advcl"}) if c.i > verb.i and c.left_edge.i <= verb.i + 3
               and _has_mark(c, {"for", "to"}, frozenset({"mark", "aux"}))]  # fmt: skip
+    if not follow:  # "tweeted in the early hours that X was ...": a that-clause the parser took for an adverbial
+        follow = [c for c in children(verb, {"advcl"}) if c.i > verb.i and c.left_edge.lower_ == "that"
+                  and c.left_edge.dep_ in {"mark", "advmod"} and c.left_edge.head.i == c.i]  # fmt: skip
     return subtree_ids(follow[0]) if follow else []
 
 

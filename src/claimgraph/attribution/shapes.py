@@ -27,6 +27,7 @@ ADJ_CONTENT_DEPS = {"ccomp", "xcomp", "prep", "advcl", "agent"}
 NOUN_PREPS = {"about", "of", "on", "that", "over", "against", "regarding", "for", "to", "at", "toward", "towards"}
 # verbs whose object is a noun cue carrying the content: "expressed doubts about", "issued a statement"
 LIGHT_VERBS = {"express", "voice", "air", "raise", "issue", "make", "level", "offer", "release", "share", "cast"}
+NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 # verbs whose subject holds or gives the noun cue they take, though the verb is not part of the cue:
 # "has doubts about", "took a stance on", "posed questions on", "gave an endorsement of"
 HOLDING_VERBS = {
@@ -71,6 +72,16 @@ def according_to(tok) -> Candidate | None:
     return Candidate(cue=cue, source=src, source_ids=sids, content=content, rule="according")
 
 
+def _verb_as_noun(tok, compound) -> bool:
+    """ "Trump predicts that ...": a capitalised word and a plural-looking noun with a clause, both mistagged."""
+    return (
+        tok.tag_ == "NNS"
+        and compound.i == tok.i - 1
+        and compound.is_title
+        and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    )
+
+
 def _holder(tok, quoted: frozenset[int]):
     """The subject of the verb a possessor-less noun cue hangs on, when that subject holds it.
 
@@ -89,8 +100,11 @@ def noun_cue(tok, quoted: frozenset[int] = NO_QUOTES) -> Candidate | None:
     """Noun cues: "Moscow's position is that ...", "the allegations of fraud", "a statement saying ..."."""
     src = None
     for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
-            src = c
+        if c.dep_ == "poss" or (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in NAMED)):
+            src = c  # "Moscow's position", "the Kremlin statement"
+            break
+        if c.dep_ == "compound" and _verb_as_noun(tok, c):
+            src = c  # "Trump predicts that ...", tagged as a compound noun
             break
     if src is None:
         for c in children(tok, {"prep"}):
