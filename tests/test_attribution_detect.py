@@ -170,3 +170,27 @@ def test_that_clause_parsed_as_an_adverbial(nlp):
     ids, rule = verb_content(doc[1], set())
     assert rule == "advcl"
     assert [doc[i].text for i in ids] == ["that", "count", "was", "rigged"]
+
+
+def test_quotes_signed_with_a_dash_take_the_signer(nlp):
+    text = (
+        "Readers told us what they think of the race.\n"
+        "\u201cThe debate left me angry, and I will vote for the first time this year.\u201d \u2015 Ana Ruiz\n"
+        "\u201cI hope this campaign gets our neighbours to register and go out and vote.\u201d \u2015 Jorge Paz"
+    )
+    atts = run(nlp, text)
+    by_content = {a.content.text.split()[1]: speaker_text(a) for a in atts if a.content.text.startswith("\u201c")}
+    assert by_content.get("debate") == "Ana Ruiz"
+    assert by_content.get("hope") == "Jorge Paz"
+
+
+def test_a_dash_inside_a_sentence_is_no_signature(nlp):
+    text = "\u201cWe will win this district,\u201d she said \u2014 and then the count began in earnest."
+    atts = run(nlp, text)
+    assert all(a.cue is None or a.cue.text != "\u2014" for a in atts)
+
+
+def test_quote_then_read_the_statement(nlp):
+    text = "\u201cOur union has already forced the board to change its mind on pensions,\u201d read the statement."
+    att = by_cue(run(nlp, text), "read")
+    assert speaker_text(att) == "the statement"

@@ -92,7 +92,9 @@ def attach_quotes(doc, quotes: list[Quote], works: list[Work], blocked: set[int]
             continue
         if _attach_adjacent(st, qi, q, para):
             continue
-        made = _quote_cue(st, q, para)
+        made = _signature(st, q, para)
+        if made is None:
+            made = _quote_cue(st, q, para)
         if made is None and not short:
             made = _neighbour(st, q, para)
         if made is not None:
@@ -171,6 +173,30 @@ def _quote_cue(st: _Quotes, q: Quote, para: tuple[int, int]) -> Work | None:
         cand = Candidate(cue=[tok.i], source=src, source_ids=source_ids(src), rule="quote-cue")
         return Work(cand, extra=[(q.start, q.end)], confidence=0.7).prepare(st.doc)
     return None
+
+
+SIGNATURE_DASHES = {"―", "—", "–", "--", "-"}
+
+
+def _signature(st: _Quotes, q: Quote, para: tuple[int, int]) -> Work | None:
+    """'"…" ― Ana Ruiz': a quotation signed with a dash and a name that ends its paragraph.
+
+    Lists of readers' or voters' quotes sign each one this way; without this step the quote
+    would take the speaker of the attribution before it.
+    """
+    tail = st.doc.char_span(q.end, para[1], alignment_mode="expand")
+    if tail is None or not 2 <= len(tail) <= 7 or tail[0].text not in SIGNATURE_DASHES:
+        return None
+    name = [t for t in tail[1:] if not t.is_space]
+    if not name or not all(t.is_title or t.is_punct or t.like_num for t in name) or name[0].is_punct:
+        return None
+    ids = {t.i for t in name}
+    roots = [t for t in name if t.head.i not in ids or t.head.i == t.i]
+    src = next((t for t in roots if t.pos_ in {"PROPN", "NOUN"}), None)
+    if src is None:
+        return None
+    cand = Candidate(cue=[tail[0].i], source=src, source_ids=sorted(ids), rule="signature")
+    return Work(cand, extra=[(q.start, q.end)], confidence=0.7).prepare(st.doc)
 
 
 def _neighbour(st: _Quotes, q: Quote, para: tuple[int, int]) -> Work | None:

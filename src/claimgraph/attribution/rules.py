@@ -88,7 +88,7 @@ INVERSION_VERBS = {"report", "say", "write", "tell", "add", "note", "claim", "an
 # verbs that follow a quotation with their speaker after them: '"Not a chance!" shouted a protester'
 QUOTE_INVERSION_VERBS = INVERSION_VERBS | {
     "reply", "respond", "shout", "ask", "answer", "exclaim", "retort", "quip", "joke", "counter", "continue",
-    "conclude", "recall", "admit", "yell",
+    "conclude", "recall", "admit", "yell", "read",
 }  # fmt: skip
 
 
