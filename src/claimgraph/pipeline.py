@@ -26,6 +26,7 @@ from .errors import DocumentError
 from .events import find_events
 from .ingest.decode import decode_bytes
 from .limits import Budget, check_size
+from .memory import release_freed_memory
 from .model import AnalysisResult, Article, Document, RawDocument, Signals, SignalSummary
 from .nlp import load_nlp
 from .nlp.arrays import doc_text
@@ -153,7 +154,7 @@ class Pipeline:
         """Analyse many documents through ``nlp.pipe``, in input order; a failed one yields its DocumentError.
 
         A batch ends at ``Options.batch_size`` documents or ``Options.batch_chars`` body characters: spaCy's
-        working memory follows the characters in a batch, and a worker keeps its high-water mark.
+        working memory follows the characters in a batch, and the freed heap is handed back after each one.
         """
         pending: list[tuple[RawDocument | None, Article | DocumentError]] = []
         chars = 0
@@ -197,6 +198,7 @@ class Pipeline:
             except Exception as exc:  # a bug must not sink the batch; report it per document
                 yield DocumentError("internal", f"{type(exc).__name__}: {exc}", raw.source, raw.position)
         pending.clear()
+        release_freed_memory()  # the batch's Docs and scratch are gone: keep the worker at its live size
 
 
 def _body_chars(article: Article | DocumentError) -> int:

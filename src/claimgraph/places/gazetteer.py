@@ -8,8 +8,6 @@ whole table costs tens of MB rather than the hundreds a dict of Python strings w
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import json
 import lzma
 import threading
@@ -20,6 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from claimgraph.datafiles import data_file
+from claimgraph.memory import release_freed_memory
 from claimgraph.places.normalize import norm
 
 DATA = "gazetteer.txt.xz"
@@ -170,12 +169,6 @@ def _fields(line: str):
         start = end + 1
 
 
-def _release_freed_memory() -> None:
-    """Hand the loader's freed scratch memory back to the OS (glibc keeps it otherwise); no-op elsewhere."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 def _read() -> dict[str, str]:
     """The packaged file's column lines (tab-separated values), by column name."""
     with lzma.open(data_file(DATA), "rt", encoding="utf-8") as fh:
@@ -190,5 +183,5 @@ def load_gazetteer() -> Gazetteer:
         with _LOCK:
             if _GAZETTEER is None:
                 _GAZETTEER = Gazetteer(_read())
-                _release_freed_memory()
+                release_freed_memory()  # the loader's scratch strings
     return _GAZETTEER
