@@ -7,7 +7,8 @@ Run from the repo root::
 The sample (``../shared/data/fakenewscorpus/news_sample.csv``, read in place) goes through the CSV reader
 with the ``fakenews`` preset (``iter_inputs``), ``build_article``, the spaCy pipeline, ``resolve_entities``
 and ``extract_attributions``: the same calls ``claimgraph ingest --preset fakenews`` makes. The parse is
-cached under ``/tmp`` (keyed by the pipeline's name, version and components and the bodies) so a before/after pair parses once.
+cached under ``/tmp`` (keyed by the pipeline's name, version and components and the bodies) so a
+before/after pair parses once.
 
 Counts (issue 19), each computed from the output plus the parse of the cue's sentence:
 
