@@ -2,12 +2,13 @@
 
 Run from the repo root::
 
-    /work/venv/bin/python bench/fnc_precision.py [--label before|after] [--no-write]
+    /work/main/.venv/bin/python bench/fnc_precision.py [--label before|after] [--no-write]
 
 The sample (``../shared/data/fakenewscorpus/news_sample.csv``, read in place) goes through the CSV reader
 with the ``fakenews`` preset (``iter_inputs``), ``build_article``, the spaCy pipeline, ``resolve_entities``
 and ``extract_attributions``: the same calls ``claimgraph ingest --preset fakenews`` makes. The parse is
-cached under ``/tmp`` (keyed by the bodies) so a before/after pair parses once.
+cached under ``/tmp`` (keyed by the pipeline's name, version and components and the bodies) so a
+before/after pair parses once.
 
 Counts (issue 19), each computed from the output plus the parse of the cue's sentence:
 
@@ -72,7 +73,8 @@ def parse(bodies: list[str]) -> list[Any]:
     from claimgraph.nlp import load_nlp
 
     nlp = load_nlp()
-    key = hashlib.sha1("\x00".join(bodies).encode()).hexdigest()[:12]
+    meta = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}:{','.join(nlp.pipe_names)}"
+    key = hashlib.sha1("\x00".join([meta, *bodies]).encode()).hexdigest()[:12]
     file = CACHE / f"fnc-{key}.spacy"
     if file.exists():
         return list(DocBin().from_disk(file).get_docs(nlp.vocab))

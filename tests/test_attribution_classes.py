@@ -105,3 +105,22 @@ def test_absolute_participle_after_with_is_said_of_its_subject(nlp):
     accused = by_cue(atts, "accused")
     assert accused.speaker_mention is None
     assert "hiding losses" in accused.content.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee has a long list of complaints about the new rules.",
+        "We need better roads in the northern towns, the council said.",
+        "The two brokers made a fortune with the shares of failing firms.",
+    ],
+)
+def test_possession_need_and_making_money_are_not_cues(nlp, text):
+    atts, _ = run(nlp, text)
+    assert not [a for a in atts if a.cue is not None and a.cue.lemma.split()[0] in {"have", "need", "make"}]
+
+
+def test_making_a_case_or_making_clear_still_reports(nlp):
+    atts, _ = run(nlp, "The minister made clear that the tax would not rise before the election.")
+    made = by_cue(atts, "made")
+    assert made.speaker_mention is not None and made.speaker_mention.text == "The minister"

@@ -17,6 +17,7 @@ from ..nlp.arrays import token_rows
 from .content import stray_clause, strip_asides, verb_content
 from .cues import SEED_NOUNS, cue_probability, cue_score, worth_scoring
 from .features import CANDIDATE_POS, is_candidate
+from .nonspeech import speech_use
 from .roles import (
     CLAUSE,
     NO_QUOTES,
@@ -158,6 +159,8 @@ def _not_a_report(verb, quoted: frozenset[int]) -> bool:
     """
     lemma = verb.lemma_.lower()
     if lemma == "have" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
+        return True
+    if not speech_use(verb):
         return True
     if verb.i in quoted:
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..nlp.arrays import token_rows
 from .content import strip_asides
 from .cues import cue_score
+from .labels import in_transcript, label_speaks, label_words, lower_words, title_case, transcript_labels
 from .roles import (
     NO_QUOTES,
     PREP_VERB_PREPS,
@@ -238,42 +239,24 @@ def hearsay(tok) -> Candidate | None:
 
 
 # words that name a part of a page, not someone who speaks: "Headline: ...", "Editor's note: ...", "(Photo: ...)"
-PAGE_LABELS = {
-    "headline", "title", "subtitle", "subhead", "caption", "photo", "picture", "image", "video", "audio",
-    "credit", "source", "note", "update", "correction", "clarification", "disclaimer", "disclosure", "summary",
-    "result", "tag", "category", "topic", "keyword", "comment", "policy", "share", "subscribe", "advertisement",
-    "sponsor", "file", "related", "excerpt", "transcript", "link", "email", "contact", "follow", "reference",
-}  # fmt: skip
-
-
-def _page_label(left: list, head) -> bool:
-    """The phrase before a colon labels a part of the page, sits in brackets, or is a dateline ("PARIS:").
-
-    The label word is the phrase's syntactic head ("Note from the editor", "Editor's note"), or its last noun.
-    """
+def _page_label(left: list) -> bool:
+    """The phrase before a colon sits in brackets ("(Photo: ...)") or is a dateline ("PARIS:")."""
     if left[0].text in {"(", "["}:
         return True
-    ids = {t.i for t in left}
-    roots = [t for t in left if t.head.i not in ids or t.head.i == t.i]
-    for t in roots[:1] + [head]:
-        if t.lemma_.lower() in PAGE_LABELS or t.lower_.rstrip("s") in PAGE_LABELS:
-            return True
     names = [t for t in left if not t.is_punct]
     return bool(names) and all(t.ent_type_ in {"GPE", "LOC"} for t in names)
-
-
-def _predicates(doc, ids: list[int]) -> bool:
-    """What follows a headline colon says something (a verb, an adjective or a quotation), not a list of names."""
-    return any(doc[i].pos_ in {"VERB", "AUX", "ADJ"} or doc[i].text in {'"', "“", "'", "‘"} for i in ids)
 
 
 def headline_colons(doc, blocked: set[int], text: str) -> list[Candidate]:
     """Headline and lead-in colons: "Hacker Guccifer: Clinton's server unprotected", "Among her lessons: ...".
 
     The text before the colon must be a short phrase with a noun and no verb, at
-    the start of its paragraph, and the text after it a clause of some length.
+    the start of its paragraph, and the text after it a clause of some length; the
+    label must be a speaker and the text speech (labels.py).
     """
     out = []
+    transcript = transcript_labels(text)
+    common: frozenset[str] | None = None
     for i in [r.i for r in token_rows(doc) if r.lower_ == ":"]:
         tok = doc[i]
         if tok.i in blocked:
@@ -284,20 +267,24 @@ def headline_colons(doc, blocked: set[int], text: str) -> list[Candidate]:
         left = [t for t in doc[max(0, tok.i - 8) : tok.i] if t.idx >= ps]
         if not left or len(left) > 6 or left[0].idx != ps:
             continue
-        if any(t.pos_ in {"VERB", "AUX"} for t in left) or not any(t.pos_ in {"PROPN", "NOUN"} for t in left):
+        turn = in_transcript(doc, left, transcript)  # a speaker label, however the tagger reads it
+        if not turn and (
+            any(t.pos_ in {"VERB", "AUX"} for t in left) or not any(t.pos_ in {"PROPN", "NOUN"} for t in left)
+        ):
             continue
-        if any(t.like_num for t in left):  # times and datelines "9:45", "UPDATE 2:"
-            continue
-        head = max(left, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
-        if _page_label(left, head):
+        if any(t.like_num for t in left) or _page_label(left):  # times and datelines "9:45", "UPDATE 2:"
             continue
         right = []
         j = tok.i + 1
         while j < len(doc) and doc[j].idx < pe and not doc[j].is_space:
             right.append(j)
             j += 1
-        if len([i for i in right if doc[i].is_alpha]) < 3 or not _predicates(doc, right):
+        if len([i for i in right if doc[i].is_alpha]) < 3:
             continue
+        common = lower_words(doc) if common is None else common
+        if title_case(doc, right) if turn else not label_speaks(doc, left, right, common):
+            continue
+        head = max(label_words(left), key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
         out.append(Candidate(cue=[tok.i], source=head, source_ids=[t.i for t in left], content=right,
                              prob=0.5, rule="colon"))  # fmt: skip
     return out

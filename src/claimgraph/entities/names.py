@@ -152,8 +152,8 @@ def _looks_like_name(doc, out: NameSpan, person: bool) -> bool:
 def trim_name(doc, start: int, end: int, label: str) -> NameSpan | None:
     """Cut an entity span back to the name; None when nothing name-like is left."""
     start, end = _first_line(doc, start, end)
-    for k in range(start + 1, end):  # "Federal Bureau of Investigation (FBI)": the bracket is an alias
-        if doc[k].text == "(":
+    for k in range(start + 1, end):  # "Federal Bureau of Investigation (FBI)": the bracket is an alias;
+        if doc[k].text in {"(", "/"}:  # "Jane Roe / Daily Post": a byline's outlet after the slash
             end = k
             break
     out = NameSpan(start, end)

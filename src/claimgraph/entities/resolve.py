@@ -58,6 +58,8 @@ from .cluster import Cluster, Ref
 from .countries import capital_country, country_code, demonym_country, normalise, seat_country
 from .discourse import Discourse
 from .form_index import FormIndex, org_keys, person_keys
+from .headings import heading_person
+from .headings import lower_words as heading_lower_words
 from .lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, ORG_GENERIC_HEADS, words
 from .names import compact_upper, name_words, org_key, org_match, person_match, surname_forms, trim_name
 from .output import EntityIndex, to_entities
@@ -111,6 +113,7 @@ class _Resolver(Discourse):
         self.spans: set[tuple[int, int]] = set()
         self.name_refs: list[Ref] = []
         self.paren_alias: dict[int, Cluster] = {}
+        self._common: frozenset[str] | None = None  # words written in lower case (headings.py), on demand
         self.codes_in_text = {c for e in doc.ents if e.label_ in ("GPE", "ORG") and (c := country_code(e.text))}
 
     # -- building blocks -------------------------------------------------------------------------
@@ -255,6 +258,11 @@ class _Resolver(Discourse):
             return "PERSON"
         return label
 
+    def _heading(self, start: int, end: int) -> bool:
+        if self._common is None:
+            self._common = heading_lower_words(self.doc)
+        return heading_person(self.doc, self.text, start, end, self._common)
+
     def _names(self) -> None:
         doc = self.doc
         votes = self._person_words()
@@ -267,6 +275,8 @@ class _Resolver(Discourse):
             span = doc[ns.start : ns.end]
             root, text = span.root, span.text
             label = self._label(ent.label_, text, votes)
+            if label == "PERSON" and self._heading(ns.start, ns.end):
+                continue  # "Space Heater", "What About Proof?": a heading, not a person
             if label not in KEEP_LABELS or label != "PERSON" and is_title_complement(doc, ns.start, ns.end):
                 continue
             if (
