@@ -51,3 +51,17 @@ def test_multi_token_rules_still_apply(stock) -> None:
     lemmas = {t.lower_: t.lemma_ for t in doc}
     assert (lemmas["gon"], lemmas["na"]) == ("go", "to")
     assert [t.lemma_ for t in doc] == [t.lemma_ for t in stock(INFORMAL)]
+
+
+def test_index_lists_answer_as_lists_and_still_serialise() -> None:
+    """The lemma_index word lists answer ``in`` from a set, keep their items, and the tables still pack."""
+    from claimgraph.nlp.lemmas import IndexList
+
+    lem = load_nlp().get_pipe("lemmatizer")
+    table = lem.lookups.get_table("lemma_index")
+    words = table["noun"]
+    assert isinstance(words, IndexList) and len(words) > 1000
+    plain = list(words)
+    for probe in (plain[0], plain[-1], plain[len(plain) // 2], "zzqx", "", "Dogs"):
+        assert (probe in words) == (probe in plain)
+    assert lem.lookups.to_bytes()  # msgpack still sees lists
